@@ -1,0 +1,83 @@
+package org.rollwell.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module walls of DESIGN.md: app -> bed, sim, therapy; sim -> bed (BedIo only); bed -> therapy; therapy -> nothing of ours. */
+class ModuleWallsTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.rollwell");
+    }
+
+    private static final ArchRule THERAPY_IS_PURE = noClasses().that().resideInAPackage("org.rollwell.therapy..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.rollwell.bed..", "org.rollwell.sim..", "org.rollwell.app..")
+            .because("the therapy domain is pure and knows no bed, twin or app (DESIGN.md)");
+
+    @Test
+    void therapy_depends_on_nothing_of_ours() {
+        THERAPY_IS_PURE.check(production);
+    }
+
+    @Test
+    void the_wall_rule_catches_a_therapy_class_that_reaches_into_bed() {
+        // A test-only class in a therapy package that uses a bed type: the rule must refuse it,
+        // or the wall above proves nothing.
+        JavaClasses offender = new ClassFileImporter().importClasses(
+                org.rollwell.therapy.wallcheck.ReachesIntoBed.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> THERAPY_IS_PURE.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.rollwell.bed.io.BedSpec");
+    }
+
+    @Test
+    void therapy_does_no_io_beyond_parsing() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.rollwell.therapy..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..", "java.sql..")
+                .because("therapy is pure: callers hand it text or values, it opens no files or sockets");
+        rule.check(production);
+    }
+
+    @Test
+    void bed_depends_only_on_therapy() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.rollwell.bed..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.sim..", "org.rollwell.app..")
+                .because("the runtime drives any BedIo and must not know the twin or the app");
+        rule.check(production);
+    }
+
+    @Test
+    void sim_sees_only_the_hardware_boundary() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.rollwell.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.app..", "org.rollwell.therapy..")
+                .orShould().dependOnClassesThat(
+                        com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "bed classes outside org.rollwell.bed.io and org.rollwell.bed.time",
+                                (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                        c.getPackageName().startsWith("org.rollwell.bed")
+                                                && !c.getPackageName().equals("org.rollwell.bed.io")
+                                                && !c.getPackageName().equals("org.rollwell.bed.time")))
+                .because("the twin stands in for hardware: it implements BedIo and nothing more (DESIGN.md)");
+        rule.check(production);
+    }
+
+    @Test
+    void bed_and_therapy_never_see_the_twin_truth() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("org.rollwell.bed..", "org.rollwell.therapy..")
+                .should().dependOnClassesThat().resideInAPackage("org.rollwell.sim..")
+                .because("the simulator's ground truth must never reach control or therapy");
+        rule.check(production);
+    }
+}

@@ -1,0 +1,131 @@
+package org.rollwell.bed.io;
+
+import org.rollwell.therapy.envelope.BedLimits;
+
+/**
+ * A bed's geometry and limits. {@link #REFERENCE} is the reference bed of
+ * DOMAIN.md §2 (the simulator's default); other beds load theirs from a file.
+ *
+ * @param travelMm                  carriage travel from the home switch to the limit switch
+ * @param maxCarriageSpeedMmPerS    ≤ 80 mm/s
+ * @param maxCarriageAccelMmPerS2   ≤ 300 mm/s²
+ * @param encoderResolutionMm       0.1 mm
+ * @param maxLiftMm                 roller protrusion 0–70 mm
+ * @param maxLiftSpeedMmPerS        ≤ 10 mm/s
+ * @param liftResolutionMm          0.1 mm
+ * @param forceFullScaleN           load cell measures 0–600 N
+ * @param maxForceN                 the bed's force limit, 350 N
+ * @param forceNoiseN               load cell noise σ ≈ 2 N
+ * @param heaterZones               2 (upper pair, lower pair)
+ * @param heaterPowerW              150 W per zone
+ * @param rollerPairOffsetMm        each roller pair's distance from the carriage centre (upper at −, lower at +)
+ * @param thermistorMinC            lowest valid thermistor reading, −10 °C
+ * @param thermistorMaxC            highest valid thermistor reading, 120 °C
+ * @param rollerTempMinC            lowest settable roller target, 30 °C
+ * @param rollerTempMaxC            highest settable roller target, 65 °C
+ * @param rollerOvershootMarginC    room above the highest target before the over-temperature trip (Marlin HOTEND_OVERSHOOT)
+ * @param thermalFuseC              the fuse opens at 85 °C
+ * @param maxSessionMinutes         auto-off, 60 min
+ * @param loopHz                    control loop rate, 100 Hz
+ * @param motorDeadmanS             the board stops the motors when not refreshed for this long
+ * @param heaterDeadmanS            the board cuts heater power when not refreshed for this long (Klipper max_duration ≈ 3 s)
+ * @param rollerContactAreaCm2      contact area of the rollers (2 × 12 cm²)
+ * @param personHeightMinCm         145 cm
+ * @param personHeightMaxCm         205 cm
+ * @param personWeightMaxKg         135 kg
+ */
+public record BedSpec(
+        double travelMm,
+        double maxCarriageSpeedMmPerS,
+        double maxCarriageAccelMmPerS2,
+        double encoderResolutionMm,
+        double maxLiftMm,
+        double maxLiftSpeedMmPerS,
+        double liftResolutionMm,
+        double forceFullScaleN,
+        double maxForceN,
+        double forceNoiseN,
+        int heaterZones,
+        double heaterPowerW,
+        double rollerPairOffsetMm,
+        double thermistorMinC,
+        double thermistorMaxC,
+        double rollerTempMinC,
+        double rollerTempMaxC,
+        double rollerOvershootMarginC,
+        double thermalFuseC,
+        double maxSessionMinutes,
+        int loopHz,
+        double motorDeadmanS,
+        double heaterDeadmanS,
+        double rollerContactAreaCm2,
+        double personHeightMinCm,
+        double personHeightMaxCm,
+        double personWeightMaxKg) {
+
+    /** DOMAIN.md §2, the reference bed. Roller pairs ±40 mm from the carriage centre and a 5 °C overshoot margin are choices. */
+    public static final BedSpec REFERENCE = new BedSpec(
+            950, 80, 300, 0.1,
+            70, 10, 0.1,
+            600, 350, 2,
+            2, 150, 40,
+            -10, 120, 30, 65, 5, 85,
+            60, 100, 0.5, 3.0,
+            24, 145, 205, 135);
+
+    public BedSpec {
+        requirePositive("travelMm", travelMm);
+        requirePositive("maxCarriageSpeedMmPerS", maxCarriageSpeedMmPerS);
+        requirePositive("maxCarriageAccelMmPerS2", maxCarriageAccelMmPerS2);
+        requirePositive("encoderResolutionMm", encoderResolutionMm);
+        requirePositive("maxLiftMm", maxLiftMm);
+        requirePositive("maxLiftSpeedMmPerS", maxLiftSpeedMmPerS);
+        requirePositive("forceFullScaleN", forceFullScaleN);
+        requirePositive("maxForceN", maxForceN);
+        if (maxForceN > forceFullScaleN) {
+            throw new IllegalArgumentException("maxForceN " + maxForceN + " exceeds what the load cell measures, " + forceFullScaleN);
+        }
+        if (heaterZones < 1) {
+            throw new IllegalArgumentException("heaterZones must be at least 1, was " + heaterZones);
+        }
+        requirePositive("heaterPowerW", heaterPowerW);
+        if (!(thermistorMinC < thermistorMaxC) || !(rollerTempMinC < rollerTempMaxC)
+                || !(rollerOvershootMarginC > 0) || !(overTempTripC() < thermalFuseC)
+                || !(thermalFuseC <= thermistorMaxC)) {
+            throw new IllegalArgumentException("temperatures must satisfy thermistorMin < thermistorMax,"
+                    + " rollerTempMin < rollerTempMax + overshoot margin < thermalFuse ≤ thermistorMax");
+        }
+        if (loopHz < 10 || loopHz > 1000) {
+            throw new IllegalArgumentException("loopHz must be 10–1000, was " + loopHz);
+        }
+        requirePositive("motorDeadmanS", motorDeadmanS);
+        requirePositive("heaterDeadmanS", heaterDeadmanS);
+        requirePositive("rollerContactAreaCm2", rollerContactAreaCm2);
+    }
+
+    /** One control period in nanoseconds. */
+    public long periodNanos() {
+        return 1_000_000_000L / loopHz;
+    }
+
+    /**
+     * The roller temperature that trips the supervisor whatever the target: the highest
+     * target plus the overshoot margin. Marlin caps a target at MAXTEMP − HOTEND_OVERSHOOT;
+     * here the settable maximum is fixed and the trip lies that margin above it.
+     */
+    public double overTempTripC() {
+        return rollerTempMaxC + rollerOvershootMarginC;
+    }
+
+    /** What therapy needs to know of this bed. */
+    public BedLimits limits() {
+        return new BedLimits(travelMm, maxForceN, rollerTempMinC, rollerTempMaxC, maxSessionMinutes,
+                personHeightMinCm, personHeightMaxCm, personWeightMaxKg, maxLiftMm, rollerContactAreaCm2);
+    }
+
+    private static void requirePositive(String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}
