@@ -17,7 +17,8 @@ class ModuleWallsTest {
     @BeforeAll
     static void importProductionClasses() {
         production = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // Any test output folder (target/test-classes, or target-<suffix>/test-classes in side-by-side builds).
+                .withImportOption(location -> !location.contains("/test-classes/"))
                 .importPackages("org.rollwell");
     }
 

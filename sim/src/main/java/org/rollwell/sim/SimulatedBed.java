@@ -1,0 +1,378 @@
+package org.rollwell.sim;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.rollwell.bed.io.ActuatorFrame;
+import org.rollwell.bed.io.BedIo;
+import org.rollwell.bed.io.BedSpec;
+import org.rollwell.bed.io.SensorFrame;
+import org.rollwell.bed.time.Ticker;
+import org.rollwell.sim.body.Back;
+
+/**
+ * The digital twin of a thermal roller bed (issue 4 item 7): a {@link BedIo} whose
+ * carriage, lift, heaters, load cell and person obey physics, with seeded sensor
+ * noise, injectable faults and the ground truth a real bed cannot see (true skin
+ * temperature and CEM43 per 10 mm band). The truth accessors are for harnesses and
+ * tests only; the runtime sees nothing but {@link SensorFrame}s.
+ *
+ * <p>Time comes from the injected {@link Ticker}: every {@link #read}, {@link #write}
+ * and {@link #advanceTo} first advances the physics to the ticker's time in fixed
+ * 2 ms mechanical and 10 ms thermal steps aligned to the twin's start. Its time zero is
+ * the ticker's time at construction; fault times are seconds after it.
+ */
+public final class SimulatedBed implements BedIo {
+
+    static final long MECH_STEP_NANOS = 2_000_000L;
+    static final long THERMAL_STEP_NANOS = 10_000_000L;
+    /** Both roller pairs touch the skin while the load cell's true force exceeds this (choice: a light touch). */
+    static final double CONTACT_N = 1.0;
+    /** Viscous part of the tissue's response, N per mm/s of lift speed (choice: ≤ 3 N at the lift's 10 mm/s). */
+    static final double TISSUE_DAMPING_N_PER_MM_S = 0.3;
+    /** An encoder slipping on its shaft first jumps by this much behind the true position (choice: beyond the 5 mm mismatch trip). */
+    static final double ENCODER_SLIP_JUMP_MM = -10.0;
+    /** ... and then counts only this share of the motion (choice). */
+    static final double ENCODER_SLIP_COUNTED = 0.75;
+
+    private final BedSpec spec;
+    private final Back back;
+    private final Ticker ticker;
+    private final Sensors sensors;
+    private final long startNanos;
+    private final Carriage carriage;
+    private final Lift lift;
+    private final HeaterZone[] zones;
+    private final SkinBands skin;
+    private final ActuatorFrame latched;
+    private final double[] rollerC;
+    private final FaultState faults;
+    private final double mechLiftLag;
+    private final double thermalDecay;
+    private final double thermistorLag;
+
+    private double ambientC = 20.0;
+    private boolean started;
+    private long simNanos;
+    private long lastWriteNanos;
+    private long thermalPendingNanos;
+    /** Twin time (since start) of the last thermal step: what the skin's truth is current to. */
+    private long thermalNanos;
+    private double encoderMm;
+    private double forceN;
+    private long rejectedCommands;
+
+    /** A twin of {@code spec} with {@code back} lying on it, noise drawn from {@code seed}, time from {@code ticker}. */
+    public SimulatedBed(BedSpec spec, Back back, long seed, Ticker ticker) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.back = Objects.requireNonNull(back, "back");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.sensors = new Sensors(spec, seed, ambientC);
+        this.startNanos = ticker.nanos();
+        this.simNanos = startNanos;
+        this.lastWriteNanos = startNanos;
+        this.carriage = new Carriage(spec.travelMm(), spec.maxCarriageSpeedMmPerS(), spec.maxCarriageAccelMmPerS2(), 0);
+        this.lift = new Lift(spec.maxLiftMm(), spec.maxLiftSpeedMmPerS());
+        this.zones = new HeaterZone[spec.heaterZones()];
+        for (int z = 0; z < zones.length; z++) {
+            zones[z] = new HeaterZone(spec.heaterPowerW(), spec.thermalFuseC(), ambientC);
+        }
+        double reachMm = Carriage.OVERTRAVEL_MM + spec.rollerPairOffsetMm() + SkinBands.PATCH_MM / 2;
+        this.skin = new SkinBands(-reachMm, spec.travelMm() + reachMm, spec.rollerContactAreaCm2() / spec.heaterZones());
+        this.latched = new ActuatorFrame(spec.heaterZones());
+        this.rollerC = new double[spec.heaterZones()];
+        this.faults = new FaultState(spec.heaterZones());
+        this.mechLiftLag = Lift.lagFactor(MECH_STEP_NANOS * 1e-9);
+        this.thermalDecay = HeaterZone.decay(THERMAL_STEP_NANOS * 1e-9);
+        this.thermistorLag = HeaterZone.lag(THERMAL_STEP_NANOS * 1e-9);
+        this.forceN = computeForce();
+    }
+
+    /** A twin of the reference bed of DOMAIN.md §2. */
+    public SimulatedBed(Back back, long seed, Ticker ticker) {
+        this(BedSpec.REFERENCE, back, seed, ticker);
+    }
+
+    /** Sensor noise on (default) or off, for debugging. The random stream advances either way, so switching keeps it aligned. */
+    public SimulatedBed noise(boolean enabled) {
+        sensors.noise(enabled);
+        return this;
+    }
+
+    /** The room's temperature; the rollers start at it. Before the first read, write or advance. */
+    public SimulatedBed ambient(double tempC) {
+        requireNotStarted("ambient");
+        if (!(tempC >= 0 && tempC <= 40)) {
+            throw new IllegalArgumentException("ambient tempC must be 0–40 °C, was " + tempC);
+        }
+        ambientC = tempC;
+        for (int z = 0; z < zones.length; z++) {
+            zones[z] = new HeaterZone(spec.heaterPowerW(), spec.thermalFuseC(), tempC);
+        }
+        sensors.resetReadings(tempC);
+        return this;
+    }
+
+    /** Where the carriage stands at power-on (default 0, at home). Before the first read, write or advance. */
+    public SimulatedBed placeCarriage(double positionMm) {
+        requireNotStarted("placeCarriage");
+        if (!(positionMm >= 0 && positionMm <= spec.travelMm())) {
+            throw new IllegalArgumentException("carriage positionMm must be 0–" + spec.travelMm() + ", was " + positionMm);
+        }
+        carriage.place(positionMm);
+        encoderMm = positionMm;
+        forceN = computeForce();
+        return this;
+    }
+
+    private void requireNotStarted(String what) {
+        if (started) {
+            throw new IllegalStateException(what + " must be set before the twin starts running");
+        }
+    }
+
+    @Override
+    public BedSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void read(SensorFrame into) {
+        long now = ticker.nanos();
+        advanceTo(now);
+        sensors.fill(into, now, encoderMm, carriage, lift.liftMm(), forceN, zones, faults);
+    }
+
+    @Override
+    public void write(ActuatorFrame commands) {
+        advanceTo(ticker.nanos());
+        // the board refuses what it cannot do: non-finite numbers become 0, duties saturate at 0–1
+        latched.carriageVelocityMmPerS = finiteOrZero(commands.carriageVelocityMmPerS);
+        latched.liftVelocityMmPerS = finiteOrZero(commands.liftVelocityMmPerS);
+        latched.motorsEnabled = commands.motorsEnabled;
+        latched.heaterMains = commands.heaterMains;
+        for (int z = 0; z < zones.length; z++) {
+            double duty = z < commands.heaterDuty.length ? finiteOrZero(commands.heaterDuty[z]) : 0;
+            latched.heaterDuty[z] = Math.max(0, Math.min(1, duty));
+        }
+        lastWriteNanos = simNanos;
+    }
+
+    private double finiteOrZero(double value) {
+        if (Double.isFinite(value)) {
+            return value;
+        }
+        rejectedCommands++;
+        return 0;
+    }
+
+    /**
+     * Advances the physics to {@code tickerNanos} without reading or writing: what happens to a bed
+     * whose host has stopped ({@link FaultKind#LOOP_STALL}). Times at or before the twin's present are ignored.
+     */
+    public void advanceTo(long tickerNanos) {
+        started = true;
+        while (simNanos < tickerNanos) {
+            faults.activateDue(this, simNanos);
+            long sinceStart = simNanos - startNanos;
+            long nextBoundary = startNanos + (sinceStart / MECH_STEP_NANOS + 1) * MECH_STEP_NANOS;
+            long stepEnd = Math.min(Math.min(nextBoundary, tickerNanos), faults.nextDueNanos());
+            if (stepEnd <= simNanos) {
+                stepEnd = Math.min(nextBoundary, tickerNanos);
+            }
+            mechanicalStep(stepEnd - simNanos);
+            if ((simNanos - startNanos) % THERMAL_STEP_NANOS == 0) {
+                thermalStep(thermalPendingNanos);
+                thermalPendingNanos = 0;
+            }
+        }
+        faults.activateDue(this, simNanos);
+    }
+
+    private void mechanicalStep(long dtNanos) {
+        double dtS = dtNanos * 1e-9;
+        boolean drivesOn = latched.motorsEnabled && simNanos - lastWriteNanos <= deadmanNanos(spec.motorDeadmanS());
+        double before = carriage.positionMm();
+        carriage.step(dtS, latched.carriageVelocityMmPerS, drivesOn, forceN);
+        double lag = dtNanos == MECH_STEP_NANOS ? mechLiftLag : Lift.lagFactor(dtS);
+        lift.step(dtS, lag, latched.liftVelocityMmPerS, drivesOn, forceN);
+        encoderMm += (carriage.positionMm() - before) * (faults.encoderSlipping ? ENCODER_SLIP_COUNTED : 1.0);
+        simNanos += dtNanos;
+        thermalPendingNanos += dtNanos;
+        forceN = computeForce();
+    }
+
+    private double computeForce() {
+        if (faults.presenceLost) {
+            return 0;
+        }
+        double elasticN = back.forceN(carriage.positionMm(), lift.liftMm(), simulatedS());
+        if (elasticN <= 0) {
+            return 0;
+        }
+        return Math.max(0, elasticN + TISSUE_DAMPING_N_PER_MM_S * lift.velocityMmPerS());
+    }
+
+    private void thermalStep(long dtNanos) {
+        double dtS = dtNanos * 1e-9;
+        boolean usual = dtNanos == THERMAL_STEP_NANOS;
+        boolean heatersLive = simNanos - lastWriteNanos <= deadmanNanos(spec.heaterDeadmanS());
+        // the board's heater dead-man zeroes the duties and opens the mains relay (Klipper MCU max_duration, DOMAIN.md §5)
+        boolean mains = latched.heaterMains && heatersLive;
+        boolean touching = forceN > CONTACT_N;
+        skin.clearContacts();
+        double decay = usual ? thermalDecay : HeaterZone.decay(dtS);
+        double lag = usual ? thermistorLag : HeaterZone.lag(dtS);
+        for (int z = 0; z < zones.length; z++) {
+            double toSkinW = touching ? skin.touch(z, carriage.positionMm() + zoneOffsetMm(z), zones[z].rollerC()) : 0;
+            double duty = heatersLive ? latched.heaterDuty[z] : 0;
+            zones[z].step(duty, mains, faults.heaterStuckOn[z], faults.heaterDead[z], toSkinW, ambientC, decay, lag);
+            rollerC[z] = zones[z].rollerC();
+        }
+        thermalNanos = simNanos - startNanos;
+        skin.step(thermalNanos, dtNanos, rollerC);
+    }
+
+    private static long deadmanNanos(double seconds) {
+        return (long) (seconds * 1e9);
+    }
+
+    /** Where zone {@code z}'s roller pair sits relative to the carriage centre: upper pair at −offset, lower at +offset (DOMAIN.md §2). */
+    double zoneOffsetMm(int z) {
+        return zones.length == 1 ? 0 : -spec.rollerPairOffsetMm() + z * 2 * spec.rollerPairOffsetMm() / (zones.length - 1);
+    }
+
+    // ---- faults ----
+
+    /** Schedules {@code kind} to strike {@code atS} seconds after the twin's start; {@code zone} matters only for {@link FaultKind#zoned()} kinds. */
+    public void scheduleFault(double atS, FaultKind kind, int zone) {
+        faults.schedule(atS, kind, zone, atS >= 0 && atS <= FaultState.LATEST_S ? startNanos + Math.round(atS * 1e9) : 0);
+    }
+
+    /** Makes {@code kind} strike now. */
+    public void injectFault(FaultKind kind, int zone) {
+        faults.schedule(simulatedS(), kind, zone, simNanos);
+        faults.activateDue(this, simNanos);
+    }
+
+    /** Ground truth: every fault that has struck, in order, with the ticker time it took effect. */
+    public List<InjectedFault> injectedFaults() {
+        return Collections.unmodifiableList(faults.injected);
+    }
+
+    /** Called by {@link FaultState} when a fault takes effect. */
+    void strike(FaultKind kind, int zone) {
+        switch (kind) {
+            case THERMISTOR_STUCK -> faults.stuckReadingC[zone] = sensors.lastReadingC(zone);
+            case CARRIAGE_STALL -> carriage.jam();
+            case ENCODER_SLIP -> encoderMm += ENCODER_SLIP_JUMP_MM;
+            case PRESENCE_LOST -> forceN = 0;
+            default -> { }
+        }
+    }
+
+    // ---- ground truth ----
+
+    public double simulatedS() {
+        return (simNanos - startNanos) * 1e-9;
+    }
+
+    public double trueCarriagePositionMm() {
+        return carriage.positionMm();
+    }
+
+    public double trueCarriageVelocityMmPerS() {
+        return carriage.velocityMmPerS();
+    }
+
+    public double trueLiftMm() {
+        return lift.liftMm();
+    }
+
+    public double trueForceN() {
+        return forceN;
+    }
+
+    public double rollerTempC(int zone) {
+        return zones[zone].rollerC();
+    }
+
+    /** Electrical power the zone's element took in its last thermal step, W. */
+    public double heaterPowerW(int zone) {
+        return zones[zone].powerW();
+    }
+
+    public boolean thermalFuseOpen(int zone) {
+        return zones[zone].fuseOpen();
+    }
+
+    /** The board's motor dead-man has dropped the drives (no write for longer than {@link BedSpec#motorDeadmanS()}). */
+    public boolean motorDeadmanTripped() {
+        return simNanos - lastWriteNanos > deadmanNanos(spec.motorDeadmanS());
+    }
+
+    /** The board's heater dead-man has cut heater power (no write for longer than {@link BedSpec#heaterDeadmanS()}). */
+    public boolean heaterDeadmanTripped() {
+        return simNanos - lastWriteNanos > deadmanNanos(spec.heaterDeadmanS());
+    }
+
+    public boolean personPresent() {
+        return !faults.presenceLost;
+    }
+
+    /** Commands the board refused as non-finite and replaced by 0. */
+    public long rejectedCommands() {
+        return rejectedCommands;
+    }
+
+    /** The hottest band's true skin temperature now, °C (resting bands are swept every 50 ms, so it may lag by that). */
+    public double maxSkinTempC() {
+        return skin.maxC();
+    }
+
+    /** The hottest true skin temperature of any band since the start, °C. */
+    public double peakSkinTempC() {
+        return skin.peakC();
+    }
+
+    /** The largest true CEM43 dose of any band since the start, minutes. */
+    public double maxCem43Min() {
+        skin.sync(thermalNanos);
+        return skin.maxCem43Min();
+    }
+
+    public int bandCount() {
+        return skin.bands();
+    }
+
+    /** Where band {@code band} begins, bed mm; each band is 10 mm long. */
+    public double bandStartMm(int band) {
+        return skin.bandStartMm(band);
+    }
+
+    public double skinTempC(int band) {
+        skin.sync(thermalNanos);
+        return skin.tempC(band);
+    }
+
+    public double cem43Min(int band) {
+        skin.sync(thermalNanos);
+        return skin.cem43Min(band);
+    }
+
+    /** Copies every band's true skin temperature into {@code into} (length ≥ {@link #bandCount()}). */
+    public void skinTempsC(double[] into) {
+        skin.sync(thermalNanos);
+        skin.copyTemps(into);
+    }
+
+    /** Copies every band's true CEM43 dose, minutes, into {@code into} (length ≥ {@link #bandCount()}). */
+    public void cem43sMin(double[] into) {
+        skin.sync(thermalNanos);
+        skin.copyCem43(into);
+    }
+
+    public Back back() {
+        return back;
+    }
+}

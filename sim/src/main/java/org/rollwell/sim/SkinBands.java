@@ -1,0 +1,270 @@
+package org.rollwell.sim;
+
+import java.util.Arrays;
+
+/**
+ * The true skin of the back in 10 mm bands along the bed, with the true CEM43 dose
+ * of each band: the ground truth that DOMAIN.md §5's skin limit (≤ 43 °C) and dose
+ * cap (1 CEM43 minute per band per session) are judged against.
+ *
+ * <p>Each band is a column of tissue in five layers (0.5, 1, 2, 4 and 8 mm from the surface
+ * down), governed by the Pennes bioheat equation: conduction between layers, blood
+ * perfusion pulling every layer back to its resting temperature, the body held at rest
+ * below the column. The model is written in the excess over the resting profile, so a band
+ * nobody touches stays exactly at its baseline (34 °C at the surface). A roller pair in
+ * contact heats the surface layer of the bands under its patch through the cover. The
+ * band's skin temperature is its surface layer's (the top 0.5 mm, where the basal layer
+ * that burns lies). Unlike a single lumped layer, the column gets the fast rise of the
+ * surface under a short, hot contact (a PRESS, a passing roller) as well as the slow
+ * steady state.
+ *
+ * <p>Calibration (DOMAIN.md §5, Mallette et al. 2024): a 45 °C surface resting on the skin
+ * for 33 min holds it at ≈ 39 °C. In steady state a perfused column conducts like a surface
+ * conductance U = √(k·P) (Pennes), so U_cover·(45 − 39) = U·(39 − 34) with U_cover = 50 W/m²K
+ * gives U = 60 W/m²K and the perfusion P = U²/k ≈ 9.7 kW/m³K, i.e. 0.0024 /s of blood flow,
+ * within the range of warmed skin (resting skin 0.0005–0.002 /s, heated skin up to ≈ 0.01 /s).
+ *
+ * <p>Cost: the bands under the rollers (at most three per pair) are integrated every thermal
+ * step; every other band only relaxes and is brought up to date every {@link #SWEEP_NANOS};
+ * a band back at its baseline is skipped. Explicit steps are stable: the thinnest layer's
+ * time constant is ≈ 3 s against steps of at most 0.1 s.
+ */
+final class SkinBands {
+
+    static final double BAND_MM = 10.0;
+    /** Covered back skin at rest, 34 °C (choice: covered trunk skin lies at 33–35 °C). */
+    static final double BASELINE_C = 34.0;
+    /** Roller surface → skin through the cover and the contact, 50 W/m²K (choice: ≈ 4 mm of padded cover; only the ratio to U is calibrated). */
+    static final double COVER_W_PER_M2K = 50.0;
+    /** Thermal conductivity of skin and subcutis, 0.37 W/mK (Duck, Physical Properties of Tissue, 1990). */
+    static final double TISSUE_K_W_PER_MK = 0.37;
+    /** Volumetric heat capacity of soft tissue, 3.6 MJ/m³K (Duck 1990: ≈ 1050 kg/m³ × 3.4–3.6 kJ/kgK). */
+    static final double TISSUE_J_PER_M3K = 3.6e6;
+    /** Blood perfusion of the warmed column, W/m³K: (60 W/m²K)² / k, from the 45 → 39 °C calibration above. */
+    static final double PERFUSION_W_PER_M3K = 60.0 * 60.0 / TISSUE_K_W_PER_MK;
+    /** Layer thicknesses, surface down, mm (choice: fine at the surface where the gradients are). */
+    static final double[] LAYER_MM = {0.5, 1.0, 2.0, 4.0, 8.0};
+    /** Length of each roller pair's contact patch along the back, 20 mm (choice: two Ø 60 mm rollers pressed into tissue). */
+    static final double PATCH_MM = 20.0;
+    /** Resting bands are brought up to date this often, 100 ms. */
+    static final long SWEEP_NANOS = 100_000_000L;
+    /** The longest explicit step, 0.1 s (the thinnest layer's time constant is ≈ 3 s). */
+    private static final double MAX_STEP_S = 0.1;
+    /** A band whose every layer lies within this of its rest is back at rest, °C. */
+    private static final double QUIET_C = 1e-7;
+    private static final int LAYERS = LAYER_MM.length;
+    private static final double BASELINE_DOSE_PER_MIN = Cem43.exact(BASELINE_C);
+
+    private static final double[] CAPACITY = new double[LAYERS];
+    private static final double[] DOWN_W_PER_M2K = new double[LAYERS];
+    private static final double[] PERFUSION_W_PER_M2K = new double[LAYERS];
+
+    static {
+        for (int n = 0; n < LAYERS; n++) {
+            double hM = LAYER_MM[n] * 1e-3;
+            CAPACITY[n] = TISSUE_J_PER_M3K * hM;
+            PERFUSION_W_PER_M2K[n] = PERFUSION_W_PER_M3K * hM;
+            // centre to centre; below the last layer the body is at rest, half a layer down
+            double gapM = n + 1 < LAYERS ? (hM + LAYER_MM[n + 1] * 1e-3) / 2 : hM / 2;
+            DOWN_W_PER_M2K[n] = TISSUE_K_W_PER_MK / gapM;
+        }
+    }
+
+    private final double originMm;
+    private final double patchWidthM;
+    /** Excess over rest, band-major: layer n of band i at [i × LAYERS + n], °C. */
+    private final double[] excessC;
+    private final double[] cem43Min;
+    private final boolean[] contact;
+    private final boolean[] quiet;
+    /** The time each band has been integrated to, nanoseconds of the twin's own time. */
+    private final long[] bandNanos;
+    private long sweptNanos;
+    private final int[] contactBand = new int[16];
+    private final double[] contactFraction = new double[16];
+    private final int[] contactZone = new int[16];
+    private int contacts;
+    private double peakC = BASELINE_C;
+    private double currentMaxC = BASELINE_C;
+
+    /**
+     * @param firstMm       the lowest bed position any roller patch can reach
+     * @param lastMm        the highest
+     * @param patchAreaCm2  contact area of one roller pair
+     */
+    SkinBands(double firstMm, double lastMm, double patchAreaCm2) {
+        this.originMm = Math.floor(firstMm / BAND_MM) * BAND_MM;
+        int bands = (int) Math.ceil((lastMm - originMm) / BAND_MM);
+        this.patchWidthM = patchAreaCm2 * 1e-4 / (PATCH_MM * 1e-3);
+        excessC = new double[bands * LAYERS];
+        cem43Min = new double[bands];
+        contact = new boolean[bands];
+        quiet = new boolean[bands];
+        bandNanos = new long[bands];
+        Arrays.fill(quiet, true);
+    }
+
+    /** Marks no roller in contact; call {@link #touch} for each pair in contact, then {@link #step}. */
+    void clearContacts() {
+        for (int k = 0; k < contacts; k++) {
+            contact[contactBand[k]] = false;
+        }
+        contacts = 0;
+    }
+
+    /**
+     * A roller pair's patch centred at {@code centreMm} touches the skin.
+     *
+     * @return heat flowing from a roller at {@code rollerC} into the skin, W, at the skin's present temperatures
+     */
+    double touch(int zone, double centreMm, double rollerC) {
+        double fromMm = centreMm - PATCH_MM / 2;
+        double toMm = centreMm + PATCH_MM / 2;
+        int bands = cem43Min.length;
+        int first = Math.max(0, (int) Math.floor((fromMm - originMm) / BAND_MM));
+        int last = Math.min(bands - 1, (int) Math.floor((toMm - originMm) / BAND_MM));
+        double heatW = 0;
+        for (int i = first; i <= last && contacts < contactBand.length; i++) {
+            double bandFrom = originMm + i * BAND_MM;
+            double overlapMm = Math.min(toMm, bandFrom + BAND_MM) - Math.max(fromMm, bandFrom);
+            if (overlapMm <= 0 || contact[i]) {
+                continue;
+            }
+            contact[i] = true;
+            contactBand[contacts] = i;
+            contactFraction[contacts] = overlapMm / BAND_MM;
+            contactZone[contacts] = zone;
+            contacts++;
+            heatW += COVER_W_PER_M2K * overlapMm * 1e-3 * patchWidthM * (rollerC - tempC(i));
+        }
+        return heatW;
+    }
+
+    /**
+     * Integrates the bands under the rollers over the step that ends at {@code nowNanos} (twin time)
+     * and lasted {@code dtNanos}, and brings every other band up to date when a sweep is due.
+     */
+    void step(long nowNanos, long dtNanos, double[] rollerC) {
+        for (int k = 0; k < contacts; k++) {
+            int i = contactBand[k];
+            relax(i, nowNanos - dtNanos);
+            double g = COVER_W_PER_M2K * contactFraction[k];
+            integrate(i, dtNanos * 1e-9, g, rollerC[contactZone[k]] - BASELINE_C);
+            bandNanos[i] = nowNanos;
+            double t = tempC(i);
+            currentMaxC = Math.max(currentMaxC, t);
+            peakC = Math.max(peakC, t);
+        }
+        if (nowNanos - sweptNanos >= SWEEP_NANOS) {
+            double maxC = BASELINE_C;
+            for (int i = 0; i < cem43Min.length; i++) {
+                if (!contact[i]) {
+                    relax(i, nowNanos);
+                }
+                maxC = Math.max(maxC, tempC(i));
+            }
+            currentMaxC = maxC;
+            peakC = Math.max(peakC, maxC);
+            sweptNanos = nowNanos;
+        }
+    }
+
+    /** Brings every band not under a roller up to {@code nowNanos}, so per-band truth is exact when read. */
+    void sync(long nowNanos) {
+        for (int i = 0; i < cem43Min.length; i++) {
+            if (!contact[i]) {
+                relax(i, nowNanos);
+            }
+        }
+    }
+
+    /** Lets band {@code i} relax, with no roller on it, up to {@code toNanos}. */
+    private void relax(int i, long toNanos) {
+        long gapNanos = toNanos - bandNanos[i];
+        if (gapNanos <= 0) {
+            return;
+        }
+        bandNanos[i] = toNanos;
+        double gapS = gapNanos * 1e-9;
+        if (quiet[i]) {
+            cem43Min[i] += gapS / 60.0 * BASELINE_DOSE_PER_MIN;
+            return;
+        }
+        while (gapS > 0) {
+            double dtS = Math.min(gapS, MAX_STEP_S);
+            integrate(i, dtS, 0, 0);
+            gapS -= dtS;
+        }
+    }
+
+    /**
+     * One explicit step of band {@code i}'s column: the surface takes {@code gContact}·(roller − skin)
+     * through the cover, each layer passes heat down and loses it to perfusion. In place, top down:
+     * each layer's downward flux is computed from the old values before the layer is overwritten.
+     */
+    private void integrate(int i, double dtS, double gContact, double rollerExcessC) {
+        int base = i * LAYERS;
+        double before = excessC[base];
+        double inW = gContact * (rollerExcessC - before);
+        double activity = 0;
+        for (int n = 0; n < LAYERS; n++) {
+            double own = excessC[base + n];
+            double below = n + 1 < LAYERS ? excessC[base + n + 1] : 0;
+            double downW = DOWN_W_PER_M2K[n] * (own - below);
+            double next = own + dtS / CAPACITY[n] * (inW - downW - PERFUSION_W_PER_M2K[n] * own);
+            excessC[base + n] = next;
+            activity += Math.abs(next);
+            inW = downW;
+        }
+        double after = excessC[base];
+        cem43Min[i] += dtS / 60.0 * 0.5 * (Cem43.ratePerMin(BASELINE_C + before) + Cem43.ratePerMin(BASELINE_C + after));
+        if (gContact == 0 && activity < QUIET_C) {
+            Arrays.fill(excessC, base, base + LAYERS, 0.0);
+            quiet[i] = true;
+        } else {
+            quiet[i] = false;
+        }
+    }
+
+    int bands() {
+        return cem43Min.length;
+    }
+
+    double bandStartMm(int band) {
+        return originMm + band * BAND_MM;
+    }
+
+    double tempC(int band) {
+        return BASELINE_C + excessC[band * LAYERS];
+    }
+
+    double cem43Min(int band) {
+        return cem43Min[band];
+    }
+
+    double maxC() {
+        return currentMaxC;
+    }
+
+    double peakC() {
+        return peakC;
+    }
+
+    double maxCem43Min() {
+        double max = 0;
+        for (double d : cem43Min) {
+            max = Math.max(max, d);
+        }
+        return max;
+    }
+
+    void copyTemps(double[] into) {
+        for (int i = 0; i < cem43Min.length; i++) {
+            into[i] = tempC(i);
+        }
+    }
+
+    void copyCem43(double[] into) {
+        System.arraycopy(cem43Min, 0, into, 0, cem43Min.length);
+    }
+}
