@@ -1,0 +1,26 @@
+package org.rollwell.therapy.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The plan-level reasons gathered while planning, each said once, in the order they arose. */
+final class Notes {
+
+    private final Map<String, Reason> reasons = new LinkedHashMap<>();
+
+    void add(String code, String message) {
+        reasons.putIfAbsent(code + "\u0000" + message, new Reason(code, message));
+    }
+
+    void addAll(List<Reason> list) {
+        for (Reason reason : list) {
+            add(reason.code(), reason.message());
+        }
+    }
+
+    List<Reason> list() {
+        return new ArrayList<>(reasons.values());
+    }
+}

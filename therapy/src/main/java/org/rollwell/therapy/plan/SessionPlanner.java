@@ -1,0 +1,168 @@
+package org.rollwell.therapy.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.rollwell.therapy.anatomy.Level;
+import org.rollwell.therapy.anatomy.SpineMap;
+import org.rollwell.therapy.envelope.BedLimits;
+import org.rollwell.therapy.envelope.Bound;
+import org.rollwell.therapy.envelope.SafetyEnvelope;
+import org.rollwell.therapy.envelope.SafetyEnvelopes;
+import org.rollwell.therapy.goal.Condition;
+import org.rollwell.therapy.goal.Goal;
+import org.rollwell.therapy.profile.Profile;
+import org.rollwell.therapy.program.Program;
+import org.rollwell.therapy.screening.Screening;
+import org.rollwell.therapy.technique.Technique;
+
+/**
+ * Composes a person's session plan from a goal or a program: deterministic (the same input
+ * gives an equal plan; no hashing order, no randomness, no clock) and explained (every
+ * segment's {@code why}, and the plan's {@link Reason}s).
+ *
+ * <p>Steps: screening ({@link Screening}: red flags, blocking contraindications, incomplete
+ * answers, a body the bed does not fit) may block; the envelope is built
+ * ({@link SafetyEnvelopes}); the goal (DOMAIN.md §4: warm-up, the goal's work on the painful
+ * areas worst first, cool-down) or the program (its segments, personalised) is composed at
+ * the person's preferred intensity and temperature; every step is fitted into the envelope
+ * (lowered, replaced, cut, clipped or dropped, each with a reason); the requested minutes
+ * are shared so the total is exact (within the ±30 s the issue allows); and rollers are cooled
+ * where the estimated skin temperature or CEM43 dose of a 10 mm band would pass its limit
+ * ({@link ThermalDose}).
+ *
+ * <p>Reason codes. Blocking: {@code SCREENING_INCOMPLETE}; a red-flag id ({@code RF_*});
+ * {@code CI_DVT}, {@code CI_PREGNANCY}, {@code CI_RECENT_SURGERY_OR_FRACTURE}, {@code CI_ACTIVE_CANCER}
+ * (without a clinician's approval); {@code REGION_MISSING} (a skin lesion or implant not located);
+ * {@code HEIGHT_OUT_OF_RANGE}, {@code WEIGHT_OUT_OF_RANGE}; {@code NO_TRIGGER_POINTS} (goal
+ * TRIGGER_POINTS with no trigger point or pain marked); {@code NOTHING_LEFT} (the envelope left
+ * nothing of the goal's or program's work). Notices on an allowed plan (a blocked plan lists
+ * those gathered so far after its blocks): {@code NO_DIAGNOSIS}, {@code PAIN_TODAY},
+ * {@code CLINICIAN_APPROVED}, {@code SCALED_DOWN} (force, intensity, roller temperature, stretch lift
+ * or minutes lowered to a limit; the message names the limit and its rule), {@code HEAT_OFF},
+ * {@code TECHNIQUE_REPLACED}, {@code TECHNIQUE_DROPPED}, {@code EXCLUDED_CUT}, {@code POINT_DROPPED},
+ * {@code CLIPPED_TO_TRAVEL}, {@code TIME_LIMITED}, {@code TIME_SCALED}, {@code NO_PAIN_MAP},
+ * {@code TRIGGER_POINTS_FROM_PAIN_MAP}, {@code PROGRAM_NOT_FOR_CONDITION}, {@code FILLED}.
+ */
+public final class SessionPlanner {
+
+    /** Shortest and longest session a person may ask for (DOMAIN.md §2: sessions ≤ 60 min). */
+    public static final int MIN_MINUTES = 10;
+    public static final int MAX_MINUTES = 60;
+    /** DOMAIN.md §5: FIBROMYALGIA starts at intensity 2. */
+    public static final int FIBROMYALGIA_START_INTENSITY = 2;
+
+    private final BedLimits bed;
+
+    public SessionPlanner(BedLimits bed) {
+        this.bed = Objects.requireNonNull(bed, "bed");
+    }
+
+    /** The plan for {@code goal}, on the profile's measured spine map or else its normative one. */
+    public SessionPlan plan(Profile profile, Goal goal, int minutes) {
+        return plan(profile, goal, minutes, profile.spineMapOrNormative());
+    }
+
+    /** The plan for {@code program}, on the profile's measured spine map or else its normative one. */
+    public SessionPlan plan(Profile profile, Program program, int minutes) {
+        return plan(profile, program, minutes, profile.spineMapOrNormative());
+    }
+
+    public SessionPlan plan(Profile profile, Goal goal, int minutes, SpineMap map) {
+        Objects.requireNonNull(goal, "goal");
+        return plan(profile, minutes, map, true, (seconds, notes) -> {
+            GoalComposer.Composition c = GoalComposer.compose(profile, goal, seconds, notes);
+            return c;
+        });
+    }
+
+    public SessionPlan plan(Profile profile, Program program, int minutes, SpineMap map) {
+        Objects.requireNonNull(program, "program");
+        return plan(profile, minutes, map, false, (seconds, notes) ->
+                new GoalComposer.Composition(ProgramComposer.compose(profile, program, seconds, notes), null));
+    }
+
+    private interface Composer {
+        GoalComposer.Composition compose(int seconds, Notes notes);
+    }
+
+    private SessionPlan plan(Profile profile, int minutes, SpineMap map, boolean needsMainWork, Composer composer) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(map, "map");
+        if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
+            throw new IllegalArgumentException("minutes must be " + MIN_MINUTES + "–" + MAX_MINUTES + ", was " + minutes);
+        }
+        Notes notes = new Notes();
+        Screening.Outcome screening = Screening.screen(profile, bed);
+        SafetyEnvelope envelope = SafetyEnvelopes.forProfile(profile, map, bed);
+        if (screening.blocked()) {
+            notes.addAll(screening.blocks());
+            notes.addAll(screening.notices());
+            return SessionPlan.blocked(notes.list(), envelope);
+        }
+        notes.addAll(screening.notices());
+        int seconds = minutes * 60;
+        Bound maxMinutes = envelope.maxMinutes();
+        if (minutes > maxMinutes.value()) {
+            seconds = (int) Math.floor(maxMinutes.value() * 60);
+            notes.add("SCALED_DOWN", "Session shortened to " + EnvelopeFitter.whole(maxMinutes.value()) + " min ("
+                    + maxMinutes.setBy() + ").");
+        }
+        GoalComposer.Composition composition = composer.compose(seconds, notes);
+        if (composition.block() != null) {
+            List<Reason> reasons = new ArrayList<>(List.of(composition.block()));
+            reasons.addAll(notes.list());
+            return SessionPlan.blocked(reasons, envelope);
+        }
+        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(profile, envelope), notes);
+        List<Step> steps = new ArrayList<>(fitter.fit(composition.steps()));
+        boolean useful = false;
+        boolean flexible = false;
+        for (Step s : steps) {
+            useful |= !needsMainWork || s.role == Step.Role.MAIN;
+            flexible |= !s.fixed;
+        }
+        if (useful && !flexible) {
+            steps.addAll(fitter.fit(List.of(filler(profile))));
+            notes.add("FILLED", "A light roll over the whole back fills the rest of the requested time.");
+        }
+        if (!useful || !TimeBudget.allocate(steps, seconds, notes)) {
+            return nothingLeft(notes, envelope);
+        }
+        ThermalDose.limit(steps, envelope, bed, notes);
+        List<PlanSegment> segments = new ArrayList<>();
+        for (Step s : steps) {
+            segments.add(new PlanSegment(s.technique, s.from, s.to, s.startMm, s.endMm, s.forceN,
+                    s.heat ? s.rollerTempC : PlanSegment.HEAT_OFF, s.seconds, s.params, s.why));
+        }
+        return new SessionPlan(SessionPlan.Status.OK, notes.list(), envelope, map, segments);
+    }
+
+    /** The envelope's intensity limit, and FIBROMYALGIA's start at intensity 2 (DOMAIN.md §5). */
+    private static Bound intensityCap(Profile profile, SafetyEnvelope envelope) {
+        Bound cap = envelope.maxIntensity();
+        if (profile.has(Condition.FIBROMYALGIA)) {
+            cap = cap.tighten(FIBROMYALGIA_START_INTENSITY, "FIBROMYALGIA");
+        }
+        return cap;
+    }
+
+    private static Step filler(Profile profile) {
+        Step s = new Step(Step.Role.FILLER, Technique.ROLL, Level.C7, Level.S1,
+                new TechniqueParams.Roll(GoalComposer.COOL_DOWN_MM_PER_S),
+                "A light roll over the whole back to fill the requested time.");
+        s.intensity = GoalComposer.LIGHT_INTENSITY;
+        s.heat = true;
+        s.rollerTempC = profile.preferences().maxRollerTempC();
+        s.weight = 1;
+        return s;
+    }
+
+    private static SessionPlan nothingLeft(Notes notes, SafetyEnvelope envelope) {
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(new Reason("NOTHING_LEFT", "Within your safety limits nothing useful is left of this session"
+                + " (see the other reasons); choose another goal or program, or ask a clinician."));
+        reasons.addAll(notes.list());
+        return SessionPlan.blocked(reasons, envelope);
+    }
+}
