@@ -20,8 +20,9 @@ import java.util.Objects;
  * @param levelsMm      the centre of every level, increasing from C7 to S1
  * @param t12l1Mm       the thoracolumbar junction
  * @param l5s1Mm        the lumbosacral junction
- * @param kyphosisDeg   thoracic kyphosis as the scan measured it on the surface; NaN when normative
- * @param lordosisDeg   lumbar lordosis as the scan measured it on the surface; NaN when normative
+ * @param kyphosisDeg   thoracic kyphosis T1–T12 on the radiographic (Cobb) scale, estimated by the scan
+ *                      from the surface angle it measured (therapy.scan states the relation); NaN when normative
+ * @param lordosisDeg   lumbar lordosis L1–S1 on the Cobb scale, estimated the same way; NaN when normative
  * @param quality       the scan's confidence 0–1; NaN when normative
  */
 public record SpineMap(

@@ -1,0 +1,86 @@
+package org.rollwell.bed.safety;
+
+import org.rollwell.bed.io.BedSpec;
+
+/**
+ * Compares where the carriage should be, from the velocity commands actually written,
+ * with where its encoder says it is (DOMAIN.md §5: "commanded vs encoder position apart
+ * by > 5 mm"). The expected position follows the commands through a first-order model of
+ * the board's speed loop and bleeds slowly towards the encoder, so small model errors do
+ * not add up over a 40-minute session while a stall (10 mm/s and up) opens the gap in well
+ * under 0.5 s.
+ */
+final class MotionWatch {
+    static final double MISMATCH_MM = 5.0;
+    /** Speed-loop lag of the board's drive, s (the board's speed loop: first order, 15 ms, limited to the bed's acceleration). */
+    static final double DRIVE_TAU_S = 0.015;
+    /** Bleed of the expected position towards the encoder, 1/s (choice: a 1 mm/s model error then costs 2 mm). */
+    static final double BLEED_PER_S = 0.5;
+    /** The encoder counts as moving when it covered this much in the last 50 ms (a stalled encoder stands still). */
+    static final double MOVING_MM = 0.3;
+
+    private final double dtS;
+    private final double maxJumpMm;
+    private final double maxDvPerTick;
+    private final double[] recent = new double[5];
+    private int next;
+    private boolean primed;
+    private double expectedMm;
+    private double expectedMmPerS;
+    private double lastEncoderMm;
+    private double mismatchMm;
+
+    MotionWatch(BedSpec spec, double dtS) {
+        this.dtS = dtS;
+        // what the carriage can cover in one tick at full speed, plus two encoder counts and a margin
+        this.maxJumpMm = spec.maxCarriageSpeedMmPerS() * dtS * 2 + 2 * spec.encoderResolutionMm() + 1.0;
+        // the drive accelerates no faster than the bed's limit (DOMAIN.md §2: 300 mm/s²)
+        this.maxDvPerTick = spec.maxCarriageAccelMmPerS2() * dtS;
+    }
+
+    /** Re-seats the model on the encoder: at start and whenever the motors are not driven by the host. */
+    void resync(double encoderMm) {
+        expectedMm = encoderMm;
+        expectedMmPerS = 0;
+        lastEncoderMm = encoderMm;
+        for (int i = 0; i < recent.length; i++) {
+            recent[i] = encoderMm;
+        }
+        primed = true;
+        mismatchMm = 0;
+    }
+
+    /**
+     * @param encoderMm       this tick's encoder reading
+     * @param lastCommandMmPerS the carriage command written last tick (motors enabled)
+     * @return the trip or null
+     */
+    FaultCode check(double encoderMm, double lastCommandMmPerS) {
+        if (!primed) {
+            resync(encoderMm);
+            return null;
+        }
+        double jump = Math.abs(encoderMm - lastEncoderMm);
+        lastEncoderMm = encoderMm;
+        recent[next] = encoderMm;
+        next = (next + 1) % recent.length;
+        if (jump > maxJumpMm) {
+            mismatchMm = jump;
+            return FaultCode.ENCODER_SLIP;
+        }
+        double dv = (lastCommandMmPerS - expectedMmPerS) * (dtS / (DRIVE_TAU_S + dtS));
+        expectedMmPerS += Math.max(-maxDvPerTick, Math.min(maxDvPerTick, dv));
+        expectedMm += expectedMmPerS * dtS;
+        expectedMm += (encoderMm - expectedMm) * BLEED_PER_S * dtS;
+        mismatchMm = Math.abs(expectedMm - encoderMm);
+        if (mismatchMm > MISMATCH_MM) {
+            double moved = Math.abs(encoderMm - recent[next]);
+            return moved > MOVING_MM ? FaultCode.ENCODER_SLIP : FaultCode.CARRIAGE_STALL;
+        }
+        return null;
+    }
+
+    double mismatchMm() {
+        return mismatchMm;
+    }
+}

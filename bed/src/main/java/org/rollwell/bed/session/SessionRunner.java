@@ -1,0 +1,315 @@
+package org.rollwell.bed.session;
+
+import java.util.List;
+import org.rollwell.bed.io.BedSpec;
+import org.rollwell.bed.io.SensorFrame;
+import org.rollwell.bed.loop.LoopStatus;
+import org.rollwell.bed.loop.SetpointSource;
+import org.rollwell.bed.loop.Setpoints;
+import org.rollwell.bed.record.Recorder;
+import org.rollwell.bed.record.SessionRecord;
+import org.rollwell.therapy.envelope.SafetyEnvelope;
+import org.rollwell.therapy.plan.PlanSegment;
+import org.rollwell.therapy.plan.SessionPlan;
+import org.rollwell.therapy.technique.Technique;
+
+/**
+ * Runs one {@link SessionPlan} on the bed: the lifecycle of {@link SessionState}, each
+ * segment's technique turned into setpoints, pause/resume/stop, and the small live API
+ * (intensity and temperature) that accepts only what the envelope allows and otherwise
+ * refuses with the reason; it never clamps a request silently.
+ *
+ * <p>Requests ({@link #start}, {@link #pause}, ...) may come from another thread; they are
+ * flags the loop picks up at its next tick.
+ */
+public final class SessionRunner implements SetpointSource {
+    /** A zone within this of its target counts as warm (choice; DOMAIN.md issue: ±1 °C steady state). */
+    static final double WARM_WITHIN_C = 1.0;
+    /** A zone settles for the record once within this of its target (choice). */
+    static final double SETTLED_WITHIN_C = 0.5;
+
+    private final SessionPlan plan;
+    private final SafetyEnvelope envelope;
+    private final BedSpec spec;
+    private final PlanSegment[] segments;
+    private final Recorder recorder;
+    private final SegmentExecutor executor;
+    private final double dtS;
+    private final double[] elapsedS;
+    private final boolean[] zoneSettled;
+    private final double[] settledTargetC;
+
+    private SessionState state = SessionState.IDLE;
+    private int current;
+    private double activeS;
+    private volatile boolean startRequested;
+    private volatile boolean pauseRequested;
+    private volatile boolean resumeRequested;
+    private volatile boolean stopRequested;
+    private volatile double forceScale = 1.0;
+    private volatile double heatOverrideC = Double.NaN;
+    private volatile String pendingEvent;
+
+    public SessionRunner(SessionPlan plan, BedSpec spec) {
+        if (plan.status() != SessionPlan.Status.OK) {
+            throw new IllegalArgumentException("plan: a blocked plan cannot run (" + plan.reasons() + ")");
+        }
+        this.plan = plan;
+        this.envelope = plan.envelope();
+        this.spec = spec;
+        List<PlanSegment> list = plan.segments();
+        this.segments = list.toArray(new PlanSegment[0]);
+        Technique[] techniques = new Technique[segments.length];
+        double[] planned = new double[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            techniques[i] = segments[i].technique();
+            planned[i] = segments[i].seconds();
+            requireInsideBed(i, segments[i]);
+        }
+        this.recorder = new Recorder(techniques, planned);
+        this.executor = new SegmentExecutor(spec, recorder);
+        this.dtS = 1.0 / spec.loopHz();
+        this.elapsedS = new double[segments.length];
+        this.zoneSettled = new boolean[spec.heaterZones()];
+        this.settledTargetC = new double[spec.heaterZones()];
+    }
+
+    private void requireInsideBed(int i, PlanSegment seg) {
+        if (seg.startMm() < 0 || seg.endMm() > spec.travelMm()) {
+            throw new IllegalArgumentException("plan.segments[" + i + "]: span " + seg.startMm() + "–" + seg.endMm()
+                    + " mm lies outside the bed's travel 0–" + spec.travelMm() + " mm");
+        }
+        if (seg.rollerTempC() > envelope.maxRollerTempC().value() && envelope.heatAllowed()) {
+            throw new IllegalArgumentException("plan.segments[" + i + "].rollerTempC: " + seg.rollerTempC()
+                    + " °C is above the envelope's " + envelope.maxRollerTempC().value() + " °C set by "
+                    + envelope.maxRollerTempC().setBy());
+        }
+        if (seg.forceN() > envelope.maxForceN().value()) {
+            throw new IllegalArgumentException("plan.segments[" + i + "].forceN: " + seg.forceN()
+                    + " N is above the envelope's " + envelope.maxForceN().value() + " N set by "
+                    + envelope.maxForceN().setBy());
+        }
+    }
+
+    public void start() {
+        startRequested = true;
+    }
+
+    public void pause() {
+        resumeRequested = false;
+        pauseRequested = true;
+    }
+
+    public void resume() {
+        pauseRequested = false;
+        resumeRequested = true;
+    }
+
+    /** Ends the session early through cool-down; not a fault. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Scales every force from now on by {@code scale} (1 = as planned), if the remaining
+     * segments stay within the envelope's maximum force; otherwise refused with the rule.
+     */
+    public Adjustment adjustForceScale(double scale) {
+        if (!(scale > 0 && scale <= 2)) {
+            return Adjustment.refuse("force scale must be above 0 and at most 2, was " + scale);
+        }
+        double max = envelope.maxForceN().value();
+        for (int i = current; i < segments.length; i++) {
+            double f = segments[i].forceN() * scale;
+            if (f > max) {
+                return Adjustment.refuse("segment " + i + " (" + segments[i].technique() + ") would press " + round(f)
+                        + " N, above the maximum " + round(max) + " N set by " + envelope.maxForceN().setBy());
+            }
+        }
+        forceScale = scale;
+        pendingEvent = "force scale " + scale;
+        return Adjustment.accept("forces now " + scale + " × the plan");
+    }
+
+    /** Sets the roller target of the heated segments from now on, if the envelope allows it. */
+    public Adjustment adjustRollerTempC(double tempC) {
+        if (!envelope.heatAllowed()) {
+            return Adjustment.refuse("heat is off for this person: " + envelope.heatSetBy());
+        }
+        if (tempC > envelope.maxRollerTempC().value()) {
+            return Adjustment.refuse("roller " + tempC + " °C is above the maximum " + envelope.maxRollerTempC().value()
+                    + " °C set by " + envelope.maxRollerTempC().setBy());
+        }
+        if (tempC < spec.rollerTempMinC()) {
+            return Adjustment.refuse("roller " + tempC + " °C is below the bed's lowest target " + spec.rollerTempMinC() + " °C");
+        }
+        heatOverrideC = tempC;
+        pendingEvent = "roller target " + tempC + " °C";
+        return Adjustment.accept("heated segments now at " + tempC + " °C");
+    }
+
+    @Override
+    public void fill(SensorFrame s, LoopStatus st, Setpoints sp) {
+        String adjusted = pendingEvent;
+        if (adjusted != null) {
+            pendingEvent = null;
+            recorder.event(st.nowNanos, "ADJUSTED", adjusted);
+            executor.scale(forceScale);
+            executor.heat(currentHeatC());
+        }
+        SessionState next = st.fault != null ? SessionState.FAULTED : state.handle(this, s, st, sp);
+        if (next != state) {
+            recorder.event(st.nowNanos, "STATE", state.name() + " -> " + next.name());
+            if (next == SessionState.FAULTED && state == SessionState.RUNNING) {
+                recorder.event(st.nowNanos, "SEGMENT_END", "segment " + current + " cut short by a fault");
+            }
+            state = next;
+        }
+        st.activeS = activeS;
+    }
+
+    SessionState runSegments(SensorFrame s, LoopStatus st, Setpoints sp) {
+        PlanSegment seg = segments[current];
+        executor.fill(s, st, sp, dtS);
+        elapsedS[current] += dtS;
+        activeS += dtS;
+        recorder.delivered(current, dtS);
+        sampleTemperature(s, sp);
+        if (elapsedS[current] >= seg.seconds() - 1e-9) {
+            recorder.event(st.nowNanos, "SEGMENT_END", "segment " + current + " " + seg.technique());
+            current++;
+            if (current >= segments.length) {
+                return SessionState.COOLDOWN;
+            }
+            startSegment(st);
+        }
+        return SessionState.RUNNING;
+    }
+
+    private void sampleTemperature(SensorFrame s, Setpoints sp) {
+        for (int z = 0; z < zoneSettled.length; z++) {
+            double target = sp.zoneTargetC[z];
+            if (target != settledTargetC[z]) {
+                settledTargetC[z] = target;
+                zoneSettled[z] = false;
+            }
+            if (!(target > 0)) {
+                continue;
+            }
+            double err = s.zoneTempC[z] - target;
+            if (!zoneSettled[z] && Math.abs(err) <= SETTLED_WITHIN_C) {
+                zoneSettled[z] = true;
+            }
+            if (zoneSettled[z]) {
+                recorder.tempSample(current, err);
+            }
+        }
+    }
+
+    SessionState beginRunning(LoopStatus st) {
+        current = 0;
+        startSegment(st);
+        return SessionState.RUNNING;
+    }
+
+    private void startSegment(LoopStatus st) {
+        PlanSegment seg = segments[current];
+        recorder.event(st.nowNanos, "SEGMENT_START", "segment " + current + " " + seg.technique() + " "
+                + seg.from() + "–" + seg.to() + " at " + seg.forceN() + " N");
+        executor.scale(forceScale);
+        executor.begin(current, seg, heatFor(seg));
+    }
+
+    SessionState resumeRunning() {
+        resumeRequested = false;
+        executor.begin(current, segments[current], heatFor(segments[current]));
+        return SessionState.RUNNING;
+    }
+
+    boolean warm(SensorFrame s, Setpoints sp) {
+        for (int z = 0; z < sp.zoneTargetC.length; z++) {
+            double target = sp.zoneTargetC[z];
+            if (target > 0 && Math.abs(s.zoneTempC[z] - target) > WARM_WITHIN_C) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double heatFor(PlanSegment seg) {
+        if (!seg.heated() || !envelope.heatAllowed()) {
+            return 0.0;
+        }
+        double override = heatOverrideC;
+        return Double.isNaN(override) ? seg.rollerTempC() : override;
+    }
+
+    double firstHeatC() {
+        return heatFor(segments[0]);
+    }
+
+    double currentHeatC() {
+        return heatFor(segments[Math.min(current, segments.length - 1)]);
+    }
+
+    double firstEntryMm() {
+        return SegmentExecutor.entryMm(segments[0]);
+    }
+
+    boolean startRequested() {
+        return startRequested;
+    }
+
+    boolean pauseRequested() {
+        return pauseRequested;
+    }
+
+    boolean resumeRequested() {
+        return resumeRequested;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** The segment now running (or next to run), 0-based. */
+    public int segmentIndex() {
+        return current;
+    }
+
+    /** The technique's phase within the segment (APPROACH, RUN, CONTACT, RAMP, HOLD, RELEASE, REST, DONE). */
+    public String phase() {
+        return executor.phaseName();
+    }
+
+    /** The segment's force target after the live scale, N. */
+    public double plannedForceN() {
+        return state == SessionState.RUNNING ? executor.targetForceN() : 0.0;
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    public SessionPlan plan() {
+        return plan;
+    }
+
+    /** The record so far; final once {@link SessionState#finished()}. */
+    public SessionRecord record() {
+        SessionRecord.Outcome outcome = switch (state) {
+            case COMPLETED -> stopRequested ? SessionRecord.Outcome.STOPPED : SessionRecord.Outcome.COMPLETED;
+            case FAULTED -> SessionRecord.Outcome.FAULTED;
+            default -> SessionRecord.Outcome.UNFINISHED;
+        };
+        return recorder.build(outcome);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
