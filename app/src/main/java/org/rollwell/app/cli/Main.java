@@ -4,16 +4,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code rollwell} command. Exit codes: 0 ok, 2 bad input, 3 blocked or rejected.
+ * The {@code rollwell} command. Exit codes: 0 ok, 2 bad input, 3 blocked, rejected
+ * or faulted; 1 only for a defect in Rollwell itself. Every refusal is one clear line
+ * (or one line per problem) on stderr, never a stack trace.
  */
 @Command(name = "rollwell",
         mixinStandardHelpOptions = true,
         version = "rollwell 0.1.0",
-        description = "Open controller and therapy companion for home thermal massage beds.",
-        subcommands = {CommandLine.HelpCommand.class})
+        description = {
+                "Open controller and therapy companion for home thermal massage beds.",
+                "Without a command, prints this help (the companion server comes in a later release)."},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        footer = {"",
+                "Exit codes: 0 ok, 2 bad input, 3 blocked (screening), rejected or faulted.",
+                "Run 'rollwell COMMAND --help' for a command's options."},
+        subcommands = {
+                ProgramsCommand.class,
+                ProgramCommand.class,
+                ScreeningCommand.class,
+                PlanCommand.class,
+                SimulateCommand.class,
+                ScanCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_BLOCKED = 3;
 
@@ -27,11 +44,26 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // "--goal stress" reads as well as "--goal STRESS".
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("rollwell: " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            // One line: the reason and where to look (picocli's messages name the option).
+            String reason = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + reason
+                    + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof BadInputException bad) {
+                for (String line : bad.lines()) {
+                    cmd.getErr().println(line);
+                }
+                return EXIT_BAD_INPUT;
+            }
+            // A defect in Rollwell, not the user's input: one line that can be reported, no stack trace.
+            cmd.getErr().println("rollwell: internal error, please report it: " + ex);
+            return EXIT_INTERNAL;
         });
         return cl;
     }

@@ -1,0 +1,148 @@
+package org.rollwell.app.scenario;
+
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+import org.rollwell.app.simulate.Simulation;
+import org.rollwell.app.simulate.SimulationResult;
+import org.rollwell.sim.body.ModelledBack;
+import org.rollwell.therapy.anatomy.Landmark;
+import org.rollwell.therapy.anatomy.SpineMap;
+import org.rollwell.therapy.envelope.BedLimits;
+import org.rollwell.therapy.plan.Reason;
+import org.rollwell.therapy.plan.SessionPlan;
+import org.rollwell.therapy.plan.SessionPlanner;
+import org.rollwell.therapy.program.ProgramLibrary;
+import org.rollwell.therapy.scan.ScanAnalyser;
+import org.rollwell.therapy.scan.ScanReason;
+import org.rollwell.therapy.scan.ScanResult;
+import org.rollwell.therapy.scan.ScanTrace;
+
+/**
+ * Runs a scenario the way the product runs a session: scan the spine (unless the scenario
+ * says {@code "scan": false}), analyse the trace, plan on the measured map (or the normative
+ * one), then drive the twin through the plan on virtual time with the scenario's faults.
+ *
+ * <p>Screening comes first: a person it blocks is never scanned. A scan the analyser rejects blocks the session ({@code SCAN_REJECTED}): a plan on
+ * landmarks nobody trusts would be a guess (issue 5), and the person can rescan or choose
+ * the normative map ({@code "scan": false}). Faults strike the session run; the scan before it
+ * runs clean, and fault times count from the start of the session run (homing, warm-up).
+ */
+public final class ScenarioRunner {
+
+    private ScenarioRunner() {
+    }
+
+    /** Where the trace goes and who hears about progress; both optional. */
+    public record Options(Writer traceCsv, int traceEvery, DoubleConsumer progress) {
+        public static final Options NONE = new Options(null, 1, null);
+
+        public Options {
+            if (traceEvery < 1) {
+                throw new IllegalArgumentException("traceEvery must be 1 or more, was " + traceEvery);
+            }
+        }
+    }
+
+    public static ScenarioOutcome run(Scenario scenario, Options options) {
+        SpineMap map = null;
+        ScanCheck check = null;
+        org.rollwell.bed.scan.ScanTrace surface = null;
+        // Screening comes before anything moves: a person the screening blocks is never scanned.
+        SessionPlan screened = plan(scenario, null);
+        if (screened.status() == SessionPlan.Status.BLOCKED) {
+            return new ScenarioOutcome(Simulation.of(screened, scenario.body(), scenario.seed()).run(),
+                    screened.reasons(), screened, null);
+        }
+        if (scenario.scan()) {
+            Simulation.ScanRun scanRun = Simulation.scan(scenario.body(), scenario.seed()).runScan();
+            if (scanRun.refusal() != null && !scanRun.refusal().isEmpty() || !"COMPLETED".equals(scanRun.result().status())) {
+                String why = scanRun.refusal() == null || scanRun.refusal().isEmpty()
+                        ? "the scan stopped in state " + scanRun.result().detail().finalState() : scanRun.refusal();
+                check = new ScanCheck("FAULTED", Double.NaN, Double.NaN, Double.NaN, List.of(why));
+                return blockedByScan(check, "SCAN_FAULTED", "The spine scan did not finish: " + why);
+            }
+            org.rollwell.bed.scan.ScanTrace t = scanRun.trace();
+            ScanResult analysed = new ScanAnalyser().analyse(new ScanTrace(t.timeS(), t.positionMm(), t.liftMm(), t.forceN()));
+            if (!analysed.ok()) {
+                List<String> reasons = new ArrayList<>();
+                analysed.reasons().forEach(r -> reasons.add(r.toString()));
+                check = new ScanCheck("REJECTED", Double.NaN, Double.NaN, Double.NaN, reasons);
+                ScanReason first = analysed.reasons().get(0);
+                return blockedByScan(check, "SCAN_REJECTED", "The spine scan could not be trusted (" + first.code() + ": "
+                        + first.message() + "); scan again, or plan on the normative map with \"scan\": false.");
+            }
+            map = analysed.spineMap();
+            check = againstTruth(map, new ModelledBack(scenario.body(), scenario.seed()));
+            surface = t;
+        }
+        SessionPlan plan = map == null ? screened : plan(scenario, map);
+        Simulation simulation = Simulation.of(plan, scenario.body(), scenario.seed());
+        List<Reason> notices = new ArrayList<>(plan.reasons());
+        for (ScenarioFault fault : scenario.faults()) {
+            int zone = fault.hasZone() ? fault.zone() : 0;
+            if (fault.during() == null) {
+                simulation.fault(fault.atS(), fault.kind(), zone);
+            } else {
+                simulation.faultIn(fault.during(), fault.atS(), fault.kind(), zone);
+                if (plan.status() == SessionPlan.Status.OK && !reaches(plan, fault.during())) {
+                    notices.add(new Reason("FAULT_PHASE_ABSENT", "The plan has no " + fault.during() + " step, so the "
+                            + fault.kind() + " timed from it was never injected."));
+                }
+            }
+        }
+        if (surface != null) {
+            simulation.surface(surface);
+        }
+        if (options.traceCsv() != null) {
+            simulation.trace(options.traceCsv(), options.traceEvery());
+        }
+        if (options.progress() != null) {
+            simulation.progress(options.progress());
+        }
+        SimulationResult result = simulation.run();
+        return new ScenarioOutcome(result, notices, plan, check);
+    }
+
+    /** Whether a run of {@code plan} enters {@code phase}: every run homes, warms and cools down; techniques only if planned. */
+    private static boolean reaches(SessionPlan plan, String phase) {
+        for (var segment : plan.segments()) {
+            if (segment.technique().name().equals(phase)) {
+                return true;
+            }
+        }
+        return !List.of("ROLL", "KNEAD", "PRESS", "STRETCH", "WARM").contains(phase);
+    }
+
+    /** The plan the scenario asks for, on the measured map when there is one, else the profile's own or the normative map. */
+    static SessionPlan plan(Scenario scenario, SpineMap measuredOrNull) {
+        SessionPlanner planner = new SessionPlanner(BedLimits.REFERENCE);
+        if (scenario.goal() != null) {
+            return measuredOrNull == null
+                    ? planner.plan(scenario.profile(), scenario.goal(), scenario.minutes())
+                    : planner.plan(scenario.profile(), scenario.goal(), scenario.minutes(), measuredOrNull);
+        }
+        var program = ProgramLibrary.builtIn().find(scenario.programId())
+                .orElseThrow(() -> new IllegalStateException("the parser lets only built-in programs through"));
+        return measuredOrNull == null
+                ? planner.plan(scenario.profile(), program, scenario.minutes())
+                : planner.plan(scenario.profile(), program, scenario.minutes(), measuredOrNull);
+    }
+
+    /** The scan's errors against the twin's true back: the landmarks in mm, the curves on the Cobb scale. */
+    static ScanCheck againstTruth(SpineMap measured, ModelledBack truth) {
+        double c7 = Math.abs(measured.positionMm(Landmark.C7) - truth.c7Mm());
+        double t12l1 = Math.abs(measured.positionMm(Landmark.T12L1) - truth.t12l1Mm());
+        double l5s1 = Math.abs(measured.positionMm(Landmark.L5S1) - truth.l5s1Mm());
+        double kyphosis = Math.abs(measured.kyphosisDeg() - truth.body().kyphosisDeg());
+        double lordosis = Math.abs(measured.lordosisDeg() - truth.body().lordosisDeg());
+        return new ScanCheck("OK", Math.max(c7, Math.max(t12l1, l5s1)), kyphosis, lordosis, List.of());
+    }
+
+    private static ScenarioOutcome blockedByScan(ScanCheck check, String code, String message) {
+        SimulationResult blocked = new SimulationResult("BLOCKED", true, List.of(), List.of(),
+                new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0), 0, 0, 0, 0, null);
+        return new ScenarioOutcome(blocked, List.of(new Reason(code, message)), null, check);
+    }
+}
