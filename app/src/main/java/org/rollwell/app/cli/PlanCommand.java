@@ -12,7 +12,7 @@ import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.plan.SessionPlan;
 import org.rollwell.therapy.plan.SessionPlanner;
 import org.rollwell.therapy.profile.Profile;
-import org.rollwell.therapy.profile.ProfileParseResult;
+import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.profile.ProfileParser;
 import org.rollwell.therapy.program.Program;
 import picocli.CommandLine.ArgGroup;
@@ -86,12 +86,12 @@ final class PlanCommand implements Callable<Integer> {
 
     /** The profile in {@code file}, or a refusal with every problem as {@code PATH: reason}. */
     static Profile readProfile(Path file) {
-        ProfileParseResult result = ProfileParser.parse(InputFiles.read(file, "profile"));
-        if (result instanceof ProfileParseResult.Parsed parsed) {
-            return parsed.profile();
+        ParseResult<Profile> result = ProfileParser.parse(InputFiles.read(file, "profile"));
+        if (result instanceof ParseResult.Parsed<Profile> parsed) {
+            return parsed.value();
         }
         List<String> lines = new ArrayList<>();
-        ((ProfileParseResult.Refused) result).problems().forEach(p -> lines.add(p.toString()));
+        ((ParseResult.Refused<Profile>) result).problems().forEach(p -> lines.add(p.toString()));
         throw new BadInputException(lines);
     }
 }

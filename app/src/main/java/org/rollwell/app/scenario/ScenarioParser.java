@@ -20,7 +20,7 @@ import org.rollwell.sim.body.Body;
 import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.plan.SessionPlanner;
 import org.rollwell.therapy.profile.Profile;
-import org.rollwell.therapy.profile.ProfileParseResult;
+import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.profile.ProfileParser;
 import org.rollwell.therapy.program.ProgramLibrary;
 
@@ -169,11 +169,11 @@ public final class ScenarioParser {
 
     /** The profile, or null after recording each of its problems with its path inside the scenario or the file's name. */
     private static Profile checkProfile(String text, String origin, Fields f) {
-        ProfileParseResult result = ProfileParser.parse(text);
-        if (result instanceof ProfileParseResult.Parsed parsed) {
-            return parsed.profile();
+        ParseResult<Profile> result = ProfileParser.parse(text);
+        if (result instanceof ParseResult.Parsed<Profile> parsed) {
+            return parsed.value();
         }
-        for (var problem : ((ProfileParseResult.Refused) result).problems()) {
+        for (var problem : ((ParseResult.Refused<Profile>) result).problems()) {
             if ("$.profile".equals(origin)) {
                 f.problem("$.profile" + problem.path().substring(1), problem.reason());
             } else {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollwell.therapy.goal.Goal;
-import org.rollwell.therapy.program.ParseResult;
+import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.program.Program;
 import org.rollwell.therapy.program.ProgramLibrary;
 import org.rollwell.therapy.program.ProgramParser;

@@ -1,5 +1,7 @@
 package org.rollwell.therapy.profile;
 
+import org.rollwell.therapy.input.Problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;

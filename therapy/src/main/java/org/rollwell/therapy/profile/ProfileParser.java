@@ -1,5 +1,8 @@
 package org.rollwell.therapy.profile;
 
+import org.rollwell.therapy.input.Problem;
+import org.rollwell.therapy.input.ParseResult;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -50,26 +53,26 @@ public final class ProfileParser {
     }
 
     /** Parses one profile file's text. */
-    public static ProfileParseResult parse(String json) {
+    public static ParseResult<Profile> parse(String json) {
         JsonNode root;
         try {
             root = JSON.readTree(json == null ? "" : json);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return new ProfileParseResult.Refused(List.of(new Problem("$", "not valid JSON" + where + ": "
+            return new ParseResult.Refused<>(List.of(new Problem("$", "not valid JSON" + where + ": "
                     + e.getOriginalMessage())));
         }
         JsonChecks checks = new JsonChecks();
         if (root == null || root.isMissingNode()) {
             checks.problem("$", "empty file; expected a rollwell.profile/1 object");
-            return new ProfileParseResult.Refused(checks.problems());
+            return new ParseResult.Refused<>(checks.problems());
         }
         Optional<Profile> profile = read(root, checks);
         if (!checks.problems().isEmpty() || profile.isEmpty()) {
-            return new ProfileParseResult.Refused(checks.problems());
+            return new ParseResult.Refused<>(checks.problems());
         }
-        return new ProfileParseResult.Parsed(profile.get());
+        return new ParseResult.Parsed<>(profile.get());
     }
 
     private static Optional<Profile> read(JsonNode root, JsonChecks checks) {

@@ -1,5 +1,7 @@
 package org.rollwell.therapy.program;
 
+import org.rollwell.therapy.input.Problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Collection;

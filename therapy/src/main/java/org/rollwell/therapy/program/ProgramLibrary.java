@@ -1,5 +1,7 @@
 package org.rollwell.therapy.program;
 
+import org.rollwell.therapy.input.ParseResult;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

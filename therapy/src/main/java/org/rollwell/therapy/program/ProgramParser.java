@@ -1,5 +1,8 @@
 package org.rollwell.therapy.program;
 
+import org.rollwell.therapy.input.Problem;
+import org.rollwell.therapy.input.ParseResult;
+
 import static org.rollwell.therapy.program.FieldReader.child;
 import static org.rollwell.therapy.program.FieldReader.describe;
 import static org.rollwell.therapy.program.FieldReader.quote;

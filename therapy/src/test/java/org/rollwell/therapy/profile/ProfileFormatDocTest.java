@@ -1,5 +1,7 @@
 package org.rollwell.therapy.profile;
 
+import org.rollwell.therapy.input.ParseResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -22,10 +24,10 @@ class ProfileFormatDocTest {
         int start = doc.indexOf("```json\n") + "```json\n".length();
         String json = doc.substring(start, doc.indexOf("```", start));
 
-        ProfileParseResult result = ProfileParser.parse(json);
+        ParseResult<Profile> result = ProfileParser.parse(json);
 
-        assertThat(result).isInstanceOf(ProfileParseResult.Parsed.class);
-        Profile profile = ((ProfileParseResult.Parsed) result).profile();
+        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+        Profile profile = ((ParseResult.Parsed<Profile>) result).value();
         assertThat(profile.unanswered()).isEmpty();
         assertThat(profile.clinicianApproved()).containsExactly(ScreeningId.CI_ACTIVE_CANCER);
         assertThat(profile.spineMapOrNormative().source()).isEqualTo(SpineMap.Source.MEASURED);

@@ -1,5 +1,8 @@
 package org.rollwell.therapy.profile;
 
+import org.rollwell.therapy.input.Problem;
+import org.rollwell.therapy.input.ParseResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -40,7 +43,7 @@ class ProfileParserTest {
     void every_sample_profile_parses() {
         for (String name : List.of("anna", "ben", "clara", "red-flag")) {
             assertThat(ProfileParser.parse(TestProfiles.exampleText(name)))
-                    .as(name).isInstanceOf(ProfileParseResult.Parsed.class);
+                    .as(name).isInstanceOf(ParseResult.Parsed.class);
         }
     }
 
@@ -49,7 +52,7 @@ class ProfileParserTest {
         String json = TestProfiles.exampleText("anna").replace("\"RF_TRAUMA\": false,", "")
                 .replace("\"CI_DVT\": false,", "");
 
-        Profile profile = ((ProfileParseResult.Parsed) ProfileParser.parse(json)).profile();
+        Profile profile = ((ParseResult.Parsed<Profile>) ProfileParser.parse(json)).value();
 
         assertThat(profile.unanswered()).containsExactly(ScreeningId.RF_TRAUMA, ScreeningId.CI_DVT);
         assertThat(profile.says(ScreeningId.RF_TRAUMA)).isFalse();
@@ -60,7 +63,7 @@ class ProfileParserTest {
         String json = "{\"format\":\"rollwell.profile/1\",\"heightCm\":170,\"weightKg\":70,\"birthYear\":1980,"
                 + "\"answers\":{}}";
 
-        Profile profile = ((ProfileParseResult.Parsed) ProfileParser.parse(json)).profile();
+        Profile profile = ((ParseResult.Parsed<Profile>) ProfileParser.parse(json)).value();
 
         assertThat(profile.headOffsetMm()).isEqualTo(Profile.DEFAULT_HEAD_OFFSET_MM);
         assertThat(profile.preferences()).isEqualTo(Preferences.DEFAULT);
@@ -73,10 +76,10 @@ class ProfileParserTest {
         String json = "{\"format\":\"rollwell.profile/1\",\"heightCm\":\"tall\",\"weightKg\":70,\"birthYear\":1980,"
                 + "\"answers\":{\"RF_TRAUMA\":\"maybe\"},\"painMap\":[{\"level\":\"L9\",\"side\":\"LEFT\",\"nrs\":0}]}";
 
-        ProfileParseResult result = ProfileParser.parse(json);
+        ParseResult<Profile> result = ProfileParser.parse(json);
 
-        assertThat(result).isInstanceOf(ProfileParseResult.Refused.class);
-        assertThat(((ProfileParseResult.Refused) result).problems()).extracting(Problem::line).containsExactly(
+        assertThat(result).isInstanceOf(ParseResult.Refused.class);
+        assertThat(((ParseResult.Refused<Profile>) result).problems()).extracting(Problem::line).containsExactly(
                 "$.heightCm: must be a number, was \"tall\"",
                 "$.answers.RF_TRAUMA: must be true or false, was \"maybe\"",
                 "$.painMap[0].level: unknown level \"L9\" (levels: C7, T1–T12, L1–L5, S1)",
@@ -85,9 +88,9 @@ class ProfileParserTest {
 
     @Test
     void nothing_at_all_is_refused_not_thrown() {
-        assertThat(ProfileParser.parse(null)).isInstanceOf(ProfileParseResult.Refused.class);
-        assertThat(ProfileParser.parse("")).isInstanceOf(ProfileParseResult.Refused.class);
-        assertThat(ProfileParser.parse("   ")).isInstanceOf(ProfileParseResult.Refused.class);
+        assertThat(ProfileParser.parse(null)).isInstanceOf(ParseResult.Refused.class);
+        assertThat(ProfileParser.parse("")).isInstanceOf(ParseResult.Refused.class);
+        assertThat(ProfileParser.parse("   ")).isInstanceOf(ParseResult.Refused.class);
     }
 
     @ParameterizedTest(name = "{0} is refused at {1}")
@@ -121,10 +124,10 @@ class ProfileParserTest {
         "top-level-array,               $",
     })
     void a_malformed_profile_is_refused_with_the_path_of_its_mistake(String file, String path) {
-        ProfileParseResult result = ProfileParser.parse(TestProfiles.resource("/profiles/bad/" + file + ".json"));
+        ParseResult<Profile> result = ProfileParser.parse(TestProfiles.resource("/profiles/bad/" + file + ".json"));
 
-        assertThat(result).isInstanceOf(ProfileParseResult.Refused.class);
-        List<Problem> problems = ((ProfileParseResult.Refused) result).problems();
+        assertThat(result).isInstanceOf(ParseResult.Refused.class);
+        List<Problem> problems = ((ParseResult.Refused<Profile>) result).problems();
         assertThat(problems).extracting(Problem::path).containsExactly(path);
         assertThat(problems.get(0).reason()).isNotBlank();
     }

@@ -1,5 +1,7 @@
 package org.rollwell.therapy.profile;
 
+import org.rollwell.therapy.input.ParseResult;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,11 +33,11 @@ public final class TestProfiles {
 
     /** One of the sample profiles in examples/profiles/ at the repository root. */
     public static Profile example(String name) {
-        ProfileParseResult result = ProfileParser.parse(exampleText(name));
-        if (result instanceof ProfileParseResult.Refused refused) {
+        ParseResult<Profile> result = ProfileParser.parse(exampleText(name));
+        if (result instanceof ParseResult.Refused<Profile> refused) {
             throw new AssertionError(name + " is refused: " + refused.problems());
         }
-        return ((ProfileParseResult.Parsed) result).profile();
+        return ((ParseResult.Parsed<Profile>) result).value();
     }
 
     public static String exampleText(String name) {

@@ -1,5 +1,7 @@
 package org.rollwell.therapy.program;
 
+import org.rollwell.therapy.input.ParseResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package org.rollwell.therapy.program;
 
+import org.rollwell.therapy.input.Problem;
+import org.rollwell.therapy.input.ParseResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
-package org.rollwell.therapy.program;
+package org.rollwell.therapy.input;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What reading a program file (or a set of them) gave: either the value, or every
+ * What reading a program or profile file (or a set of them) gave: either the value, or every
  * problem found. Reading never throws for bad input; it refuses with this.
  *
  * @param <T> what was read
