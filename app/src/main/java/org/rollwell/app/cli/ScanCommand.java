@@ -130,7 +130,7 @@ public final class ScanCommand implements Runnable {
                     "Reads a trace (CSV: [t_s,]position_mm,lift_mm,force_n) and finds C7, T12/L1, L5/S1, every level"
                             + " C7–S1, the thoracic kyphosis and lumbar lordosis (Cobb scale, from the surface angles),"
                             + " or rejects the trace with its reasons.",
-                    "Exit 0 OK, 3 REJECTED, 2 when the file cannot be read."})
+                    "Exit 0 OK, 3 REJECTED (a scan that cannot be trusted), 2 when the file cannot be read or is not a scan trace."})
     static final class Analyze implements Callable<Integer> {
 
         @Spec
@@ -160,6 +160,10 @@ public final class ScanCommand implements Runnable {
                 spec.commandLine().getOut().print(text(result));
             }
             spec.commandLine().getOut().flush();
+            if (parsed instanceof ScanTraceCsv.Refused) {
+                // Not a scan trace at all (empty, wrong columns, text in a number column): bad input, not a bad scan.
+                return Main.EXIT_BAD_INPUT;
+            }
             return result.ok() ? Main.EXIT_OK : Main.EXIT_BLOCKED;
         }
 

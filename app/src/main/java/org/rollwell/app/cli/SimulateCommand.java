@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.function.DoubleConsumer;
 import org.rollwell.app.json.Json;
 import org.rollwell.app.json.SimulationJson;
+import org.rollwell.app.bedspec.BedSpecException;
+import org.rollwell.app.bedspec.BedSpecFile;
+import org.rollwell.bed.io.BedSpec;
 import org.rollwell.app.scenario.Scenario;
 import org.rollwell.app.scenario.ScenarioException;
 import org.rollwell.app.scenario.ScenarioOutcome;
@@ -40,6 +43,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, paramLabel = "FILE", description = "The scenario file (JSON).")
     Path scenarioFile;
 
+    @Option(names = "--bed", paramLabel = "FILE",
+            description = "The bed (rollwell.bedspec/1, docs/bed-spec-format.md); wins over the scenario's \"bed\". Default: the reference bed.")
+    Path bedFile;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -66,6 +73,20 @@ final class SimulateCommand implements Callable<Integer> {
             scenario = ScenarioParser.parse(scenarioFile);
         } catch (ScenarioException e) {
             throw new BadInputException(e.problems());
+        }
+        if (bedFile != null) {
+            try {
+                BedSpec bed = BedSpecFile.read(bedFile);
+                for (var fault : scenario.faults()) {
+                    if (fault.hasZone() && fault.zone() >= bed.heaterZones()) {
+                        throw new BadInputException("rollwell simulate: --bed " + bedFile + " has " + bed.heaterZones()
+                                + " heater zone(s), but the scenario's " + fault.kind() + " strikes zone " + fault.zone());
+                    }
+                }
+                scenario = scenario.withBed(bed);
+            } catch (BedSpecException e) {
+                throw new BadInputException(e.problems());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

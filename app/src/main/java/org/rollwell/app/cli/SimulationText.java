@@ -65,7 +65,7 @@ final class SimulationText {
             out.println();
             out.println("Faults:");
             for (SimulationResult.FaultReport f : r.faults()) {
-                String injected = f.kind() == null ? "a trip nobody injected" : f.kind() + " injected";
+                String injected = f.kind() == null ? "safety stop (no fault injected)" : f.kind() + " injected";
                 String detected = f.code() == null ? "NOT detected" : "detected as " + f.code()
                         + (f.detectedAfterMs() == null ? "" : String.format(Locale.ROOT, " after %.0f ms", f.detectedAfterMs()));
                 String safe = f.safeWithinMs() == null ? "" : String.format(Locale.ROOT, ", safe state %.0f ms later", f.safeWithinMs());

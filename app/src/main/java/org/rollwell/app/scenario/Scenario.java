@@ -2,6 +2,7 @@ package org.rollwell.app.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import org.rollwell.bed.io.BedSpec;
 import org.rollwell.sim.body.Body;
 import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.profile.Profile;
@@ -21,6 +22,7 @@ import org.rollwell.therapy.profile.Profile;
  * @param minutes       session length, 10–60
  * @param scan          whether the bed scans the spine first and plans on the measured map
  * @param faults        faults to inject, in the order of their time
+ * @param bed           the bed's geometry and limits: the scenario's {@code "bed"} file, else the reference bed
  */
 public record Scenario(
         String description,
@@ -32,7 +34,8 @@ public record Scenario(
         String programId,
         int minutes,
         boolean scan,
-        List<ScenarioFault> faults) {
+        List<ScenarioFault> faults,
+        BedSpec bed) {
 
     public static final String FORMAT = "rollwell.scenario/1";
 
@@ -48,5 +51,11 @@ public record Scenario(
             throw new IllegalArgumentException("minutes must be 10–60, was " + minutes);
         }
         faults = List.copyOf(faults);
+        Objects.requireNonNull(bed, "bed");
+    }
+
+    /** This scenario on another bed ({@code rollwell simulate --bed}, which wins over the scenario's own). */
+    public Scenario withBed(BedSpec otherBed) {
+        return new Scenario(description, seed, body, profile, profileOrigin, goal, programId, minutes, scan, faults, otherBed);
     }
 }

@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.rollwell.app.bedspec.BedSpecException;
+import org.rollwell.app.bedspec.BedSpecFile;
 import org.rollwell.app.json.Json;
+import org.rollwell.bed.io.BedSpec;
 import org.rollwell.sim.FaultKind;
 import org.rollwell.sim.body.Body;
 import org.rollwell.therapy.goal.Goal;
@@ -42,7 +45,7 @@ public final class ScenarioParser {
     public static final int HEATER_ZONES = 2;
 
     private static final List<String> FIELDS = List.of(
-            "format", "description", "seed", "body", "profile", "goal", "program", "minutes", "scan", "faults");
+            "format", "description", "seed", "body", "profile", "goal", "program", "minutes", "scan", "faults", "bed");
     private static final List<String> BODY_FIELDS = List.of(
             "heightCm", "weightKg", "kyphosisDeg", "lordosisDeg", "headOffsetMm", "lateralOffsetMm");
     private static final List<String> FAULT_FIELDS = List.of("atS", "during", "kind", "zone");
@@ -113,12 +116,40 @@ public final class ScenarioParser {
         Long minutes = f.integer(root, "$", "minutes", true, MIN_MINUTES, MAX_MINUTES);
         Boolean scan = f.bool(root, "$", "scan", false);
         List<ScenarioFault> faults = faults(root.get("faults"), f);
+        BedSpec bed = bed(root.get("bed"), folder, f);
+        if (bed != null) {
+            for (int i = 0; i < faults.size(); i++) {
+                if (faults.get(i).hasZone() && faults.get(i).zone() >= bed.heaterZones()) {
+                    f.problem("$.faults", faults.get(i).kind() + " strikes heater zone " + faults.get(i).zone()
+                            + ", but the bed has " + bed.heaterZones() + " zone(s) (0–" + (bed.heaterZones() - 1) + ")");
+                }
+            }
+        }
 
         if (!f.problems().isEmpty()) {
             throw new ScenarioException(f.problems());
         }
         return new Scenario(description == null ? "" : description, seed, body, profile, profileText[1],
-                goal, goal == null ? programId : null, minutes.intValue(), scan == null || scan, faults);
+                goal, goal == null ? programId : null, minutes.intValue(), scan == null || scan, faults,
+                bed == null ? BedSpec.REFERENCE : bed);
+    }
+
+    /** The bed file named by {@code "bed"}, resolved against the scenario's folder; the reference bed when absent; null after a problem. */
+    private static BedSpec bed(JsonNode node, Path folder, Fields f) {
+        if (node == null) {
+            return BedSpec.REFERENCE;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            f.problem("$.bed", "must be the path of a rollwell.bedspec/1 file (docs/bed-spec-format.md), was " + Fields.describe(node));
+            return null;
+        }
+        Path file = folder == null ? Path.of(node.asText()) : folder.resolve(node.asText());
+        try {
+            return BedSpecFile.read(file);
+        } catch (BedSpecException e) {
+            e.problems().forEach(p -> f.problem("$.bed: " + p));
+            return null;
+        }
     }
 
     private static Body body(JsonNode node, Fields f) {

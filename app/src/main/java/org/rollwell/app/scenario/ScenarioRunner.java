@@ -9,7 +9,6 @@ import org.rollwell.app.simulate.SimulationResult;
 import org.rollwell.sim.body.ModelledBack;
 import org.rollwell.therapy.anatomy.Landmark;
 import org.rollwell.therapy.anatomy.SpineMap;
-import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.plan.Reason;
 import org.rollwell.therapy.plan.SessionPlan;
 import org.rollwell.therapy.plan.SessionPlanner;
@@ -23,6 +22,10 @@ import org.rollwell.therapy.scan.ScanTrace;
  * Runs a scenario the way the product runs a session: scan the spine (unless the scenario
  * says {@code "scan": false}), analyse the trace, plan on the measured map (or the normative
  * one), then drive the twin through the plan on virtual time with the scenario's faults.
+ *
+ * <p>The scan runs under the person's envelope as screened (their force limit; their excluded
+ * ranges on the profile's or the normative map, with the ±50 mm margin): the supervisor keeps the
+ * rollers off an implant or lesion during the scan too.
  *
  * <p>Screening comes first: a person it blocks is never scanned. A scan the analyser rejects blocks the session ({@code SCAN_REJECTED}): a plan on
  * landmarks nobody trusts would be a guess (issue 5), and the person can rescan or choose
@@ -46,17 +49,24 @@ public final class ScenarioRunner {
     }
 
     public static ScenarioOutcome run(Scenario scenario, Options options) {
+        return run(scenario, options, null);
+    }
+
+    /** As {@link #run(Scenario, Options)}, with {@code sessionWatch} seeing the twin after every tick of the session (null: none). */
+    public static ScenarioOutcome run(Scenario scenario, Options options, Simulation.TruthWatch sessionWatch) {
         SpineMap map = null;
         ScanCheck check = null;
         org.rollwell.bed.scan.ScanTrace surface = null;
         // Screening comes before anything moves: a person the screening blocks is never scanned.
         SessionPlan screened = plan(scenario, null);
         if (screened.status() == SessionPlan.Status.BLOCKED) {
-            return new ScenarioOutcome(Simulation.of(screened, scenario.body(), scenario.seed()).run(),
+            return new ScenarioOutcome(Simulation.of(screened, scenario.body(), scenario.seed()).spec(scenario.bed()).run(),
                     screened.reasons(), screened, null);
         }
         if (scenario.scan()) {
-            Simulation.ScanRun scanRun = Simulation.scan(scenario.body(), scenario.seed()).runScan();
+            // the scan runs under the person's envelope (force limit, excluded ranges on the map they were screened on)
+            Simulation.ScanRun scanRun = Simulation.scan(scenario.body(), scenario.seed()).spec(scenario.bed())
+                    .scanEnvelope(screened.envelope()).runScan();
             if (scanRun.refusal() != null && !scanRun.refusal().isEmpty() || !"COMPLETED".equals(scanRun.result().status())) {
                 String why = scanRun.refusal() == null || scanRun.refusal().isEmpty()
                         ? "the scan stopped in state " + scanRun.result().detail().finalState() : scanRun.refusal();
@@ -78,7 +88,7 @@ public final class ScenarioRunner {
             surface = t;
         }
         SessionPlan plan = map == null ? screened : plan(scenario, map);
-        Simulation simulation = Simulation.of(plan, scenario.body(), scenario.seed());
+        Simulation simulation = Simulation.of(plan, scenario.body(), scenario.seed()).spec(scenario.bed());
         List<Reason> notices = new ArrayList<>(plan.reasons());
         for (ScenarioFault fault : scenario.faults()) {
             int zone = fault.hasZone() ? fault.zone() : 0;
@@ -101,6 +111,9 @@ public final class ScenarioRunner {
         if (options.progress() != null) {
             simulation.progress(options.progress());
         }
+        if (sessionWatch != null) {
+            simulation.watchTruth(sessionWatch);
+        }
         SimulationResult result = simulation.run();
         return new ScenarioOutcome(result, notices, plan, check);
     }
@@ -117,7 +130,8 @@ public final class ScenarioRunner {
 
     /** The plan the scenario asks for, on the measured map when there is one, else the profile's own or the normative map. */
     static SessionPlan plan(Scenario scenario, SpineMap measuredOrNull) {
-        SessionPlanner planner = new SessionPlanner(BedLimits.REFERENCE);
+        // the scenario's bed: a shorter bed's travel, force and temperature limits bound the plan
+        SessionPlanner planner = new SessionPlanner(scenario.bed().limits());
         if (scenario.goal() != null) {
             return measuredOrNull == null
                     ? planner.plan(scenario.profile(), scenario.goal(), scenario.minutes())

@@ -22,6 +22,7 @@ import org.rollwell.sim.FaultKind;
 import org.rollwell.sim.SimulatedBed;
 import org.rollwell.sim.body.Body;
 import org.rollwell.sim.body.ModelledBack;
+import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.plan.SessionPlan;
 
 /**
@@ -55,6 +56,14 @@ public final class Simulation {
     private double pauseAtS = -1;
     private double pauseForS;
     private boolean noise = true;
+    private SafetyEnvelope scanEnvelope;
+    private TruthWatch truthWatch;
+
+    /** Sees the twin after every control tick: where the rollers truly are and how hard they truly press (tests, reports). */
+    @FunctionalInterface
+    public interface TruthWatch {
+        void tick(SimulatedBed twin);
+    }
 
     private Simulation(SessionPlan plan, Body body, long seed, boolean scan) {
         this.plan = plan;
@@ -133,6 +142,21 @@ public final class Simulation {
     }
 
     /** Runs the session. A blocked plan does not run: status BLOCKED, nothing simulated. */
+    /** Calls {@code watch} with the twin after every control tick of the run or scan. */
+    public Simulation watchTruth(TruthWatch watch) {
+        this.truthWatch = watch;
+        return this;
+    }
+
+    /**
+     * A scan under a person's envelope (their force limit and excluded ranges, placed on the map the
+     * plan was made on) instead of the bed's alone; null keeps {@link SafetySupervisor#bedEnvelope}.
+     */
+    public Simulation scanEnvelope(SafetyEnvelope envelope) {
+        this.scanEnvelope = envelope;
+        return this;
+    }
+
     public SimulationResult run() {
         if (scan) {
             throw new IllegalStateException("a scan runs with runScan()");
@@ -180,6 +204,9 @@ public final class Simulation {
 
             @Override
             void control(double runningS) {
+                if (truthWatch != null) {
+                    truthWatch.tick(bed);
+                }
                 if (pauseAtS >= 0 && runningS >= pauseAtS && runner.state() == SessionState.RUNNING && !paused) {
                     paused = true;
                     pausedAtS = ticker.nanos() / 1e9;
@@ -209,7 +236,8 @@ public final class Simulation {
         long wallStart = System.nanoTime();
         VirtualTicker ticker = new VirtualTicker();
         SimulatedBed bed = newBed(ticker);
-        SafetySupervisor supervisor = new SafetySupervisor(spec, SafetySupervisor.bedEnvelope(spec));
+        SafetySupervisor supervisor = new SafetySupervisor(spec,
+                scanEnvelope != null ? scanEnvelope : SafetySupervisor.bedEnvelope(spec));
         ScanRoutine routine = new ScanRoutine(spec);
         ControlLoop loop = new ControlLoop(bed, ticker, supervisor, routine, new LiftController(spec));
         routine.start();
@@ -238,6 +266,9 @@ public final class Simulation {
 
             @Override
             void control(double runningS) {
+                if (truthWatch != null) {
+                    truthWatch.tick(bed);
+                }
             }
         };
         stepper.run();

@@ -83,13 +83,14 @@ class ScanCommandTest {
     }
 
     @Test
-    void a_trace_with_a_word_in_a_number_column_is_rejected_with_exit_3_and_the_line() throws Exception {
+    void a_trace_with_a_word_in_a_number_column_is_unreadable_input_exit_2_naming_the_line() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "position_mm,lift_mm,force_n\n0,20,60\n0.3,twenty,60\n");
 
         Cli run = Cli.run("scan", "analyze", bad.toString(), "--json");
 
-        assertThat(run.exit()).isEqualTo(Main.EXIT_BLOCKED);
+        // Issue 5: exit 3 is a scan that cannot be trusted, exit 2 input that is not a scan trace at all.
+        assertThat(run.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.get("status").asText()).isEqualTo("REJECTED");
         assertThat(result.get("reasons").get(0).get("code").asText()).isEqualTo("NON_NUMERIC");

@@ -1,12 +1,14 @@
 package org.rollwell.bed.force;
 
 import org.rollwell.bed.io.BedSpec;
+import org.rollwell.bed.loop.LoopStatus;
 import org.rollwell.bed.loop.Setpoints;
 
 /**
  * The lift: in {@link Setpoints.Lift#FORCE} a PI loop on the load cell with anti-windup,
  * plus feedforward from the scanned surface (slope × carriage speed) so the rollers
- * follow the back's contour instead of waiting for the force error; in
+ * follow the back's contour instead of waiting for the force error, and an over-force reflex
+ * that retreats at full speed as the force nears the supervisor's trip line; in
  * {@link Setpoints.Lift#POSITION} ({@code STRETCH}) a position loop that stops rising at
  * the force limit; in {@link Setpoints.Lift#LOWER} full speed down. The output is the
  * lift velocity command, ≤ 10 mm/s (DOMAIN.md §2).
@@ -40,8 +42,21 @@ public final class LiftController {
     /** Learn only in firm contact, N (choice: above the noise and the first touch). */
     static final double LEARN_ABOVE_N = 20.0;
 
+    /**
+     * The over-force reflex: above the envelope's maximum force the lift retreats however the
+     * integral and the feedforward lean, from 40 % of the way to the supervisor's trip line
+     * (maximum + 10 %, DOMAIN.md §5) at full speed by 80 % of it, and the integral may not push up
+     * meanwhile. At the maximum itself that starts 4 % over it, ≈ 2.5 σ of the load-cell noise
+     * above a 140 N target, so noise alone rarely fires it (choice, tuned against the twin).
+     */
+    static final double REFLEX_FROM_SHARE = 0.4;
+    static final double REFLEX_FULL_SHARE = 0.8;
+    /** The supervisor trips at the envelope maximum + 10 % (DOMAIN.md §5). */
+    static final double TRIP_FACTOR = 1.10;
+
     private final BedSpec spec;
     private final LearnedSurface learned;
+    private double envelopeMaxForceN = Double.POSITIVE_INFINITY;
     private SurfaceProfile profile = SurfaceProfile.NONE;
     private double integralMmPerS;
     private double commandMmPerS;
@@ -50,6 +65,11 @@ public final class LiftController {
     public LiftController(BedSpec spec) {
         this.spec = spec;
         this.learned = new LearnedSurface(spec.travelMm());
+    }
+
+    /** The person's envelope maximum force, N, for the over-force reflex (the bed's own limit until set). */
+    public void limitForce(double maxForceN) {
+        this.envelopeMaxForceN = maxForceN;
     }
 
     /** Seeds the feedforward with a scanned surface (the lift that held {@code scanForceN} along the back). */
@@ -73,7 +93,7 @@ public final class LiftController {
             case LOWER -> {
                 followSpeedMmPerS = Double.POSITIVE_INFINITY;
                 integralMmPerS = 0;
-                commandMmPerS = liftMm > 0.2 ? -max : 0.0;
+                commandMmPerS = liftMm > LoopStatus.LIFT_LOWERED_MM ? -max : 0.0;
             }
             case POSITION -> {
                 integralMmPerS = 0;
@@ -109,6 +129,13 @@ public final class LiftController {
                 boolean saturatedSameWay = command != unsaturated && Math.signum(errorN) == Math.signum(unsaturated);
                 if (forceN > CONTACT_N && !saturatedSameWay) {
                     integralMmPerS = clamp(integralMmPerS + FORCE_KI_MM_PER_S2_PER_N * errorN * dtS, max);
+                }
+                double maxN = Math.min(envelopeMaxForceN, spec.maxForceN());
+                double reflexFromN = maxN * (1 + (TRIP_FACTOR - 1) * REFLEX_FROM_SHARE);
+                if (forceN > reflexFromN && forceN <= spec.forceFullScaleN()) {
+                    double depth = (forceN - reflexFromN) / (maxN * (TRIP_FACTOR - 1) * (REFLEX_FULL_SHARE - REFLEX_FROM_SHARE));
+                    command = Math.min(command, -max * Math.min(1.0, depth));
+                    integralMmPerS = Math.min(integralMmPerS, 0.0);
                 }
                 if (liftMm >= spec.maxLiftMm() && command > 0) {
                     command = 0;

@@ -73,6 +73,13 @@ public record BedSpec(
             60, 100, 0.5, 3.0,
             24, 145, 205, 135);
 
+    /**
+     * Length along the back of one roller pair's contact patch, mm: 30 mm, the conservative figure the
+     * bed's skin estimator and excluded-range clamp use (two Ø 60 mm rollers pressed into tissue touch
+     * ≈ 20 mm, the twin's figure; choice). A constant, not a component, so bed files keep their format.
+     */
+    public static final double ROLLER_CONTACT_LENGTH_MM = 30.0;
+
     public BedSpec {
         requirePositive("travelMm", travelMm);
         requirePositive("maxCarriageSpeedMmPerS", maxCarriageSpeedMmPerS);
@@ -80,6 +87,7 @@ public record BedSpec(
         requirePositive("encoderResolutionMm", encoderResolutionMm);
         requirePositive("maxLiftMm", maxLiftMm);
         requirePositive("maxLiftSpeedMmPerS", maxLiftSpeedMmPerS);
+        requirePositive("liftResolutionMm", liftResolutionMm);
         requirePositive("forceFullScaleN", forceFullScaleN);
         requirePositive("maxForceN", maxForceN);
         if (maxForceN > forceFullScaleN) {
@@ -88,9 +96,17 @@ public record BedSpec(
         if (heaterZones < 1) {
             throw new IllegalArgumentException("heaterZones must be at least 1, was " + heaterZones);
         }
+        if (!(forceNoiseN >= 0)) {
+            throw new IllegalArgumentException("forceNoiseN must be 0 or more, was " + forceNoiseN);
+        }
         requirePositive("heaterPowerW", heaterPowerW);
+        if (!(rollerPairOffsetMm >= 0)) {
+            throw new IllegalArgumentException("rollerPairOffsetMm must be 0 or more, was " + rollerPairOffsetMm);
+        }
         if (!(thermistorMinC < thermistorMaxC) || !(rollerTempMinC < rollerTempMaxC)
-                || !(rollerOvershootMarginC > 0) || !(overTempTripC() < thermalFuseC)
+                || !(rollerOvershootMarginC > 0)
+                // the parameters, not overTempTripC(): the fields are not assigned yet in a compact constructor
+                || !(rollerTempMaxC + rollerOvershootMarginC < thermalFuseC)
                 || !(thermalFuseC <= thermistorMaxC)) {
             throw new IllegalArgumentException("temperatures must satisfy thermistorMin < thermistorMax,"
                     + " rollerTempMin < rollerTempMax + overshoot margin < thermalFuse ≤ thermistorMax");
@@ -101,6 +117,13 @@ public record BedSpec(
         requirePositive("motorDeadmanS", motorDeadmanS);
         requirePositive("heaterDeadmanS", heaterDeadmanS);
         requirePositive("rollerContactAreaCm2", rollerContactAreaCm2);
+        requirePositive("maxSessionMinutes", maxSessionMinutes);
+        requirePositive("personHeightMinCm", personHeightMinCm);
+        requirePositive("personWeightMaxKg", personWeightMaxKg);
+        if (!(personHeightMinCm < personHeightMaxCm)) {
+            throw new IllegalArgumentException("personHeightMinCm must be below personHeightMaxCm, was "
+                    + personHeightMinCm + " ≥ " + personHeightMaxCm);
+        }
     }
 
     /** One control period in nanoseconds. */
@@ -117,10 +140,16 @@ public record BedSpec(
         return rollerTempMaxC + rollerOvershootMarginC;
     }
 
-    /** What therapy needs to know of this bed. */
+    /** {@link #ROLLER_CONTACT_LENGTH_MM}: one roller pair's contact patch along the back, mm. */
+    public double rollerContactLengthMm() {
+        return ROLLER_CONTACT_LENGTH_MM;
+    }
+
+    /** What therapy needs to know of this bed, roller geometry included (plans keep every roller patch off excluded ranges). */
     public BedLimits limits() {
         return new BedLimits(travelMm, maxForceN, rollerTempMinC, rollerTempMaxC, maxSessionMinutes,
-                personHeightMinCm, personHeightMaxCm, personWeightMaxKg, maxLiftMm, rollerContactAreaCm2);
+                personHeightMinCm, personHeightMaxCm, personWeightMaxKg, maxLiftMm, rollerContactAreaCm2,
+                rollerPairOffsetMm, rollerContactLengthMm());
     }
 
     private static void requirePositive(String name, double value) {

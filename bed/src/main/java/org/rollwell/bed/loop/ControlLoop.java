@@ -45,6 +45,7 @@ public final class ControlLoop {
         this.supervisor = supervisor;
         this.source = source;
         this.lift = lift;
+        lift.limitForce(supervisor.envelope().maxForceN().value());
         this.carriage = new CarriageController(spec);
         this.heaters = new HeaterController(spec.heaterZones(), 1.0 / spec.loopHz());
         this.sensors = new SensorFrame(spec.heaterZones());
@@ -70,7 +71,7 @@ public final class ControlLoop {
         // 1. the supervisor judges the frozen frame against the previous tick's setpoints and commands
         supervisor.check(sensors, setpoints, commands, status);
         status.fault = supervisor.fault();
-        status.liftLowered = sensors.liftMm <= 0.5;
+        status.liftLowered = sensors.liftMm <= LoopStatus.LIFT_LOWERED_MM;
 
         // 2. setpoints
         source.fill(sensors, status, setpoints);

@@ -23,8 +23,21 @@ public final class LoopStatus {
     public double activeS;
     /** How fast the carriage may travel in contact here so the lift can follow the back, mm/s (infinite when unknown). */
     public double contactSpeedLimitMmPerS = Double.POSITIVE_INFINITY;
-    /** The lift is fully lowered (within 0.5 mm of 0). */
+    /**
+     * Seconds since the session's {@code start()} was taken up, homing, warm-up and pauses included,
+     * until cool-down; 0 when no session is under way. For the supervisor's whole-session cap.
+     */
+    public double sessionS;
+    /** Seconds the session has spent homing and warming up so far (0 once running), for the warm-up limit. */
+    public double warmUpS;
+    /** The lift is fully lowered (within {@link #LIFT_LOWERED_MM} of 0). */
     public boolean liftLowered;
+
+    /**
+     * The lift counts as lowered at or below this reading, mm: two counts of the 0.1 mm lift
+     * sensor (DOMAIN.md §2). One figure for the loop, the lift controller and the supervisor.
+     */
+    public static final double LIFT_LOWERED_MM = 0.2;
 
     public double nowS() {
         return nowNanos / 1e9;

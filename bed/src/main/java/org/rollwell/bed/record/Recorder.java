@@ -26,6 +26,8 @@ public final class Recorder implements TickObserver {
     private final double[] deliveredS;
     private final double[] forceErrSum;
     private final double[] forceTargetSum;
+    private final double[] plannedForce;
+    private final double[] forceSum;
     private final long[] forceN;
     private final double[] posErrSum;
     private final long[] posN;
@@ -44,7 +46,14 @@ public final class Recorder implements TickObserver {
     private SafetySupervisor supervisor;
 
     public Recorder(Technique[] techniques, double[] plannedSeconds) {
+        this(techniques, plannedSeconds, new double[techniques.length]);
+    }
+
+    /** With each segment's planned force, N, so the record shows delivered against planned force. */
+    public Recorder(Technique[] techniques, double[] plannedSeconds, double[] plannedForceN) {
         int n = techniques.length;
+        plannedForce = plannedForceN.clone();
+        forceSum = new double[n];
         technique = techniques.clone();
         plannedS = plannedSeconds.clone();
         deliveredS = new double[n];
@@ -70,6 +79,7 @@ public final class Recorder implements TickObserver {
     public void forceSample(int segment, double forceN, double targetN) {
         forceErrSum[segment] += Math.abs(forceN - targetN);
         forceTargetSum[segment] += targetN;
+        forceSum[segment] += forceN;
         this.forceN[segment]++;
     }
 
@@ -141,8 +151,9 @@ public final class Recorder implements TickObserver {
             double tempErr = tempN[i] == 0 ? Double.NaN : tempErrSum[i] / tempN[i];
             double tempMax = tempN[i] == 0 ? Double.NaN : tempErrMax[i];
             double meanTarget = forceN[i] == 0 ? Double.NaN : forceTargetSum[i] / forceN[i];
+            double meanForce = forceN[i] == 0 ? Double.NaN : forceSum[i] / forceN[i];
             segments.add(new SegmentResult(i, technique[i], plannedS[i], round(deliveredS[i]),
-                    forceErrPct, posErr, tempErr, tempMax, meanTarget));
+                    forceErrPct, posErr, tempErr, tempMax, meanTarget, plannedForce[i], meanForce));
         }
         Map<String, Long> clamps = new LinkedHashMap<>();
         if (supervisor != null) {

@@ -17,6 +17,8 @@ public enum ClampLimit {
     EXCLUDED_RANGE,
     /** Heat not allowed by the envelope: duty 0, mains open. */
     HEAT_NOT_ALLOWED,
+    /** A band's estimated CEM43 dose reached half the cap: heat is off for the rest of the session. */
+    THERMAL_DOSE,
     /** A roller reads above the envelope's maximum roller temperature: its duty is cut. */
     ROLLER_TEMPERATURE,
     /** The skin estimate is within 0.5 °C of the envelope's maximum: heaters cut and rollers lifted off before the trip, until it is 1 °C under. */

@@ -56,8 +56,30 @@ public enum FaultCode {
     SKIN_OVER_TEMPERATURE("estimated skin temperature above the envelope's maximum"),
     /** The CEM43 estimate of some 10 mm band exceeds the envelope's cap per session (DOMAIN.md §5: 1 CEM43 minute). */
     THERMAL_DOSE("estimated thermal dose of a band above the CEM43 cap"),
-    /** The session ran longer than the envelope's maximum minutes (DOMAIN.md §2 auto-off). */
+    /**
+     * The session ran longer than the envelope's maximum minutes of plan time (DOMAIN.md §2 auto-off), or,
+     * counted from {@code start()} with homing, warm-up and pauses included, longer than that plus the
+     * 15 min warm-up allowance: no state keeps the bed busy without end.
+     */
     SESSION_OVERTIME("session longer than its maximum time"),
+    /**
+     * Homing and warm-up together took longer than 15 min (choice: a healthy 150 W zone heats 20 → 65 °C
+     * in ≈ 6–8 min in the twin, so twice that is a heater too weak to reach its target, a zone hanging just
+     * outside the ±1 °C "warm" band, or a carriage that never settles; HEATER_NOT_HEATING misses a slow
+     * rise of more than 2 °C a minute).
+     */
+    WARM_UP_TIMEOUT("homing and warm-up longer than 15 min"),
+    /**
+     * The carriage encoder reads outside −10 … travel + 10 mm, or not a number, for 3 consecutive samples
+     * (Klipper's ADC range-check idea applied to the encoder): a NaN would blind the stall and slip checks.
+     */
+    POSITION_SENSOR_FAULT("carriage position reading outside −10 mm … travel + 10 mm for 3 samples"),
+    /**
+     * The lift position sensor reads outside −2 … maximum lift + 2 mm, or not a number, for 3 consecutive
+     * samples: a NaN would defeat the lift-height clamp. The safe state then lowers the lift blind, to its
+     * end stop, without trusting the reading.
+     */
+    LIFT_SENSOR_FAULT("lift position reading outside −2 mm … maximum lift + 2 mm for 3 samples"),
     /** A control tick started more than 100 ms after its deadline: the host stalled, the dead-man may already have acted. */
     LOOP_OVERRUN("control loop late by more than 100 ms");
 

@@ -38,6 +38,13 @@ final class MotionWatch {
         this.maxDvPerTick = spec.maxCarriageAccelMmPerS2() * dtS;
     }
 
+    /** Forgets everything: the next reading re-seats the model (after a person acknowledged a fault). */
+    void reset() {
+        primed = false;
+        expectedMmPerS = 0;
+        mismatchMm = 0;
+    }
+
     /** Re-seats the model on the encoder: at start and whenever the motors are not driven by the host. */
     void resync(double encoderMm) {
         expectedMm = encoderMm;

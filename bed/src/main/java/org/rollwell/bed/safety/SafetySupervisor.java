@@ -40,12 +40,35 @@ public final class SafetySupervisor {
     static final double SKIN_DERATE_MARGIN_C = 0.5;
     /** ... until the estimate is this far under the limit again (hysteresis, choice). */
     static final double SKIN_RELEASE_MARGIN_C = 1.0;
+    /**
+     * Once any band's estimated CEM43 dose reaches this fraction of the cap, heat is cut for the
+     * rest of the session (choice). The dose never falls, so the cut is latched; it comes at half
+     * the cap because a roller holds its heat (≈ 1300 J/K, cooling ≈ 2 °C/min) and the skin under
+     * it keeps collecting dose after the heater stops. The THERMAL_DOSE trip at the cap stays the
+     * last resort (DOMAIN.md §5: 1 CEM43 minute per band per session).
+     */
+    static final double DOSE_DERATE_FRACTION = 0.5;
     /** The load cell sees contact above this (σ ≈ 2 N noise, DOMAIN.md §2). */
     static final double CONTACT_N = 8.0;
     /** The skin estimate counts any touch above 1.5 σ of the load cell noise as contact: heat flows at the lightest touch (conservative). */
     static final double SKIN_CONTACT_N = 3.0;
     /** ... or while the lift stands less than this below where contact was last confirmed, mm (choice). */
     static final double SKIN_CONTACT_BELOW_MM = 3.0;
+    /**
+     * Position sensors: consecutive readings out of range (or NaN) before a trip, like the thermistor's
+     * range check (Klipper; 3 × 10 ms, as the load cell's).
+     */
+    static final int POSITION_BAD_SAMPLES = 3;
+    /** The encoder may read this far outside 0 … travel before it counts as broken, mm (choice: the switches sit inside). */
+    static final double CARRIAGE_READING_MARGIN_MM = 10.0;
+    /** The lift sensor may read this far outside 0 … maximum lift before it counts as broken, mm (choice). */
+    static final double LIFT_READING_MARGIN_MM = 2.0;
+    /**
+     * Homing plus warm-up may take this long, s (choice: a healthy zone heats 20 → 65 °C in ≈ 6–8 min in the
+     * twin; twice that means it will not get there). Also the allowance on top of the envelope's minutes for
+     * the whole session counted from start(), pauses included.
+     */
+    static final double WARM_UP_LIMIT_S = 15 * 60.0;
 
     private final BedSpec spec;
     private final SafetyEnvelope envelope;
@@ -57,6 +80,7 @@ public final class SafetySupervisor {
     private final boolean[] clamping = new boolean[ClampLimit.values().length];
     private final long[] clampTicks = new long[ClampLimit.values().length];
     private final double maxActiveS;
+    private final double maxSessionS;
 
     private Fault fault;
     private volatile boolean estopRequested;
@@ -69,12 +93,18 @@ public final class SafetySupervisor {
     private int contactTicks;
     private long worstLatenessNanos;
     private boolean skinHot;
+    private boolean doseHeatCut;
     private final boolean[] heatCut;
+    private final double dtS;
+    private int positionBad;
+    private int liftBad;
+    /** The last carriage reading that passed the range check, for the skin map and the excluded ranges. */
+    private double lastGoodPositionMm;
 
     public SafetySupervisor(BedSpec spec, SafetyEnvelope envelope) {
         this.spec = spec;
         this.envelope = envelope;
-        double dtS = 1.0 / spec.loopHz();
+        this.dtS = 1.0 / spec.loopHz();
         this.heaters = new HeaterWatch[spec.heaterZones()];
         for (int z = 0; z < heaters.length; z++) {
             heaters[z] = new HeaterWatch(spec, z, dtS);
@@ -85,6 +115,7 @@ public final class SafetySupervisor {
         this.rollerSlope = new double[spec.heaterZones()];
         this.heatCut = new boolean[spec.heaterZones()];
         this.maxActiveS = Math.min(envelope.maxMinutes().value(), spec.maxSessionMinutes()) * 60.0 + 1.0;
+        this.maxSessionS = maxActiveS + WARM_UP_LIMIT_S;
     }
 
     /**
@@ -123,6 +154,7 @@ public final class SafetySupervisor {
             trip(FaultCode.ESTOP, now, -1, 0);
         }
         checkForce(s, now);
+        checkPositionSensors(s, now);
         checkMotion(s, previous, written, status, now);
         checkPresence(s, previous, now);
         checkHeaters(s, previous, written, now);
@@ -130,7 +162,39 @@ public final class SafetySupervisor {
         if (status.activeS > maxActiveS) {
             trip(FaultCode.SESSION_OVERTIME, now, -1, status.activeS);
         }
+        if (status.sessionS > maxSessionS) {
+            trip(FaultCode.SESSION_OVERTIME, now, -1, status.sessionS);
+        }
+        if (status.warmUpS > WARM_UP_LIMIT_S) {
+            trip(FaultCode.WARM_UP_TIMEOUT, now, -1, status.warmUpS);
+        }
         return fault != null;
+    }
+
+    /** Whether this frame's encoder reading is plausible: −10 … travel + 10 mm, and a number. */
+    private boolean positionValid(SensorFrame s) {
+        double x = s.carriagePositionMm;
+        return x >= -CARRIAGE_READING_MARGIN_MM && x <= spec.travelMm() + CARRIAGE_READING_MARGIN_MM;
+    }
+
+    /** Whether this frame's lift reading is plausible: −2 … maximum lift + 2 mm, and a number. */
+    private boolean liftValid(SensorFrame s) {
+        double l = s.liftMm;
+        return l >= -LIFT_READING_MARGIN_MM && l <= spec.maxLiftMm() + LIFT_READING_MARGIN_MM;
+    }
+
+    private void checkPositionSensors(SensorFrame s, long now) {
+        if (positionValid(s)) {
+            positionBad = 0;
+            lastGoodPositionMm = s.carriagePositionMm;
+        } else if (++positionBad >= POSITION_BAD_SAMPLES) {
+            trip(FaultCode.POSITION_SENSOR_FAULT, now, -1, s.carriagePositionMm);
+        }
+        if (liftValid(s)) {
+            liftBad = 0;
+        } else if (++liftBad >= POSITION_BAD_SAMPLES) {
+            trip(FaultCode.LIFT_SENSOR_FAULT, now, -1, s.liftMm);
+        }
     }
 
     private void checkForce(SensorFrame s, long now) {
@@ -162,6 +226,10 @@ public final class SafetySupervisor {
         }
         if (s.homeSwitch && s.carriagePositionMm > HOME_SWITCH_AWAY_MM) {
             trip(FaultCode.ENCODER_SLIP, now, -1, s.carriagePositionMm);
+        }
+        if (!positionValid(s)) {
+            // a NaN would poison the motion model for good: judge the next good reading instead
+            return;
         }
         if (!written.motorsEnabled) {
             motion.resync(s.carriagePositionMm);
@@ -226,7 +294,7 @@ public final class SafetySupervisor {
         // pressed: the twin heats at 1 N, under the load cell's noise (conservative)
         boolean touching = (s.forceN > SKIN_CONTACT_N && s.forceN <= spec.forceFullScaleN())
                 || (!Double.isNaN(lastContactLiftMm) && s.liftMm > lastContactLiftMm - SKIN_CONTACT_BELOW_MM && s.liftMm > 0.5);
-        skin.update(s.carriagePositionMm, touching, rollerC, rollerSlope);
+        skin.update(lastGoodPositionMm, touching, rollerC, rollerSlope);
         if (skin.maxTempC() > envelope.maxSkinTempC().value()) {
             trip(FaultCode.SKIN_OVER_TEMPERATURE, now, -1, skin.maxTempC());
         }
@@ -250,10 +318,9 @@ public final class SafetySupervisor {
             clamping[i] = false;
         }
         if (fault != null) {
+            // the lift keeps being commanded down whatever its sensor says: the board's end stop stops it,
+            // and a sensor stuck near 0 (or NaN) must not leave the rollers in the back
             out.safeState(spec.maxLiftSpeedMmPerS());
-            if (s.liftMm <= 0.2) {
-                out.liftVelocityMmPerS = 0;
-            }
             return;
         }
         double vMax = spec.maxCarriageSpeedMmPerS();
@@ -273,16 +340,17 @@ public final class SafetySupervisor {
             }
             double maxLift = setpoints.lift == Setpoints.Lift.POSITION
                     ? Math.min(spec.maxLiftMm(), envelope.maxStretchLiftMm().value()) : spec.maxLiftMm();
-            if (s.liftMm >= maxLift) {
+            if (!(s.liftMm < maxLift) || !liftValid(s)) {
+                // a NaN or implausible lift reading cannot show the lift is below its maximum
                 out.liftVelocityMmPerS = 0;
                 flag(ClampLimit.LIFT_HEIGHT);
             }
         }
-        if (s.forceN > CONTACT_N && onExcluded(s.carriagePositionMm)) {
+        if (s.forceN > CONTACT_N && onExcluded(lastGoodPositionMm)) {
             out.liftVelocityMmPerS = -lMax;
             flag(ClampLimit.EXCLUDED_RANGE);
         }
-        if (skinHot && s.liftMm > 0.2) {
+        if (skinHot && !(s.liftMm <= LoopStatus.LIFT_LOWERED_MM)) {
             // a hot roller keeps heating the skin after its heater is cut (≈ 1300 J/K): lift it right off
             out.liftVelocityMmPerS = -lMax;
             flag(ClampLimit.SKIN_TEMPERATURE);
@@ -298,8 +366,12 @@ public final class SafetySupervisor {
         } else if (skinC < limitC - SKIN_RELEASE_MARGIN_C) {
             skinHot = false;
         }
+        if (skin.maxCem43Min() >= DOSE_DERATE_FRACTION * envelope.cem43CapMin().value()) {
+            doseHeatCut = true;
+        }
         for (int z = 0; z < out.heaterDuty.length; z++) {
-            heatCut[z] = skinHot || !envelope.heatAllowed() || s.zoneTempC[z] > envelope.maxRollerTempC().value();
+            heatCut[z] = skinHot || doseHeatCut || !envelope.heatAllowed()
+                    || s.zoneTempC[z] > envelope.maxRollerTempC().value();
             double d = out.heaterDuty[z];
             if (!(d >= 0)) {
                 d = 0;
@@ -317,6 +389,10 @@ public final class SafetySupervisor {
             if (d > 0 && skinHot) {
                 d = 0;
                 flag(ClampLimit.SKIN_TEMPERATURE);
+            }
+            if (d > 0 && doseHeatCut) {
+                d = 0;
+                flag(ClampLimit.THERMAL_DOSE);
             }
             out.heaterDuty[z] = d;
         }
@@ -357,15 +433,31 @@ public final class SafetySupervisor {
         return clampTicks[limit.ordinal()];
     }
 
-    /** A person acknowledged the fault: the latch clears and the watches start afresh. */
+    /**
+     * A person acknowledged the fault: the latch clears and every watch starts afresh (heater watches,
+     * motion model, sensor counts, contact and presence memory, the skin derate flag), so the bed can serve
+     * a new session. The skin estimate is kept: it is the skin's thermal memory of this person, and the
+     * skin does not cool because a button was pressed. The session that faulted stays over (its runner
+     * stays FAULTED).
+     */
     public void acknowledge() {
         fault = null;
         estopRequested = false;
         loadCellBad = 0;
+        positionBad = 0;
+        liftBad = 0;
         overForceSinceNanos = -1;
         presenceLostSinceNanos = -1;
         noContactSinceNanos = -1;
+        lastContactLiftMm = Double.NaN;
+        contactTicks = 0;
         lastTickNanos = Long.MIN_VALUE;
+        skinHot = false;
+        java.util.Arrays.fill(heatCut, false);
+        for (int z = 0; z < heaters.length; z++) {
+            heaters[z] = new HeaterWatch(spec, z, dtS);
+        }
+        motion.reset();
     }
 
     public Fault fault() {

@@ -1,10 +1,12 @@
 package org.rollwell.bed.session;
 
+import java.util.List;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.bed.io.SensorFrame;
 import org.rollwell.bed.loop.LoopStatus;
 import org.rollwell.bed.loop.Setpoints;
 import org.rollwell.bed.record.Recorder;
+import org.rollwell.therapy.envelope.ExcludedRange;
 import org.rollwell.therapy.plan.PlanSegment;
 import org.rollwell.therapy.plan.TechniqueParams;
 import org.rollwell.therapy.technique.Technique;
@@ -23,6 +25,12 @@ final class SegmentExecutor {
     static final double APPROACH_FORCE_N = 60.0;
     /** Force targets rise at most this fast so the lift meets the back without a spike (choice). */
     static final double FORCE_SLEW_N_PER_S = 80.0;
+    /**
+     * How far the force command may lead the measured force before the target is first reached, N:
+     * 15 N × 0.7 mm/s/N asks the lift for ≈ 10 mm/s out of contact and eases it once the back pushes
+     * back (choice; at 30–55 N/mm a 15 N lead is under 0.5 mm of lift).
+     */
+    static final double RAMP_LEAD_N = 15.0;
     /** First contact for PRESS before its ramp starts, N (choice). */
     static final double PRESS_CONTACT_N = 20.0;
     /** Force within this fraction of its target counts as reached: error sampling starts (choice). */
@@ -31,9 +39,11 @@ final class SegmentExecutor {
     static final double STRETCH_REACHED_MM = 1.0;
 
     /**
-     * Force first, speed second: once the force runs more than 10 % over its target (a firm
-     * spinous process met faster than the 10 mm/s lift can yield) the travel drops to a quarter
-     * of its speed at once and recovers over about 1.5 s when the force is back (choice; recorded as LIMITED).
+     * Force first, speed second: once the force runs more than 10 % over its target, or a third of
+     * the way from the target to the over-force trip line if that is closer (a firm spinous process
+     * met faster than the 10 mm/s lift can yield), the travel drops to a quarter of its speed at once,
+     * to a twentieth past halfway to the trip line, and recovers over about 1.5 s when the force is
+     * back (choice; recorded as LIMITED). The target itself is never lowered.
      */
     static final double GOVERNOR_OVER_FRACTION = 0.10;
     static final double GOVERNOR_MIN = 0.25;
@@ -41,10 +51,34 @@ final class SegmentExecutor {
     static final double MIN_CONTACT_SPEED_MM_PER_S = 5.0;
     static final double GOVERNOR_RECOVER_PER_S = 0.5;
 
+    /** The supervisor trips at the envelope maximum + 10 % (DOMAIN.md §5); the governor keeps clear of it. */
+    static final double OVER_FORCE_TRIP_FACTOR = 1.10;
+    /**
+     * Near the envelope's maximum the governor acts on a share of the room left below the trip
+     * line, not on 10 % of the target: at a target equal to the maximum it slows the travel once a
+     * third of that room is used, leaving the rest for the carriage to brake (300 mm/s², a 15 ms
+     * drive) while the lift retreats at its 10 mm/s (choice, tuned against the twin).
+     */
+    static final double GOVERNOR_HEADROOM_SHARE = 0.33;
+
+    /** Share of the governor's minimum left near the trip line (choice: 50 mm/s planned → 2.5 mm/s). */
+    static final double GOVERNOR_CRAWL_SHARE = 0.2;
+    /** Share of the last 50 ms' force rise added to the force when judging it (choice; the load cell's 2 N noise limits it). */
+    static final double GOVERNOR_LOOKAHEAD_SHARE = 0.5;
+
     private enum Phase { APPROACH, RUN, CONTACT, RAMP, HOLD, RELEASE, REST, DONE }
 
     private final BedSpec spec;
     private final Recorder recorder;
+    /** Excluded ranges widened by the rollers' reach, in carriage-centre mm: approaches cross them lifted off. */
+    private final double[] keepOffFromMm;
+    private final double[] keepOffToMm;
+    /** The segment whose lifted crossing has been recorded (said once per segment). */
+    private int crossingLoggedFor = -1;
+    private final double overForceTripN;
+    private final double[] forceHistoryN = new double[5];
+    private int historyAt;
+    private boolean historyFull;
     private PlanSegment segment;
     private int index;
     private Phase phase;
@@ -63,9 +97,26 @@ final class SegmentExecutor {
     private boolean followLogged;
     private double heatC;
 
-    SegmentExecutor(BedSpec spec, Recorder recorder) {
+    SegmentExecutor(BedSpec spec, Recorder recorder, double envelopeMaxForceN) {
+        this(spec, recorder, envelopeMaxForceN, List.of());
+    }
+
+    /**
+     * @param excluded the envelope's excluded ranges: an approach whose path passes within the rollers'
+     *                 reach of one crosses it with the lift lowered
+     */
+    SegmentExecutor(BedSpec spec, Recorder recorder, double envelopeMaxForceN, List<ExcludedRange> excluded) {
         this.spec = spec;
         this.recorder = recorder;
+        this.overForceTripN = envelopeMaxForceN * OVER_FORCE_TRIP_FACTOR;
+        // carriage-centre positions from which a roller patch (pair offset + half a patch) can touch a range
+        double reachMm = spec.rollerPairOffsetMm() + spec.rollerContactLengthMm() / 2;
+        this.keepOffFromMm = new double[excluded.size()];
+        this.keepOffToMm = new double[excluded.size()];
+        for (int i = 0; i < excluded.size(); i++) {
+            keepOffFromMm[i] = excluded.get(i).fromMm() - reachMm;
+            keepOffToMm[i] = excluded.get(i).toMm() + reachMm;
+        }
     }
 
     /** Starts (or restarts after a pause) {@code seg}: it approaches its entry point again. */
@@ -80,6 +131,8 @@ final class SegmentExecutor {
         this.limitedLogged = false;
         this.governor = 1.0;
         this.governorLogged = false;
+        this.historyAt = 0;
+        this.historyFull = false;
         this.followLogged = false;
         this.forceCommandN = 0;
         this.kneadSide = 1;
@@ -128,6 +181,25 @@ final class SegmentExecutor {
 
     private void approach(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         double entry = entryMm(segment);
+        int crossed = keepOffOnPath(s.carriagePositionMm, entry);
+        if (crossed >= 0) {
+            // the way to the entry passes where a roller could touch an excluded range (implant, lesion ± 50 mm,
+            // DOMAIN.md §5): cross it out of contact; the carriage waits until the lift is down
+            sp.lift = Setpoints.Lift.LOWER;
+            forceCommandN = 0;
+            if (st.liftLowered) {
+                sp.moveTo(entry, APPROACH_SPEED_MM_PER_S);
+            } else {
+                sp.carriage = Setpoints.Carriage.HOLD;
+            }
+            if (crossingLoggedFor != index) {
+                crossingLoggedFor = index;
+                recorder.event(st.nowNanos, "LIFTED", segment.technique() + " segment " + index
+                        + ": rollers lifted off to cross the excluded range " + (keepOffFromMm[crossed] + reachMm())
+                        + "–" + (keepOffToMm[crossed] - reachMm()) + " mm on the way to " + entry + " mm");
+            }
+            return;
+        }
         boolean rolling = segment.technique() == Technique.ROLL || segment.technique() == Technique.KNEAD
                 || segment.technique() == Technique.WARM;
         // rolling in contact, travel at the gentler contact speed and under the governor
@@ -150,12 +222,34 @@ final class SegmentExecutor {
         }
     }
 
+    /** The first excluded range (widened by the rollers' reach) the carriage would pass between {@code fromMm} and {@code toMm}, or −1. */
+    private int keepOffOnPath(double fromMm, double toMm) {
+        double lo = Math.min(fromMm, toMm);
+        double hi = Math.max(fromMm, toMm);
+        for (int i = 0; i < keepOffFromMm.length; i++) {
+            if (hi >= keepOffFromMm[i] && lo <= keepOffToMm[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private double reachMm() {
+        return spec.rollerPairOffsetMm() + spec.rollerContactLengthMm() / 2;
+    }
+
     private void slewForce(double targetN, SensorFrame s, double dtS) {
         if (forceCommandN <= 0 && s.forceN > 0) {
             forceCommandN = Math.min(s.forceN, targetN);
         }
         double step = FORCE_SLEW_N_PER_S * dtS;
         forceCommandN += Math.max(-step * 4, Math.min(step, targetN - forceCommandN));
+        if (!forceReached) {
+            // until the force first reaches its target the command leads the measured force by at
+            // most RAMP_LEAD_N: a lift that rises onto the back out of contact meets it seeking a light
+            // touch, not the full target (else a 10 mm/s lift lands on a firm back and overshoots)
+            forceCommandN = Math.min(forceCommandN, Math.max(0.0, s.forceN) + RAMP_LEAD_N);
+        }
     }
 
     private void sampleForce(SensorFrame s) {
@@ -195,9 +289,24 @@ final class SegmentExecutor {
     private void knead(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         TechniqueParams.Knead k = (TechniqueParams.Knead) segment.params();
         double half = k.strokeMm() / 2;
-        // the stroke's centre creeps across the span and back, keeping the stroke inside it
-        double lo = segment.startMm();
-        double hi = Math.max(lo, segment.endMm());
+        // the stroke's centre creeps from start + half a stroke to end − half a stroke and back, so both
+        // ends of every stroke stay inside the span (the planner keeps the span's rollers off excluded ranges)
+        double lo = segment.startMm() + half;
+        double hi = segment.endMm() - half;
+        if (hi < lo) {
+            // a span shorter than a stroke: shorter strokes in place at its middle, said once per segment
+            lo = (segment.startMm() + segment.endMm()) / 2;
+            hi = lo;
+            double shortHalf = Math.max(0.0, (segment.endMm() - segment.startMm()) / 2);
+            if (shortStrokeLoggedFor != index) {
+                shortStrokeLoggedFor = index;
+                recorder.event(st.nowNanos, "LIMITED", "KNEAD segment " + index + ": the span (" + (2 * shortHalf)
+                        + " mm) is shorter than a " + k.strokeMm() + " mm stroke; strokes of " + (2 * shortHalf)
+                        + " mm at its middle");
+            }
+            half = shortHalf;
+        }
+        kneadCentreMm = Math.max(lo, Math.min(hi, kneadCentreMm));
         kneadCentreMm += kneadCreepDir * k.creepMmPerS() * dtS;
         if (kneadCentreMm >= hi) {
             kneadCentreMm = hi;
@@ -229,11 +338,26 @@ final class SegmentExecutor {
     }
 
     private boolean limitedLogged;
+    /** The segment whose too-short span has been recorded, so the event is said once, not every tick. */
+    private int shortStrokeLoggedFor = -1;
 
     private double govern(SensorFrame s, LoopStatus st, double dtS) {
         double target = Math.max(forceCommandN, 1.0);
-        if (s.forceN > target * (1 + GOVERNOR_OVER_FRACTION)) {
-            governor = GOVERNOR_MIN;
+        double slowAboveN = Math.min(target * (1 + GOVERNOR_OVER_FRACTION),
+                target + GOVERNOR_HEADROOM_SHARE * Math.max(0.0, overForceTripN - target));
+        // look ahead by the force's rise over the last 50 ms: the lift (τ 50 ms, 10 mm/s) and the
+        // carriage's braking need that long to act, so the governor must act on where the force is going
+        forceHistoryN[historyAt] = s.forceN;
+        historyAt = (historyAt + 1) % forceHistoryN.length;
+        double oldest = forceHistoryN[historyAt];
+        double rising = historyFull ? Math.max(0.0, s.forceN - oldest) : 0.0;
+        historyFull |= historyAt == 0;
+        double judgedN = s.forceN + GOVERNOR_LOOKAHEAD_SHARE * rising;
+        if (judgedN > slowAboveN) {
+            // past halfway to the trip line the carriage all but stops: the lift alone can then
+            // bring the force down at its 10 mm/s, whatever the slope under the rollers
+            governor = judgedN > (slowAboveN + overForceTripN) / 2 && overForceTripN > slowAboveN
+                    ? GOVERNOR_MIN * GOVERNOR_CRAWL_SHARE : GOVERNOR_MIN;
             if (!governorLogged) {
                 governorLogged = true;
                 recorder.event(st.nowNanos, "LIMITED", segment.technique() + " segment " + index

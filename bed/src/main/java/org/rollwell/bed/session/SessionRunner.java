@@ -27,6 +27,11 @@ public final class SessionRunner implements SetpointSource {
     static final double WARM_WITHIN_C = 1.0;
     /** A zone settles for the record once within this of its target (choice). */
     static final double SETTLED_WITHIN_C = 0.5;
+    /**
+     * A pause longer than this ends the session through cool-down, heaters off (choice: 10 min; DOMAIN.md §2
+     * "auto-off": a bed left paused must not hold its rollers hot for ever).
+     */
+    static final double PAUSE_LIMIT_S = 10 * 60.0;
 
     private final SessionPlan plan;
     private final SafetyEnvelope envelope;
@@ -42,6 +47,9 @@ public final class SessionRunner implements SetpointSource {
     private SessionState state = SessionState.IDLE;
     private int current;
     private double activeS;
+    /** Ticker time the present state was entered, and when start() was taken up (−1: not yet). */
+    private long stateSinceNanos;
+    private long startedNanos = -1;
     private volatile boolean startRequested;
     private volatile boolean pauseRequested;
     private volatile boolean resumeRequested;
@@ -61,13 +69,16 @@ public final class SessionRunner implements SetpointSource {
         this.segments = list.toArray(new PlanSegment[0]);
         Technique[] techniques = new Technique[segments.length];
         double[] planned = new double[segments.length];
+        double[] plannedForce = new double[segments.length];
         for (int i = 0; i < segments.length; i++) {
             techniques[i] = segments[i].technique();
             planned[i] = segments[i].seconds();
+            plannedForce[i] = segments[i].forceN();
             requireInsideBed(i, segments[i]);
         }
-        this.recorder = new Recorder(techniques, planned);
-        this.executor = new SegmentExecutor(spec, recorder);
+        PlanAdmission.requireInsideEnvelope(list, envelope, spec);
+        this.recorder = new Recorder(techniques, planned, plannedForce);
+        this.executor = new SegmentExecutor(spec, recorder, envelope.maxForceN().value(), envelope.excluded());
         this.dtS = 1.0 / spec.loopHz();
         this.elapsedS = new double[segments.length];
         this.zoneSettled = new boolean[spec.heaterZones()];
@@ -136,11 +147,14 @@ public final class SessionRunner implements SetpointSource {
         if (!envelope.heatAllowed()) {
             return Adjustment.refuse("heat is off for this person: " + envelope.heatSetBy());
         }
-        if (tempC > envelope.maxRollerTempC().value()) {
+        if (Double.isNaN(tempC)) {
+            return Adjustment.refuse("roller temperature must be a number, was " + tempC);
+        }
+        if (!(tempC <= envelope.maxRollerTempC().value())) {
             return Adjustment.refuse("roller " + tempC + " °C is above the maximum " + envelope.maxRollerTempC().value()
                     + " °C set by " + envelope.maxRollerTempC().setBy());
         }
-        if (tempC < spec.rollerTempMinC()) {
+        if (!(tempC >= spec.rollerTempMinC())) {
             return Adjustment.refuse("roller " + tempC + " °C is below the bed's lowest target " + spec.rollerTempMinC() + " °C");
         }
         heatOverrideC = tempC;
@@ -164,8 +178,17 @@ public final class SessionRunner implements SetpointSource {
                 recorder.event(st.nowNanos, "SEGMENT_END", "segment " + current + " cut short by a fault");
             }
             state = next;
+            stateSinceNanos = st.nowNanos;
+            if (next == SessionState.HOMING) {
+                startedNanos = st.nowNanos;
+            }
         }
         st.activeS = activeS;
+        // for the supervisor's warm-up limit and whole-session cap: every state that may heat counts
+        boolean underWay = startedNanos >= 0 && (state == SessionState.HOMING || state == SessionState.WARMING
+                || state == SessionState.RUNNING || state == SessionState.PAUSED);
+        st.sessionS = underWay ? (st.nowNanos - startedNanos) / 1e9 : 0.0;
+        st.warmUpS = state == SessionState.HOMING || state == SessionState.WARMING ? st.sessionS : 0.0;
     }
 
     SessionState runSegments(SensorFrame s, LoopStatus st, Setpoints sp) {
@@ -226,6 +249,19 @@ public final class SessionRunner implements SetpointSource {
         return SessionState.RUNNING;
     }
 
+    /**
+     * True once a pause has lasted longer than {@link #PAUSE_LIMIT_S}: the session then ends as if
+     * stopped (record STOPPED), with an AUTO_OFF event saying why.
+     */
+    boolean pausedTooLong(LoopStatus st) {
+        if ((st.nowNanos - stateSinceNanos) / 1e9 <= PAUSE_LIMIT_S) {
+            return false;
+        }
+        stopRequested = true;
+        recorder.event(st.nowNanos, "AUTO_OFF", "paused longer than " + (int) (PAUSE_LIMIT_S / 60) + " min: session ended");
+        return true;
+    }
+
     boolean warm(SensorFrame s, Setpoints sp) {
         for (int z = 0; z < sp.zoneTargetC.length; z++) {
             double target = sp.zoneTargetC[z];
@@ -256,8 +292,11 @@ public final class SessionRunner implements SetpointSource {
         return SegmentExecutor.entryMm(segments[0]);
     }
 
-    boolean startRequested() {
-        return startRequested;
+    /** True once per {@link #start()}: the request is consumed so it cannot start the session twice. */
+    boolean takeStartRequest() {
+        boolean requested = startRequested;
+        startRequested = false;
+        return requested;
     }
 
     boolean pauseRequested() {

@@ -16,7 +16,8 @@ public enum SessionState {
         @Override
         SessionState handle(SessionRunner r, SensorFrame s, LoopStatus st, Setpoints sp) {
             sp.rest();
-            return r.startRequested() ? HOMING : IDLE;
+            // the request is used up here: a later pass through IDLE needs a new start()
+            return r.takeStartRequest() ? HOMING : IDLE;
         }
     },
 
@@ -68,15 +69,18 @@ public enum SessionState {
         }
     },
 
-    /** Carriage stopped, lift lowered, heaters holding; {@code resume()} restarts the segment from its entry point. */
+    /**
+     * Carriage stopped, lift lowered, heaters holding; {@code resume()} restarts the segment from its entry
+     * point. A pause longer than {@link SessionRunner#PAUSE_LIMIT_S} ends the session in cool-down.
+     */
     PAUSED {
         @Override
         SessionState handle(SessionRunner r, SensorFrame s, LoopStatus st, Setpoints sp) {
             sp.rest();
-            sp.heatAll(r.currentHeatC());
-            if (r.stopRequested()) {
+            if (r.stopRequested() || r.pausedTooLong(st)) {
                 return COOLDOWN;
             }
+            sp.heatAll(r.currentHeatC());
             return r.resumeRequested() ? r.resumeRunning() : PAUSED;
         }
     },
@@ -103,12 +107,17 @@ public enum SessionState {
         }
     },
 
-    /** The supervisor tripped: it holds the safe state; the runner rests until a person acknowledges. */
+    /**
+     * The supervisor tripped: the session is over for good. Acknowledging the fault clears the
+     * supervisor's latch so the bed can serve a NEW session (a new runner); this runner keeps
+     * resting and its record stays FAULTED. It never goes back to {@link #IDLE}: a pending
+     * start would otherwise home, heat and press again with nobody asking (DOMAIN.md §5 safe state).
+     */
     FAULTED {
         @Override
         SessionState handle(SessionRunner r, SensorFrame s, LoopStatus st, Setpoints sp) {
             sp.rest();
-            return st.fault == null ? IDLE : FAULTED;
+            return FAULTED;
         }
     };
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rollwell.bed.force.LiftController;
+import org.rollwell.bed.record.SessionRecord;
 import org.rollwell.bed.safety.FaultCode;
 import org.rollwell.bed.safety.SafetySupervisor;
 import org.rollwell.bed.session.SessionRunner;
@@ -76,5 +77,55 @@ class ControlLoopTest {
         bed.ticker.advance(10_000_000L);
         loop.tick();
         assertThat(supervisor.tripped()).isFalse();
+    }
+
+    @Test
+    void acknowledging_an_emergency_stop_never_restarts_the_session_the_bed_stays_at_rest() {
+        StandInBed bed = new StandInBed();
+        bed.rollerC = 45;
+        SessionPlan plan = rollPlan(45);
+        SessionRunner runner = new SessionRunner(plan, bed.spec());
+        SafetySupervisor supervisor = new SafetySupervisor(bed.spec(), plan.envelope());
+        ControlLoop loop = new ControlLoop(bed, bed.ticker, supervisor, runner, new LiftController(bed.spec()));
+        runner.start();
+        for (int i = 0; i < 1500; i++) {
+            bed.ticker.advance(10_000_000L);
+            loop.tick();
+        }
+        assertThat(runner.state()).as("a heated roll is under way").isEqualTo(SessionState.RUNNING);
+        assertThat(bed.liftMm).as("rollers pressing into the back").isGreaterThan(20);
+
+        bed.stopButton = true;
+        for (int i = 0; i < 50; i++) {
+            bed.ticker.advance(10_000_000L);
+            loop.tick();
+        }
+        bed.stopButton = false;
+        assertThat(supervisor.fault().code()).isEqualTo(FaultCode.ESTOP);
+        supervisor.acknowledge();
+        double stoppedAtMm = bed.positionMm;
+
+        // nobody presses start again: ten seconds later the bed must still rest
+        for (int i = 0; i < 1000; i++) {
+            bed.ticker.advance(10_000_000L);
+            loop.tick();
+            assertThat(bed.last.heaterDuty).as("heater duty at tick %s", i).containsOnly(0.0);
+            assertThat(bed.last.heaterMains).as("mains relay at tick %s", i).isFalse();
+            assertThat(bed.last.carriageVelocityMmPerS).as("carriage command at tick %s", i).isZero();
+            assertThat(bed.last.liftVelocityMmPerS).as("lift command at tick %s", i).isLessThanOrEqualTo(0.0);
+        }
+        assertThat(supervisor.tripped()).as("the latch is cleared for a new session").isFalse();
+        assertThat(bed.positionMm).as("carriage where it stopped").isEqualTo(stoppedAtMm);
+        assertThat(bed.liftMm).as("lift down").isLessThanOrEqualTo(LoopStatus.LIFT_LOWERED_MM);
+        assertThat(runner.state()).isEqualTo(SessionState.FAULTED);
+        assertThat(runner.record().outcome()).isEqualTo(SessionRecord.Outcome.FAULTED);
+
+        runner.start();
+        for (int i = 0; i < 300; i++) {
+            bed.ticker.advance(10_000_000L);
+            loop.tick();
+        }
+        assertThat(runner.state()).as("a faulted session is over; a new one needs a new runner").isEqualTo(SessionState.FAULTED);
+        assertThat(bed.last.heaterMains).isFalse();
     }
 }

@@ -73,4 +73,31 @@ class SafetySupervisorTest {
         assertThat(supervisor.clamping(ClampLimit.CARRIAGE_SPEED)).isTrue();
         assertThat(supervisor.clampTicks(ClampLimit.CARRIAGE_SPEED)).isEqualTo(1);
     }
+
+    /** One tick with zone 0's thermistor and the encoder reading as given. */
+    private boolean tick(double zone0C, double encoderMm) {
+        t += 10_000_000L;
+        s.timeNanos = t;
+        s.forceN = 100;
+        s.presence = true;
+        s.carriagePositionMm = encoderMm;
+        s.zoneTempC[0] = zone0C;
+        s.zoneTempC[1] = 30 - (t / 10_000_000L % 2) * 0.02;
+        return supervisor.check(s, sp, out, status);
+    }
+
+    @Test
+    void acknowledging_a_fault_starts_every_watch_afresh_so_old_bad_samples_do_not_count_against_the_next_session() {
+        // three open-thermistor samples (the fourth trips) and two NaN encoder readings (the third trips)
+        assertThat(tick(-40, 300)).isFalse();
+        assertThat(tick(-40, Double.NaN)).isFalse();
+        supervisor.requestEstop();
+        tick(-40, Double.NaN);
+        assertThat(supervisor.fault().code()).isEqualTo(FaultCode.ESTOP);
+        supervisor.acknowledge();
+
+        // the next session starts with one bad sample of each: not a trip on its own
+        assertThat(tick(-40, Double.NaN)).as("fault: %s", supervisor.fault()).isFalse();
+        assertThat(tick(30, 300)).isFalse();
+    }
 }

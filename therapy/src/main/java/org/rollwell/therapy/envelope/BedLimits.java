@@ -15,6 +15,9 @@ package org.rollwell.therapy.envelope;
  * @param personWeightMaxKg     heaviest person the bed carries
  * @param maxLiftMm             how far the rollers can protrude into the back
  * @param rollerContactAreaCm2  contact area of the rollers, to convert force to pressure
+ * @param rollerPairOffsetMm    each roller pair's distance from the carriage centre along the back
+ *                              (upper pair at −, lower at +); plan spans are carriage-centre positions
+ * @param rollerContactLengthMm length along the back of one roller pair's contact patch, centred on the pair
  */
 public record BedLimits(
         double travelMm,
@@ -26,16 +29,39 @@ public record BedLimits(
         double personHeightMaxCm,
         double personWeightMaxKg,
         double maxLiftMm,
-        double rollerContactAreaCm2) {
+        double rollerContactAreaCm2,
+        double rollerPairOffsetMm,
+        double rollerContactLengthMm) {
 
-    /** DOMAIN.md §2: the reference bed. */
-    public static final BedLimits REFERENCE = new BedLimits(950, 350, 30, 65, 60, 145, 205, 135, 70, 24);
+    /**
+     * DOMAIN.md §2: the reference bed. Roller pairs ±40 mm from the carriage centre (BedSpec.REFERENCE);
+     * a 30 mm contact patch per pair, the bed's conservative figure (its skin estimator's; the twin's is 20 mm).
+     */
+    public static final BedLimits REFERENCE = new BedLimits(950, 350, 30, 65, 60, 145, 205, 135, 70, 24, 40, 30);
 
     public BedLimits {
         if (!(travelMm > 0) || !(maxForceN > 0) || !(rollerTempMinC < rollerTempMaxC) || !(maxSessionMinutes > 0)
                 || !(personHeightMinCm < personHeightMaxCm) || !(personWeightMaxKg > 0) || !(maxLiftMm > 0)
-                || !(rollerContactAreaCm2 > 0)) {
+                || !(rollerContactAreaCm2 > 0) || !(rollerPairOffsetMm >= 0) || !(rollerContactLengthMm > 0)) {
             throw new IllegalArgumentException("bed limits out of range: " + this);
         }
+    }
+
+    /**
+     * How far from the carriage centre a roller can touch the back: the pair's offset plus half its
+     * contact patch. A carriage at x presses on [x − reach, x − offset + patch/2] ∪ [x + offset − patch/2, x + reach].
+     */
+    public double rollerReachMm() {
+        return rollerPairOffsetMm + rollerContactLengthMm / 2;
+    }
+
+    /**
+     * True when a roller patch of a carriage anywhere in [aMm, bMm] (either order) can touch [fromMm, toMm].
+     * Conservative: the room between the two pairs counts as touched, so a keep-off range is cleared by a
+     * whole {@link #rollerReachMm()} on either side.
+     */
+    public boolean rollersCanTouch(double aMm, double bMm, double fromMm, double toMm) {
+        double reach = rollerReachMm();
+        return Math.max(aMm, bMm) + reach >= fromMm && Math.min(aMm, bMm) - reach <= toMm;
     }
 }

@@ -17,16 +17,21 @@ import org.rollwell.therapy.technique.Technique;
  * a banned technique is replaced (PRESS and STRETCH by a slow roll over the same place)
  * or its span loses the banned levels; heat the envelope forbids is turned off (a WARM
  * becomes a slow roll); doses above a limit are lowered to it; spans are clipped to the
- * carriage's travel and excluded ranges are cut out of them; a PRESS on an excluded or
- * unreachable point is dropped. Nothing is clamped silently: every change adds a reason
+ * carriage's travel and excluded ranges, widened by the rollers' reach from the carriage
+ * centre, are cut out of them; a PRESS whose rollers would touch an excluded range, or on an
+ * unreachable point, is dropped. Nothing is clamped silently: every change adds a reason
  * to the plan and a sentence to the step's {@code why}.
  */
 final class EnvelopeFitter {
 
     /** A span shorter than this after clipping or cutting is not worth rolling (choice: about one vertebra). */
     static final double MIN_SPAN_MM = 20;
-    /** Pieces stop this short of an excluded range, so they never touch it (choice; encoder resolves 0.1 mm). */
-    static final double EXCLUSION_GAP_MM = 1;
+    /**
+     * Beyond the rollers' reach, pieces stop this much further from an excluded range: the carriage may
+     * lag its command by up to 5 mm before the position-mismatch trip (DOMAIN.md §5), so a roller patch
+     * planned to end 5 mm short of a range still cannot touch it.
+     */
+    static final double EXCLUSION_GAP_MM = 5;
 
     private final SafetyEnvelope envelope;
     private final SpineMap map;
@@ -179,14 +184,18 @@ final class EnvelopeFitter {
     private List<Step> place(Step s) {
         if (s.point) {
             double mm = tenth(map.positionMm(s.from));
-            ExcludedRange range = envelope.excludedAt(mm);
             if (mm < 0 || mm > bed.travelMm()) {
                 notes.add("POINT_DROPPED", s.from + " lies outside the carriage's travel: its press is left out.");
                 return List.of();
             }
-            if (range != null) {
-                notes.add("POINT_DROPPED", "No press at " + s.from + ": it lies in an excluded area (" + range.reason() + ").");
-                return List.of();
+            double keepOff = keepOffMm(s);
+            for (ExcludedRange range : envelope.excluded()) {
+                if (range.overlaps(mm - keepOff, mm + keepOff)) {
+                    // the rollers sit ±offset from the carriage centre: a press beside a range still touches it
+                    notes.add("POINT_DROPPED", "No press at " + s.from + ": its rollers would touch an excluded area ("
+                            + range.reason() + ").");
+                    return List.of();
+                }
             }
             s.startMm = mm;
             s.endMm = mm;
@@ -206,16 +215,18 @@ final class EnvelopeFitter {
         if (end - start >= MIN_SPAN_MM) {
             pieces.add(new double[] {start, end});
         }
+        double keepOff = keepOffMm(s);
         for (ExcludedRange range : envelope.excluded()) {
             List<double[]> next = new ArrayList<>();
             for (double[] p : pieces) {
-                if (!range.overlaps(p[0], p[1])) {
+                // spans are carriage-centre positions: cut so no roller patch comes near the range
+                if (!range.overlaps(p[0] - keepOff, p[1] + keepOff)) {
                     next.add(p);
                     continue;
                 }
                 notes.add("EXCLUDED_CUT", "The rollers stay off " + range.reason() + ".");
-                double[] above = {p[0], Math.min(p[1], range.fromMm() - EXCLUSION_GAP_MM)};
-                double[] below = {Math.max(p[0], range.toMm() + EXCLUSION_GAP_MM), p[1]};
+                double[] above = {p[0], Math.min(p[1], range.fromMm() - keepOff)};
+                double[] below = {Math.max(p[0], range.toMm() + keepOff), p[1]};
                 for (double[] q : List.of(above, below)) {
                     if (q[1] - q[0] >= MIN_SPAN_MM) {
                         next.add(q);
@@ -252,6 +263,20 @@ final class EnvelopeFitter {
             placed.add(piece);
         }
         return placed;
+    }
+
+    /**
+     * How far a step's carriage-centre positions must stay from an excluded range: the rollers' reach
+     * (pair offset + half a contact patch, {@link BedLimits#rollerReachMm()}), {@link #EXCLUSION_GAP_MM},
+     * and for KNEAD half a stroke (belt and braces: the bed keeps strokes inside the span, but a plan
+     * must stay safe even where a stroke is centred on the span's end).
+     */
+    private double keepOffMm(Step s) {
+        double mm = bed.rollerReachMm() + EXCLUSION_GAP_MM;
+        if (s.params instanceof TechniqueParams.Knead k) {
+            mm += k.strokeMm() / 2;
+        }
+        return mm;
     }
 
     /**

@@ -36,8 +36,10 @@ final class EnvelopeCheck {
                 out.add(at + "technique banned there");
             }
             for (ExcludedRange range : e.excluded()) {
-                if (range.overlaps(s.startMm(), s.endMm())) {
-                    out.add(at + s.startMm() + "–" + s.endMm() + " mm overlaps " + range);
+                // the span is the carriage centre's; the rollers sit ±offset from it with their contact patches
+                if (bed.rollersCanTouch(s.startMm(), s.endMm(), range.fromMm(), range.toMm())) {
+                    out.add(at + "a roller patch of a carriage at " + s.startMm() + "–" + s.endMm() + " mm (reach ±"
+                            + bed.rollerReachMm() + " mm) can touch " + range);
                 }
             }
             if (s.startMm() < 0 || s.endMm() > bed.travelMm()) {

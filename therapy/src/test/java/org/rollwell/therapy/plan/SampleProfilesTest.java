@@ -18,11 +18,18 @@ class SampleProfilesTest {
     private final SessionPlanner planner = new SessionPlanner(BED);
 
     @Test
-    void anna_ben_and_clara_get_a_safe_full_length_plan_for_every_goal_and_every_built_in_program() {
+    void anna_ben_and_clara_get_a_safe_full_length_plan_for_every_goal_and_program_except_work_next_to_claras_implant() {
         for (String name : List.of("anna", "ben", "clara")) {
             Profile person = TestProfiles.example(name);
             for (Goal goal : Goal.values()) {
                 SessionPlan plan = planner.plan(person, goal, 40);
+                if (name.equals("clara") && (goal == Goal.RELIEVE_TENSION || goal == Goal.TRIGGER_POINTS)) {
+                    // Clara's pain (L2, L3) lies within the rollers' reach (±55 mm from the carriage centre) of
+                    // her implant's T11–T12 ± 50 mm: the work there is cut away and the plan says so
+                    assertThat(plan.status()).as(name + " " + goal).isEqualTo(SessionPlan.Status.BLOCKED);
+                    assertThat(plan.reasons()).extracting(Reason::code).contains("NOTHING_LEFT", "EXCLUDED_CUT");
+                    continue;
+                }
                 assertThat(plan.status()).as(name + " " + goal + " " + plan.reasons()).isEqualTo(SessionPlan.Status.OK);
                 assertThat(EnvelopeCheck.violations(plan, BED)).as(name + " " + goal).isEmpty();
                 assertThat(plan.totalSeconds()).isEqualTo(2400);

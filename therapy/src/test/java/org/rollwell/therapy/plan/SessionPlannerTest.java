@@ -185,13 +185,49 @@ class SessionPlannerTest {
     @Test
     void given_an_implant_the_rollers_keep_off_it_and_a_trigger_point_on_it_is_not_pressed() {
         Profile p = TestProfiles.person().yes(ScreeningId.CI_IMPLANT).region(ScreeningId.CI_IMPLANT, Level.T11, Level.L1)
-                .triggerPoint(Level.T12, Side.LEFT).triggerPoint(Level.T6, Side.RIGHT).build();
+                .triggerPoint(Level.T12, Side.LEFT).triggerPoint(Level.T3, Side.RIGHT).build();
 
         SessionPlan plan = planner.plan(p, Goal.TRIGGER_POINTS, 30);
 
         assertThat(plan.segments()).filteredOn(s -> s.technique() == Technique.PRESS)
-                .extracting(PlanSegment::from).containsExactly(Level.T6);
+                .extracting(PlanSegment::from).containsExactly(Level.T3);
         assertThat(codes(plan)).contains("POINT_DROPPED", "EXCLUDED_CUT");
+        assertSafe(plan);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Goal.class)
+    void given_an_implant_at_T11_T12_no_roller_patch_comes_within_its_50_mm_margin(Goal goal) {
+        Profile p = TestProfiles.person().yes(ScreeningId.CI_IMPLANT).region(ScreeningId.CI_IMPLANT, Level.T11, Level.T12)
+                .triggerPoint(Level.T12, Side.LEFT).triggerPoint(Level.L3, Side.RIGHT).triggerPoint(Level.T3, Side.RIGHT)
+                .build();
+        SpineMap map = p.spineMapOrNormative();
+        double marginFromMm = map.upperEdgeMm(Level.T11) - 50;
+        double marginToMm = map.lowerEdgeMm(Level.T12) + 50;
+
+        SessionPlan plan = planner.plan(p, goal, 30);
+
+        assertThat(plan.status()).isEqualTo(SessionPlan.Status.OK);
+        // the rollers sit ±40 mm from the carriage centre, each pair pressing a 30 mm patch
+        double reachMm = BED.rollerPairOffsetMm() + BED.rollerContactLengthMm() / 2;
+        for (PlanSegment s : plan.segments()) {
+            double strokeMm = s.params() instanceof TechniqueParams.Knead k ? k.strokeMm() / 2 : 0;
+            double firstTouchMm = s.startMm() - reachMm;
+            double lastTouchMm = s.endMm() + reachMm;
+            assertThat(lastTouchMm < marginFromMm || firstTouchMm > marginToMm)
+                    .as("%s %s–%s: rollers touch %.1f–%.1f mm, implant margin %.1f–%.1f mm (stroke ±%.0f inside the span)",
+                            s.technique(), s.from(), s.to(), firstTouchMm, lastTouchMm, marginFromMm, marginToMm, strokeMm)
+                    .isTrue();
+        }
+        // L3's centre lies outside the margin but within the rollers' reach of it: not pressed either
+        assertThat(plan.segments()).filteredOn(s -> s.technique() == Technique.PRESS)
+                .extracting(PlanSegment::from).doesNotContain(Level.T12, Level.L3);
+        if (goal == Goal.TRIGGER_POINTS) {
+            assertThat(plan.segments()).filteredOn(s -> s.technique() == Technique.PRESS)
+                    .extracting(PlanSegment::from).containsExactly(Level.T3);
+            assertThat(plan.reasons()).filteredOn(r -> r.code().equals("POINT_DROPPED"))
+                    .anySatisfy(r -> assertThat(r.message()).contains("L3", "rollers would touch"));
+        }
         assertSafe(plan);
     }
 

@@ -1,0 +1,158 @@
+package org.rollwell.app.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollwell.app.simulate.Simulation;
+import org.rollwell.sim.body.Body;
+import org.rollwell.sim.body.ModelledBack;
+import org.rollwell.therapy.anatomy.Level;
+import org.rollwell.therapy.anatomy.SpineMap;
+import org.rollwell.therapy.scan.ScanAnalyser;
+import org.rollwell.therapy.scan.ScanResult;
+import org.rollwell.therapy.scan.ScanTrace;
+
+/**
+ * Issue 5's acceptance run: a seeded set of synthetic bodies across the bed's range, each
+ * scanned by the REAL closed loop (the bed runtime's ScanRoutine driving SimulatedBed with
+ * the twin's ModelledBack, sensor noise and breathing on), each trace analysed from the
+ * trace alone and compared with the twin's truth. Prints the error distribution.
+ */
+class ScanAccuracyTest {
+
+    static final int BODIES = 200;
+    static final long SET_SEED = 20261125L;
+
+    private static final List<Errors> errors = new ArrayList<>();
+    private static int rejected;
+
+    record Errors(Body body, double landmarkMm, double levelMm, double kyphosisDeg, double lordosisDeg) {
+    }
+
+    @BeforeAll
+    static void scanEveryBody() {
+        SplittableRandom random = new SplittableRandom(SET_SEED);
+        ScanAnalyser analyser = new ScanAnalyser();
+        for (int i = 0; i < BODIES; i++) {
+            Body body = new Body(
+                    145 + 60 * random.nextDouble(),   // height 145–205 cm
+                    45 + 90 * random.nextDouble(),    // weight 45–135 kg
+                    15 + 55 * random.nextDouble(),    // kyphosis 15–70°
+                    20 + 55 * random.nextDouble(),    // lordosis 20–75°
+                    200 * random.nextDouble(),        // head offset 0–200 mm
+                    -60 + 120 * random.nextDouble()); // lateral offset ±60 mm
+            long seed = SET_SEED + i;
+            Simulation.ScanRun run = Simulation.scan(body, seed).runScan();
+            ModelledBack truth = new ModelledBack(body, seed);
+            if (run.trace() == null || !run.refusal().isEmpty()) {
+                rejected++;
+                continue;
+            }
+            org.rollwell.bed.scan.ScanTrace recorded = run.trace();
+            ScanResult result = analyser.analyse(
+                    new ScanTrace(recorded.timeS(), recorded.positionMm(), recorded.liftMm(), recorded.forceN()));
+            if (!result.ok()) {
+                rejected++;
+                System.out.println("rejected: " + body + " " + result.reasons());
+                continue;
+            }
+            errors.add(errorsOf(body, truth, result.spineMap()));
+        }
+        print();
+    }
+
+    private static Errors errorsOf(Body body, ModelledBack truth, SpineMap map) {
+        double landmark = Math.max(Math.abs(map.positionMm(Level.C7) - truth.c7Mm()),
+                Math.max(Math.abs(map.t12l1Mm() - truth.t12l1Mm()), Math.abs(map.l5s1Mm() - truth.l5s1Mm())));
+        double level = 0;
+        double[] levels = truth.levelsMm();
+        for (Level l : Level.values()) {
+            level = Math.max(level, Math.abs(map.positionMm(l) - levels[l.ordinal()]));
+        }
+        return new Errors(body, landmark, level, Math.abs(map.kyphosisDeg() - body.kyphosisDeg()),
+                Math.abs(map.lordosisDeg() - body.lordosisDeg()));
+    }
+
+    private static void print() {
+        System.out.printf(Locale.ROOT, "scan accuracy over %d bodies (%d rejected), closed loop, noise and breathing on%n",
+                BODIES, rejected);
+        row("worst landmark error (mm)", errors.stream().mapToDouble(Errors::landmarkMm).toArray());
+        row("worst level error (mm)", errors.stream().mapToDouble(Errors::levelMm).toArray());
+        row("kyphosis error (deg)", errors.stream().mapToDouble(Errors::kyphosisDeg).toArray());
+        row("lordosis error (deg)", errors.stream().mapToDouble(Errors::lordosisDeg).toArray());
+        System.out.printf(Locale.ROOT, "  (rejected scans count as the worst; max over accepted scans: landmark %.1f mm, level %.1f mm)%n",
+                errors.stream().mapToDouble(Errors::landmarkMm).max().orElse(Double.NaN),
+                errors.stream().mapToDouble(Errors::levelMm).max().orElse(Double.NaN));
+    }
+
+    private static void row(String name, double[] values) {
+        System.out.printf(Locale.ROOT, "  %-28s median %6.1f   95th %6.1f   max %6.1f%n", name,
+                quantile(values, 0.5), quantile(values, 0.95), quantile(values, 1.0));
+    }
+
+    /** The value below which {@code q} of the values lie; a rejected scan counts as the worst. */
+    static double quantile(double[] values, double q) {
+        double[] all = Arrays.copyOf(values, values.length + rejected);
+        Arrays.fill(all, values.length, all.length, Double.POSITIVE_INFINITY);
+        Arrays.sort(all);
+        int index = (int) Math.ceil(q * all.length) - 1;
+        return all[Math.max(0, Math.min(all.length - 1, index))];
+    }
+
+    private static double[] of(java.util.function.ToDoubleFunction<Errors> f) {
+        return errors.stream().mapToDouble(f).toArray();
+    }
+
+    /** The share of ALL bodies (rejected scans count as misses) whose error is at most {@code limit}. */
+    static double shareWithin(double[] values, double limit) {
+        return Arrays.stream(values).filter(v -> v <= limit).count() / (double) (values.length + rejected);
+    }
+
+    // Issue 5's figures, exactly. A rejected scan counts as a miss in every "95 %" figure. The "≤ 15 mm
+    // for all" figure is held over every scan the analyser ACCEPTS: a rejected scan places no landmark
+    // (it is refused with its reason and the person is scanned again, issue 5 "rejected with reasons,
+    // never guessed"), and rejections are held to at most 2.5 % of bodies by the last test.
+
+    @Test
+    void landmarks_lie_within_10_mm_for_95_percent_of_bodies_and_within_15_mm_for_every_accepted_scan() {
+        double[] landmark = of(Errors::landmarkMm);
+        System.out.printf(Locale.ROOT, "  landmarks within 10 mm: %.1f %% of bodies, within 15 mm: %.1f %% of bodies, "
+                        + "%.1f %% of accepted scans (issue: 95 %%, all)%n",
+                100 * shareWithin(landmark, 10), 100 * shareWithin(landmark, 15),
+                100.0 * Arrays.stream(landmark).filter(v -> v <= 15).count() / landmark.length);
+        assertThat(shareWithin(landmark, 10)).isGreaterThanOrEqualTo(0.95);
+        assertThat(errors).allSatisfy(e -> assertThat(e.landmarkMm()).as("worst landmark error of %s", e.body())
+                .isLessThanOrEqualTo(15.0));
+    }
+
+    @Test
+    void every_level_lies_within_12_mm_for_95_percent_of_bodies() {
+        double[] level = of(Errors::levelMm);
+        System.out.printf(Locale.ROOT, "  every level within 12 mm: %.1f %% of bodies (issue: 95 %%)%n",
+                100 * shareWithin(level, 12));
+        assertThat(shareWithin(level, 12)).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void both_curve_angles_lie_within_5_degrees_for_95_percent_of_bodies() {
+        double[] kyphosis = of(Errors::kyphosisDeg);
+        double[] lordosis = of(Errors::lordosisDeg);
+        System.out.printf(Locale.ROOT, "  kyphosis within 5°: %.1f %%, lordosis within 5°: %.1f %% of bodies (issue: 95 %%)%n",
+                100 * shareWithin(kyphosis, 5), 100 * shareWithin(lordosis, 5));
+        assertThat(shareWithin(kyphosis, 5)).isGreaterThanOrEqualTo(0.95);
+        assertThat(shareWithin(lordosis, 5)).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void hardly_any_good_scan_is_rejected() {
+        // every body here lies still and is scanned whole: a rejection is the analyser refusing a fit it
+        // cannot trust (no C7 prominence, no lumbar processes), at most 1 in 40
+        assertThat(rejected).isLessThanOrEqualTo(BODIES / 40);
+    }
+}

@@ -1,0 +1,171 @@
+package org.rollwell.therapy.scan;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rollwell.therapy.anatomy.Level;
+import org.rollwell.therapy.anatomy.SpineMap;
+
+/**
+ * Reads a spine scan (DOMAIN.md §3): from a trace alone, where this person's vertebrae lie
+ * on the bed and how their back curves, or the reasons the trace cannot be trusted.
+ * Pure and deterministic: the same trace gives the same answer.
+ *
+ * <p>Method. The surface is the lift minus the tissue's give at the measured force. After
+ * the checks of {@link TraceChecks}, {@link BackShapeFit} fits the back's regional curves
+ * and breathing. Its junctions are the landmarks: C7/T1 where the cervical hollow turns
+ * into the thoracic convexity, T12/L1 where that convexity turns into the lumbar hollow,
+ * L5/S1 where the hollow meets the sacrum. C7 lies half a thoracic vertebra above C7/T1 and
+ * must show as a prominence (the vertebra prominens), else the scan is rejected rather than
+ * C7 placed by proportion;
+ * T1–T12 are spread evenly between C7/T1 and T12/L1 and L1–L5 between T12/L1 and L5/S1
+ * (vertebrae within a region are near equal, DOMAIN.md §3); S1 lies a fifth of the
+ * sacrum (0.065 × the height the thoracic length implies) below L5/S1, as in
+ * {@link SpineMap#normative}. The surface angles (the turn of the tangent between the
+ * junctions) become Cobb-scale angles through {@link SurfaceAngleRelation}.
+ */
+public final class ScanAnalyser {
+
+    /** The scan's light constant force (DOMAIN.md §3: ≈ 60 N). */
+    public static final double SETPOINT_N = 60.0;
+    /**
+     * A typical back's stiffness under the rollers, to turn force error into millimetres (choice:
+     * soft tissue over the back gives ≈ 10–40 N/mm); it only corrects what the force loop missed.
+     */
+    public static final double NOMINAL_STIFFNESS_N_PER_MM = 20.0;
+    /** A fit worse than this (RMS, mm) is not a back (choice; a good scan leaves ≈ 0.5–1 mm: the spinous processes). */
+    static final double MAX_RESIDUAL_MM = 3.0;
+    /**
+     * The spine lengths a fit may imply (height by the normative proportions, mm): the bed's bodies
+     * 145–205 cm (issue 5) with the thoracic length's ±5 % between people (DOMAIN.md §3), and the range
+     * the fit searches. A fit outside it has scaled the spine wrong and is not trusted.
+     */
+    static final double MIN_HEIGHT_MM = 1350;
+    static final double MAX_HEIGHT_MM = 2200;
+    /** Lumbar processes show at least this much on a back (choice; good scans of the twin: 0.8–4.8 mm, median 1.9). */
+    static final double MIN_LUMBAR_PROMINENCE_MM = 0.5;
+    /**
+     * C7 must show as a prominence at least this high (choice: on the twin's good scans it shows
+     * 0.55 mm and more even 60 mm off the centre line; a fit that finds none placed C7 by proportion).
+     */
+    static final double MIN_C7_PROMINENCE_MM = 0.1;
+    /** Twice a good scan's unexplained residual (choice; good scans of the twin: median 0.22 mm, max 0.49). */
+    static final double DOUBTFUL_RESIDUAL_MM = 0.5;
+    /** The trace must begin this far above C7 and end this far beyond S1 (choice). */
+    static final double HEAD_MARGIN_MM = 15.0;
+    static final double SACRUM_MARGIN_MM = 20.0;
+
+    private final double setpointN;
+
+    public ScanAnalyser() {
+        this(SETPOINT_N);
+    }
+
+    public ScanAnalyser(double setpointN) {
+        if (!(setpointN > 0)) {
+            throw new IllegalArgumentException("setpointN must be positive, was " + setpointN);
+        }
+        this.setpointN = setpointN;
+    }
+
+    /** Analyses a parsed file; a file that was not a trace is rejected with its reason. */
+    public ScanResult analyse(ScanTraceCsv.Result file) {
+        if (file instanceof ScanTraceCsv.Refused refused) {
+            return ScanResult.rejected(List.of(refused.reason()), null);
+        }
+        return analyse(((ScanTraceCsv.Parsed) file).trace());
+    }
+
+    public ScanResult analyse(ScanTrace trace) {
+        if (trace.size() == 0) {
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.EMPTY, "the trace has no rows")), null);
+        }
+        double[] surface = new double[trace.size()];
+        for (int i = 0; i < surface.length; i++) {
+            surface[i] = trace.lift(i) - (trace.force(i) - setpointN) / NOMINAL_STIFFNESS_N_PER_MM;
+        }
+        List<ScanReason> reasons = new ArrayList<>(TraceChecks.check(trace, surface, setpointN));
+        BackShapeFit fit = BackShapeFit.of(trace, surface);
+        BackProfile profile = new BackProfile(fit.positionsMm(), fit.surfaceMm());
+        if (!reasons.isEmpty()) {
+            return ScanResult.rejected(reasons, profile);
+        }
+        double firstMm = profile.positionMm()[0];
+        double lastMm = firstMm;
+        for (int i = 0; i < trace.size(); i++) {
+            lastMm = Math.max(lastMm, trace.position(i));
+        }
+        BackShapeFit.Shape shape = fit.fit();
+        if (shape == null) {
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.DOES_NOT_COVER, String.format(Locale.ROOT,
+                    "from %.0f to %.0f mm the trace shows no thoracic convexity, lumbar hollow and sacrum in a row",
+                    firstMm, lastMm))), profile);
+        }
+        SpineMap map = map(shape);
+        double c7Mm = map.positionMm(Level.C7);
+        double s1Mm = map.positionMm(Level.S1);
+        if (c7Mm - firstMm < HEAD_MARGIN_MM || lastMm - s1Mm < SACRUM_MARGIN_MM) {
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.DOES_NOT_COVER, String.format(Locale.ROOT,
+                    "the trace runs %.0f–%.0f mm but must run from %.0f mm above C7 (%.0f) to %.0f mm beyond S1 (%.0f)",
+                    firstMm, lastMm, HEAD_MARGIN_MM, c7Mm, SACRUM_MARGIN_MM, s1Mm))), profile);
+        }
+        ScanReason force = TraceChecks.forceHeld(trace, setpointN, c7Mm - HEAD_MARGIN_MM, s1Mm + SACRUM_MARGIN_MM,
+                TraceChecks.FORCE_OUTSIDE_SHARE);
+        if (force != null) {
+            return ScanResult.rejected(List.of(force), profile);
+        }
+        if (!(shape.surfaceKyphosisDeg() > 0 && shape.surfaceLordosisDeg() > 0)) {
+            // A back is convex over the thorax and hollow over the lumbar spine; a fit that says
+            // otherwise has latched onto something else (the neck, the cushion) and is not guessed on.
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
+                    "the best fit has a thoracic curve of %.1f° and a lumbar curve of %.1f°; a back has both above 0",
+                    shape.surfaceKyphosisDeg(), shape.surfaceLordosisDeg()))), profile);
+        }
+        if (shape.residualMm() > DOUBTFUL_RESIDUAL_MM && shape.lumbarProminenceMm() < MIN_LUMBAR_PROMINENCE_MM) {
+            // Every back shows its lumbar spinous processes to rollers at 60 N; a fit that finds none and
+            // leaves twice a good scan's residual has placed the junctions on something else.
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
+                    "the best back shape finds no lumbar spinous processes (%.2f mm, at least %.1f expected) and leaves "
+                            + "%.2f mm unexplained (a good scan ≈ 0.25): its landmarks are not trusted",
+                    shape.lumbarProminenceMm(), MIN_LUMBAR_PROMINENCE_MM, shape.residualMm()))), profile);
+        }
+        if (shape.c7ProminenceMm() < MIN_C7_PROMINENCE_MM) {
+            // C7 is found as the vertebra prominens (DOMAIN.md §3); where the trace shows no prominence
+            // anywhere near it, its place would come from proportions alone: a guess, which issue 5 forbids.
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
+                    "no prominence of C7 shows near %.0f mm (%.2f mm, at least %.1f expected; lumbar processes %.2f mm): "
+                            + "C7 would be guessed from the body's proportions, scan again",
+                    c7Mm, shape.c7ProminenceMm(), MIN_C7_PROMINENCE_MM, shape.lumbarProminenceMm()))), profile);
+        }
+        if (shape.residualMm() > MAX_RESIDUAL_MM || shape.heightMm() < MIN_HEIGHT_MM || shape.heightMm() > MAX_HEIGHT_MM) {
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
+                    "the best back shape leaves %.1f mm unexplained (limit %.1f) for a spine of a person %.0f cm tall",
+                    shape.residualMm(), MAX_RESIDUAL_MM, shape.heightMm() / 10))), profile);
+        }
+        return new ScanResult(ScanResult.Status.OK, List.of(), map, shape.surfaceKyphosisDeg(),
+                shape.surfaceLordosisDeg(), profile);
+    }
+
+    private static SpineMap map(BackShapeFit.Shape shape) {
+        double c7t1 = shape.c7t1Mm();
+        double t12l1 = shape.t12l1Mm();
+        double l5s1 = shape.l5s1Mm();
+        double thoracicVertebraMm = (t12l1 - c7t1) / 12.0;
+        double lumbarVertebraMm = (l5s1 - t12l1) / 5.0;
+        Map<Level, Double> levels = new EnumMap<>(Level.class);
+        levels.put(Level.C7, c7t1 - thoracicVertebraMm / 2);
+        for (int i = 1; i <= 12; i++) {
+            levels.put(Level.valueOf("T" + i), c7t1 + (i - 0.5) * thoracicVertebraMm);
+        }
+        for (int i = 1; i <= 5; i++) {
+            levels.put(Level.valueOf("L" + i), t12l1 + (i - 0.5) * lumbarVertebraMm);
+        }
+        levels.put(Level.S1, l5s1 + 0.2 * SpineMap.SACRUM_PER_HEIGHT * shape.heightMm());
+        double quality = Math.max(0, Math.min(1, 1 - Math.max(0, shape.residualMm() - 0.5) / (MAX_RESIDUAL_MM - 0.5)));
+        return SpineMap.measured(levels, t12l1, l5s1,
+                SurfaceAngleRelation.cobbKyphosisDeg(shape.surfaceKyphosisDeg()),
+                SurfaceAngleRelation.cobbLordosisDeg(shape.surfaceLordosisDeg()), quality);
+    }
+}
