@@ -37,6 +37,9 @@ public final class Recorder implements TickObserver {
     private final long[] tempN;
     private final List<RecordedEvent> events = new ArrayList<>(256);
     private final boolean[] wasClamping = new boolean[ClampLimit.values().length];
+    private final long[] clampOffSinceNanos = new long[ClampLimit.values().length];
+    /** A clamp must stay off this long before its next action counts as a new episode (choice). */
+    private static final long CLAMP_EPISODE_GAP_NANOS = 1_000_000_000L;
     private Fault seenFault;
     private double peakRollerC = Double.NEGATIVE_INFINITY;
     private double peakOvershootC = Double.NEGATIVE_INFINITY;
@@ -127,10 +130,22 @@ public final class Recorder implements TickObserver {
         ClampLimit[] limits = LIMITS;
         for (int i = 0; i < limits.length; i++) {
             boolean on = supervisor.clamping(limits[i]);
-            if (on && !wasClamping[i]) {
-                event(now, "CLAMP", limits[i].name());
+            if (on) {
+                // One event per episode: a clamp that hovers at its limit (a force or roller temperature held
+                // at the envelope's maximum, with sensor noise) would otherwise log an event every few ticks.
+                // clampTicks counts every tick for the record.
+                if (!wasClamping[i]) {
+                    event(now, "CLAMP", limits[i].name());
+                }
+                wasClamping[i] = true;
+                clampOffSinceNanos[i] = -1;
+            } else if (wasClamping[i]) {
+                if (clampOffSinceNanos[i] < 0) {
+                    clampOffSinceNanos[i] = now;
+                } else if (now - clampOffSinceNanos[i] >= CLAMP_EPISODE_GAP_NANOS) {
+                    wasClamping[i] = false;
+                }
             }
-            wasClamping[i] = on;
         }
         Fault f = supervisor.fault();
         if (f != null && f != seenFault) {
