@@ -61,12 +61,18 @@ final class BackShapeFit {
     private final double[] x;
     private final double[] y;
     private final double[] timeS;
-    private final double[] breathCos;
-    private final double[] breathSin;
+    private double[] breathCos;
+    private double[] breathSin;
+    /**
+     * The breathing tables by rate: every smooth fit scans the same rates again, and a table costs
+     * two trigonometric functions per row (the same values, computed once per fit).
+     */
+    private final java.util.Map<Double, double[][]> breathTables = new java.util.HashMap<>();
     private double breathTableHz = Double.NaN;
     private final int n;
     // Work space, reused across the few hundred evaluations of one fit.
     private final double[] row = new double[COLUMNS];
+    private final double[] nextRow = new double[COLUMNS];
     private final double[] normal = new double[COLUMNS * COLUMNS];
     private final double[] rhs = new double[COLUMNS];
     private final double[] beta = new double[COLUMNS];
@@ -88,8 +94,6 @@ final class BackShapeFit {
         this.y = y;
         this.timeS = timeS;
         this.n = x.length;
-        this.breathCos = new double[n];
-        this.breathSin = new double[n];
     }
 
     /** Resamples the surface onto a regular grid (bins of {@link #GRID_MM}), averaging rows and their times. */
@@ -421,8 +425,32 @@ final class BackShapeFit {
         java.util.Arrays.fill(normal, 0);
         java.util.Arrays.fill(rhs, 0);
         double yy = 0;
-        for (int i = windowFrom; i < windowTo; i++) {
-            columns(i, c, t, l);
+        prepare(c, t, l);
+        // Two rows per pass: each sum still adds row i, then row i + 1, in that order (the same sums as
+        // one row per pass), but the normal matrix is read and written half as often. A zero term adds
+        // nothing, so a term only one of the two rows reaches is added for both.
+        int i = windowFrom;
+        for (; i + 1 < windowTo; i += 2) {
+            columns(row, i, c, t, l);
+            columns(nextRow, i + 1, c, t, l);
+            double yA = y[i];
+            double yB = y[i + 1];
+            for (int a = 0; a < COLUMNS; a++) {
+                double ra = row[a];
+                double rb = nextRow[a];
+                if (ra == 0 && rb == 0) {
+                    continue;
+                }
+                rhs[a] = rhs[a] + ra * yA + rb * yB;
+                int base = a * COLUMNS;
+                for (int b = 0; b <= a; b++) {
+                    normal[base + b] = normal[base + b] + ra * row[b] + rb * nextRow[b];
+                }
+            }
+            yy = yy + yA * yA + yB * yB;
+        }
+        if (i < windowTo) {
+            columns(row, i, c, t, l);
             for (int a = 0; a < COLUMNS; a++) {
                 double ra = row[a];
                 if (ra == 0) {
@@ -458,39 +486,108 @@ final class BackShapeFit {
                 : LeastSquares.solve(normal, rhs, beta, COLUMNS);
     }
 
-    private void columns(int i, double c, double t, double l) {
+    // The junction-dependent constants of one evaluation (set by prepare, used for every row): the
+    // region starts and the reciprocals of their lengths, so each row multiplies instead of divides.
+    private double neckFromMm;
+    private double neckMm;
+    private double neckPerMm;
+    private double upperNeckFromMm;
+    private double lowerNeckFromMm;
+    private double quarterNeckMm;
+    private double quarterNeckPerMm;
+    private double thoraxMm;
+    private double thoraxPerMm;
+    private double lumbarMm;
+    private double lumbarPerMm;
+    private double sacrumMm;
+    private double sacrumPerMm;
+    private double glutealFromMm;
+    private double glutealMm;
+    private double glutealPerMm;
+    private double breathUpFromMm;
+    private double breathUpToMm;
+    private double breathUpPerMm;
+    private double breathMidMm;
+    private double breathDownFromMm;
+    private double breathDownPerMm;
+    private double breathLowToMm;
+    private double breathLowPerMm;
+    private double thoracicSpacingMm;
+    private double lumbarSpacingMm;
+    private double thoracicPerMm;
+    private double lumbarVertebraPerMm;
+    private double bumpPerMm;
+
+    private void prepare(double c, double t, double l) {
         double heightMm = (t - c) / C7T1_TO_T12L1_PER_HEIGHT;
-        double neckMm = NECK_PER_HEIGHT * heightMm;
-        double sacrumMm = SpineMap.SACRUM_PER_HEIGHT * heightMm;
-        double glutealMm = GLUTEAL_PER_HEIGHT * heightMm;
+        neckMm = NECK_PER_HEIGHT * heightMm;
+        neckFromMm = c - neckMm;
+        neckPerMm = 1.0 / neckMm;
+        upperNeckFromMm = c - 0.5 * neckMm;
+        lowerNeckFromMm = c - 0.25 * neckMm;
+        quarterNeckMm = 0.25 * neckMm;
+        quarterNeckPerMm = 1.0 / quarterNeckMm;
+        thoraxMm = t - c;
+        thoraxPerMm = 1.0 / thoraxMm;
+        lumbarMm = l - t;
+        lumbarPerMm = 1.0 / lumbarMm;
+        sacrumMm = SpineMap.SACRUM_PER_HEIGHT * heightMm;
+        sacrumPerMm = 1.0 / sacrumMm;
+        glutealFromMm = l + sacrumMm;
+        glutealMm = GLUTEAL_PER_HEIGHT * heightMm;
+        glutealPerMm = 1.0 / glutealMm;
+        breathUpFromMm = c - 30;
+        breathUpToMm = c + 0.3 * thoraxMm;
+        breathUpPerMm = 1.0 / (breathUpToMm - breathUpFromMm);
+        breathMidMm = 0.5 * (t + l);
+        breathDownFromMm = t - 20;
+        breathDownPerMm = 1.0 / (breathMidMm - breathDownFromMm);
+        breathLowToMm = l + 20;
+        breathLowPerMm = 1.0 / (breathLowToMm - breathMidMm);
+        thoracicSpacingMm = thoraxMm / 12.0;
+        lumbarSpacingMm = lumbarMm / 5.0;
+        thoracicPerMm = 1.0 / thoracicSpacingMm;
+        lumbarVertebraPerMm = 1.0 / lumbarSpacingMm;
+        bumpPerMm = 1.0 / bumpWidthMm;
+        if (breathTableHz != breathHz) {
+            double[][] table = breathTables.get(breathHz);
+            if (table == null) {
+                table = new double[2][n];
+                for (int k = 0; k < n; k++) {
+                    table[0][k] = Math.cos(2 * Math.PI * breathHz * timeS[k]);
+                    table[1][k] = Math.sin(2 * Math.PI * breathHz * timeS[k]);
+                }
+                breathTables.put(breathHz, table);
+            }
+            breathCos = table[0];
+            breathSin = table[1];
+            breathTableHz = breathHz;
+        }
+    }
+
+    /** The terms at row {@code i} for junctions c, t, l, after {@link #prepare} for the same junctions. */
+    private void columns(double[] row, int i, double c, double t, double l) {
         double xi = x[i];
         row[0] = 1;
         row[1] = (xi - c) / 100.0;
-        row[2] = ShapeTerms.bend(xi, c - neckMm, neckMm);
+        row[2] = ShapeTerms.bend(xi, neckFromMm, neckMm, neckPerMm);
         // The lower neck bends freely in two quarters of its length: where the neck lies high (a strongly
         // kyphotic back) its surface levels off at the top of what it can reach, which a single half-wave
         // cannot follow, and C7/T1 must not be pulled to fit that plateau.
-        row[15] = ShapeTerms.bend(xi, c - 0.5 * neckMm, 0.25 * neckMm);
-        row[16] = ShapeTerms.bend(xi, c - 0.25 * neckMm, 0.25 * neckMm);
-        row[3] = ShapeTerms.bend(xi, c, t - c);
-        row[4] = ShapeTerms.bend(xi, t, l - t);
-        row[5] = ShapeTerms.bend(xi, l, sacrumMm);
-        row[6] = ShapeTerms.bend(xi, l + sacrumMm, glutealMm);
+        row[15] = ShapeTerms.bend(xi, upperNeckFromMm, quarterNeckMm, quarterNeckPerMm);
+        row[16] = ShapeTerms.bend(xi, lowerNeckFromMm, quarterNeckMm, quarterNeckPerMm);
+        row[3] = ShapeTerms.bend(xi, c, thoraxMm, thoraxPerMm);
+        row[4] = ShapeTerms.bend(xi, t, lumbarMm, lumbarPerMm);
+        row[5] = ShapeTerms.bend(xi, l, sacrumMm, sacrumPerMm);
+        row[6] = ShapeTerms.bend(xi, glutealFromMm, glutealMm, glutealPerMm);
         row[7] = ShapeTerms.step(xi, c);
         row[8] = ShapeTerms.step(xi, t);
         row[9] = ShapeTerms.step(xi, l);
         // Breathing moves the thorax fully, the upper lumbar back partly, neck and sacrum not (choice).
-        double thoraxMm = t - c;
-        double breathing = ShapeTerms.ramp(xi, c - 30, c + 0.3 * thoraxMm)
-                - 0.6 * ShapeTerms.ramp(xi, t - 20, 0.5 * (t + l)) - 0.4 * ShapeTerms.ramp(xi, 0.5 * (t + l), l + 20);
+        double breathing = ShapeTerms.ramp(xi, breathUpFromMm, breathUpToMm, breathUpPerMm)
+                - 0.6 * ShapeTerms.ramp(xi, breathDownFromMm, breathMidMm, breathDownPerMm)
+                - 0.4 * ShapeTerms.ramp(xi, breathMidMm, breathLowToMm, breathLowPerMm);
         breathing = Math.max(0, breathing);
-        if (breathTableHz != breathHz) {
-            for (int k = 0; k < n; k++) {
-                breathCos[k] = Math.cos(2 * Math.PI * breathHz * timeS[k]);
-                breathSin[k] = Math.sin(2 * Math.PI * breathHz * timeS[k]);
-            }
-            breathTableHz = breathHz;
-        }
         row[10] = breathing * breathCos[i];
         row[11] = breathing * breathSin[i];
         // The spinous processes: C7, the vertebra prominens, with T1 below it, then the thoracic
@@ -501,16 +598,16 @@ final class BackShapeFit {
             row[14] = 0;
             return;
         }
-        double v = thoraxMm / 12.0;
-        double w = (l - t) / 5.0;
+        double v = thoracicSpacingMm;
+        double w = lumbarSpacingMm;
         row[12] = -(bump(xi, c - v / 2) + 0.75 * bump(xi, c + v / 2));
-        row[13] = -comb(xi, c + 1.5 * v, v, 11);
-        row[14] = -comb(xi, t + 0.5 * w, w, 5);
+        row[13] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
+        row[14] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
     }
 
     /** {@code count} bumps {@code spacingMm} apart from {@code firstMm}; only the nearest few are evaluated. */
-    private double comb(double xMm, double firstMm, double spacingMm, int count) {
-        int nearest = (int) Math.round((xMm - firstMm) / spacingMm);
+    private double comb(double xMm, double firstMm, double spacingMm, double perSpacingMm, int count) {
+        int nearest = (int) Math.round((xMm - firstMm) * perSpacingMm);
         double sum = 0;
         for (int k = Math.max(0, nearest - 1); k <= Math.min(count - 1, nearest + 1); k++) {
             sum += bump(xMm, firstMm + k * spacingMm);
@@ -519,10 +616,8 @@ final class BackShapeFit {
     }
 
     private double bump(double xMm, double atMm) {
-        return ShapeTerms.gauss((xMm - atMm) / bumpWidthMm);
+        return ShapeTerms.gauss((xMm - atMm) * bumpPerMm);
     }
-
-
 
     private Shape shape(double c, double t, double l, double residualMm) {
         error(c, t, l); // leaves beta for these junctions

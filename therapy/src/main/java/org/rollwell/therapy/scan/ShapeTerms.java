@@ -37,10 +37,11 @@ final class ShapeTerms {
     /**
      * Height (mm per radian of bend) of a region whose curvature is a half-sine from
      * {@code fromMm} over {@code lengthMm}: the tangent turns by (1 − cos πu)/2 of the angle
-     * inside and by all of it beyond.
+     * inside and by all of it beyond. {@code perLengthMm} is 1 / lengthMm: the fit's rows share
+     * it, so each row multiplies rather than divides.
      */
-    static double bend(double xMm, double fromMm, double lengthMm) {
-        double u = (xMm - fromMm) / lengthMm;
+    static double bend(double xMm, double fromMm, double lengthMm, double perLengthMm) {
+        double u = (xMm - fromMm) * perLengthMm;
         if (u <= 0) {
             return 0;
         }
@@ -67,8 +68,9 @@ final class ShapeTerms {
         return LOGISTIC[k] + (f - k) * (LOGISTIC[k + 1] - LOGISTIC[k]);
     }
 
-    static double ramp(double xMm, double fromMm, double toMm) {
-        return xMm <= fromMm ? 0 : xMm >= toMm ? 1 : (xMm - fromMm) / (toMm - fromMm);
+    /** 0 before {@code fromMm}, 1 after {@code toMm}, linear between; {@code perSpanMm} is 1 / (toMm − fromMm). */
+    static double ramp(double xMm, double fromMm, double toMm, double perSpanMm) {
+        return xMm <= fromMm ? 0 : xMm >= toMm ? 1 : (xMm - fromMm) * perSpanMm;
     }
 
     /** exp(−z²/2), zero beyond |z| = 5. */
