@@ -141,7 +141,6 @@ public final class Simulation {
         return this;
     }
 
-    /** Runs the session. A blocked plan does not run: status BLOCKED, nothing simulated. */
     /** Calls {@code watch} with the twin after every control tick of the run or scan. */
     public Simulation watchTruth(TruthWatch watch) {
         this.truthWatch = watch;
@@ -157,6 +156,7 @@ public final class Simulation {
         return this;
     }
 
+    /** Runs the session. A blocked plan does not run: status BLOCKED, nothing simulated. */
     public SimulationResult run() {
         if (scan) {
             throw new IllegalStateException("a scan runs with runScan()");
