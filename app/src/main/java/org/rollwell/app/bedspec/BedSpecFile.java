@@ -5,13 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.rollwell.app.files.TextFiles;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,15 +53,9 @@ public final class BedSpecFile {
     public static BedSpec read(Path file) throws BedSpecException {
         String text;
         try {
-            if (Files.isDirectory(file)) {
-                throw new BedSpecException(List.of("cannot read bed spec " + file + ": it is a folder, not a file"));
-            }
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new BedSpecException(List.of("cannot read bed spec " + file + ": no such file"));
-        } catch (IOException e) {
-            throw new BedSpecException(List.of("cannot read bed spec " + file + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            text = TextFiles.read(file);
+        } catch (TextFiles.Unreadable e) {
+            throw new BedSpecException(List.of("cannot read bed spec " + file + ": " + e.getMessage()));
         }
         try {
             return parse(text);

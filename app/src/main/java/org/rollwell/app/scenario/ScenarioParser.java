@@ -5,17 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.rollwell.app.bedspec.BedSpecException;
 import org.rollwell.app.bedspec.BedSpecFile;
+import org.rollwell.app.files.TextFiles;
 import org.rollwell.app.json.Json;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.sim.FaultKind;
@@ -265,25 +261,13 @@ public final class ScenarioParser {
 
     /** The file's text, or a problem naming where it was asked for ({@code path}; null for the scenario file itself) and why. */
     static String readText(Path file, String path) throws ScenarioException {
-        String reason;
         try {
-            if (Files.isDirectory(file)) {
-                reason = "it is a folder, not a file";
-            } else {
-                return Files.readString(file);
-            }
-        } catch (NoSuchFileException e) {
-            reason = "no such file";
-        } catch (AccessDeniedException e) {
-            reason = "permission denied";
-        } catch (CharacterCodingException e) {
-            reason = "it is not UTF-8 text";
-        } catch (IOException e) {
-            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return TextFiles.read(file);
+        } catch (TextFiles.Unreadable e) {
+            throw new ScenarioException(List.of(path == null
+                    ? "rollwell: cannot read scenario " + file + ": " + e.getMessage()
+                    : path + ": cannot read " + file + ": " + e.getMessage()));
         }
-        throw new ScenarioException(List.of(path == null
-                ? "rollwell: cannot read scenario " + file + ": " + reason
-                : path + ": cannot read " + file + ": " + reason));
     }
 
     static String names(Enum<?>[] values) {

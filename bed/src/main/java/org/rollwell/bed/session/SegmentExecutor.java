@@ -434,21 +434,9 @@ final class SegmentExecutor {
             }
             case RELEASE -> {
                 forceCommandN = 0;
-                sp.lift = Setpoints.Lift.LOWER;
-                if (st.liftLowered) {
-                    phase = Phase.REST;
-                    phaseS = 0;
-                }
+                releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.CONTACT);
             }
-            case REST -> {
-                sp.lift = Setpoints.Lift.LOWER;
-                if (phaseS >= p.restS() && ++repetition < p.repetitions()) {
-                    phase = Phase.CONTACT;
-                    phaseS = 0;
-                } else if (phaseS >= p.restS()) {
-                    phase = Phase.DONE;
-                }
-            }
+            case REST -> releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.CONTACT);
             default -> sp.lift = Setpoints.Lift.LOWER;
         }
     }
@@ -473,23 +461,29 @@ final class SegmentExecutor {
                     phaseS = 0;
                 }
             }
-            case RELEASE -> {
-                sp.lift = Setpoints.Lift.LOWER;
-                if (st.liftLowered) {
-                    phase = Phase.REST;
-                    phaseS = 0;
-                }
-            }
-            case REST -> {
-                sp.lift = Setpoints.Lift.LOWER;
-                if (phaseS >= p.restS() && ++repetition < p.repetitions()) {
-                    phase = Phase.RAMP;
-                    phaseS = 0;
-                } else if (phaseS >= p.restS()) {
-                    phase = Phase.DONE;
-                }
-            }
+            case RELEASE, REST -> releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.RAMP);
             default -> sp.lift = Setpoints.Lift.LOWER;
+        }
+    }
+
+    /**
+     * The end of one PRESS or STRETCH repetition: RELEASE lowers the lift until it is down, REST waits
+     * {@code restS}, then the next repetition starts again at {@code again}, or the segment is DONE.
+     */
+    private void releaseThenRest(LoopStatus st, Setpoints sp, double restS, int repetitions, Phase again) {
+        sp.lift = Setpoints.Lift.LOWER;
+        if (phase == Phase.RELEASE) {
+            if (st.liftLowered) {
+                phase = Phase.REST;
+                phaseS = 0;
+            }
+        } else if (phase == Phase.REST && phaseS >= restS) {
+            if (++repetition < repetitions) {
+                phase = again;
+                phaseS = 0;
+            } else {
+                phase = Phase.DONE;
+            }
         }
     }
 
