@@ -53,10 +53,13 @@ class MeasuresTest {
 
     @Test
     void immpact_bands_on_peg_scores_that_are_thirds() {
-        // PEG 20/3 (6.67) → 14/3 (4.67): exactly 30 % on paper, a hair under 30 in binary.
-        double baseline = new DiaryEntry.Peg(DAY, 7, 7, 6).score();
-        double latest = new DiaryEntry.Peg(DAY, 5, 5, 4).score();
-        assertThat(Immpact.of(Change.percent(baseline, latest).getAsDouble())).isEqualTo(Immpact.MODERATE);
+        // PEG 16/3 (5.33) → 8/3 (2.67): exactly 50 % on paper, 49.99999999999999 in binary.
+        double baseline = new DiaryEntry.Peg(DAY, 6, 5, 5).score();
+        double latest = new DiaryEntry.Peg(DAY, 3, 3, 2).score();
+        assertThat(Change.percent(baseline, latest).getAsDouble()).isLessThan(50.0);
+        assertThat(Immpact.of(Change.percent(baseline, latest).getAsDouble())).isEqualTo(Immpact.SUBSTANTIAL);
+        // PEG 20/3 (6.67) → 14/3 (4.67): 30 %, moderate.
+        assertThat(Immpact.of(Change.percent(20 / 3.0, 14 / 3.0).getAsDouble())).isEqualTo(Immpact.MODERATE);
         // 6 → 3: 50 % is substantial; 6 → 3.33: 44.4 % is moderate.
         assertThat(Immpact.of(Change.percent(6, 3).getAsDouble())).isEqualTo(Immpact.SUBSTANTIAL);
         assertThat(Immpact.of(Change.percent(6, 10 / 3.0).getAsDouble())).isEqualTo(Immpact.MODERATE);

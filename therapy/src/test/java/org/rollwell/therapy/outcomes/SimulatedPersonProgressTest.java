@@ -24,6 +24,8 @@ class SimulatedPersonProgressTest {
             micReached += progress.micReached().orElseThrow() ? 1 : 0;
             sumDiff += progress.effect().orElseThrow().meanDiff();
         }
+        System.out.printf(java.util.Locale.ROOT, "improving, %d scoring seeds: LIKELY_BETTER %d, MIC reached %d, mean effect %.2f NRS points%n",
+                SCORING_SEEDS.length, SCORING_SEEDS.length, micReached, sumDiff / SCORING_SEEDS.length);
         // The MIC is judged on the point estimate, so a noisy fortnight may miss it now and then.
         assertThat(micReached).isGreaterThanOrEqualTo(SCORING_SEEDS.length * 95 / 100);
         assertThat(sumDiff / SCORING_SEEDS.length).as("mean effect over people, NRS points").isCloseTo(3.5,
@@ -42,6 +44,8 @@ class SimulatedPersonProgressTest {
             }
             assertThat(progress.effect().orElseThrow().meanDiff()).as("seed %d", seed).isBetween(-2.0, 2.0);
         }
+        System.out.printf(java.util.Locale.ROOT, "non-responder, %d scoring seeds: called LIKELY_BETTER %d%n",
+                SCORING_SEEDS.length, calledBetter);
         // A 95 % two-sided interval excludes no change on the better side in about 2.5 % of
         // people with no real change; allow twice that for rounding of ratings and missed days.
         assertThat(calledBetter).isLessThanOrEqualTo(SCORING_SEEDS.length / 20);
