@@ -211,11 +211,13 @@ public final class DiaryParser {
             problems.add(new Problem(at, "missing; must be a whole number " + min + "–" + max));
             return Optional.empty();
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+        // A rating is one of the scale's whole numbers; 6.0 (as some writers print 6) is 6, 5.5 is refused.
+        double value = node.isNumber() ? node.doubleValue() : Double.NaN;
+        if (!(value >= min && value <= max) || value != Math.rint(value)) {
             problems.add(new Problem(at, "must be a whole number " + min + "–" + max + ", was " + shown(node)));
             return Optional.empty();
         }
-        return Optional.of(node.intValue());
+        return Optional.of((int) value);
     }
 
     private static <E extends Enum<E>> Optional<E> constant(JsonNode parent, String path, String field, Class<E> type,

@@ -74,6 +74,15 @@ class DiaryParserTest {
     }
 
     @Test
+    void a_whole_rating_written_with_a_decimal_point_is_the_same_rating() {
+        ParseResult<Diary> result = DiaryParser.parse(withEntries("{\"date\":\"2026-09-03\",\"kind\":\"NRS_DAILY\",\"nrs\":6.0}"));
+        assertThat(((ParseResult.Parsed<Diary>) result).value().dailyNrs()).singleElement()
+                .extracting(DiaryEntry.Nrs::nrs).isEqualTo(6);
+        assertThat(problems(withEntries("{\"date\":\"2026-09-03\",\"kind\":\"NRS_DAILY\",\"nrs\":\"6\"}")))
+                .containsExactly("$.entries[0].nrs: must be a whole number 0–10, was \"6\"");
+    }
+
+    @Test
     void a_session_entry_before_the_first_session_is_refused() {
         assertThat(problems(withEntries("{\"date\":\"2026-08-30\",\"kind\":\"NRS_AFTER\",\"nrs\":3}")))
                 .containsExactly("$.entries[0].date: a NRS_AFTER entry on 2026-08-30 comes before the first session"
