@@ -43,8 +43,10 @@ final class ProgressText {
         out.println("Daily pain (NRS: 0 = no pain, 10 = the worst pain you can imagine)");
         out.println("  before the sessions: " + score(p.baseline().nrs()) + "  (" + ratings(p.baseline().nrs(),
                 p.baselineDays(), ProgressMeasure.MIN_BASELINE_DAYS) + " before " + p.firstSession() + ")");
-        out.println("  last 14 days:        " + score(p.latest().nrs()) + "  (" + ratings(p.latest().nrs(),
-                p.recentDays(), ProgressMeasure.MIN_RECENT_DAYS) + " from " + p.recentFrom() + " to " + p.asOf() + ")");
+        out.println("  last 14 days:        " + score(p.latest().nrs()) + "  (" + (p.daysSinceFirstSession() < 0
+                ? "no session yet"
+                : ratings(p.latest().nrs(), p.recentDays(), ProgressMeasure.MIN_RECENT_DAYS) + " from " + p.recentFrom()
+                        + " to " + p.asOf()) + ")");
         change(p.baseline().nrs(), p.latest().nrs(), p.nrsChangePct(), out);
         p.micReached().ifPresent(reached -> out.println("  Minimal important change (Ostelo et al. 2008, low-back pain:"
                 + " 2 points or 30 % less): " + (reached ? "reached." : "not reached.")));

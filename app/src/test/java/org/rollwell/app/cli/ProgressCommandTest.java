@@ -116,6 +116,15 @@ class ProgressCommandTest {
     }
 
     @Test
+    void before_the_first_session_it_says_there_is_no_session_yet() {
+        Cli run = Cli.run("progress", "--diary", diary("improving.json"), "--date", "2026-08-25");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(the first session is on 2026-09-01)", "n/a  (no session yet)",
+                "NOT_ENOUGH_DATA");
+    }
+
+    @Test
     void without_a_date_the_progress_is_stated_as_of_today() {
         Cli run = Cli.run("progress", "--diary", diary("improving.json"));
 
