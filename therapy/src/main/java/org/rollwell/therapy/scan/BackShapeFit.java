@@ -138,6 +138,29 @@ final class BackShapeFit {
         return new BackShapeFit(x, y, t);
     }
 
+    /**
+     * The surface on an even grid, straight lines across bins without rows (a stretch crossed lifted
+     * off, rows off the force): the first placement reads the surface by grid steps, not by rows.
+     */
+    private double[][] evenGrid() {
+        if (n < 2) {
+            return new double[][] {x, y};
+        }
+        int bins = (int) Math.round((x[n - 1] - x[0]) / GRID_MM) + 1;
+        double[] gx = new double[bins];
+        double[] gy = new double[bins];
+        int k = 0;
+        for (int b = 0; b < bins; b++) {
+            gx[b] = x[0] + b * GRID_MM;
+            while (k < n - 2 && x[k + 1] <= gx[b]) {
+                k++;
+            }
+            double share = Math.max(0, Math.min(1, (gx[b] - x[k]) / (x[k + 1] - x[k])));
+            gy[b] = y[k] + share * (y[k + 1] - y[k]);
+        }
+        return new double[][] {gx, gy};
+    }
+
     double[] positionsMm() {
         return x.clone();
     }
@@ -148,7 +171,8 @@ final class BackShapeFit {
 
     /** The fit, or null when the trace shows no thoracic convexity, lumbar hollow and sacrum in a row. */
     Shape fit() {
-        java.util.List<double[]> guesses = InitialGuess.candidates(x, y, GUESSES);
+        double[][] grid = evenGrid();
+        java.util.List<double[]> guesses = InitialGuess.candidates(grid[0], grid[1], GUESSES);
         if (guesses.isEmpty()) {
             return null;
         }

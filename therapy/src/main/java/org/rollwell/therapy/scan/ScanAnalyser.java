@@ -25,6 +25,11 @@ import org.rollwell.therapy.anatomy.SpineMap;
  * sacrum (0.065 × the height the thoracic length implies) below L5/S1, as in
  * {@link SpineMap#normative}. The surface angles (the turn of the tangent between the
  * junctions) become Cobb-scale angles through {@link SurfaceAngleRelation}.
+ *
+ * <p>Stretches crossed lifted off (an excluded range, {@link ScanTrace#liftedOff()}) have no rows:
+ * the checks do not count them as missing samples or a jump, and the back-shape model, whose
+ * regional curves are continuous, bridges them from the surface either side. The levels that fall
+ * inside one are named in {@link ScanResult#interpolated()}.
  */
 public final class ScanAnalyser {
 
@@ -145,7 +150,21 @@ public final class ScanAnalyser {
                     shape.residualMm(), MAX_RESIDUAL_MM, shape.heightMm() / 10))), profile);
         }
         return new ScanResult(ScanResult.Status.OK, List.of(), map, shape.surfaceKyphosisDeg(),
-                shape.surfaceLordosisDeg(), profile);
+                shape.surfaceLordosisDeg(), profile, interpolated(map, trace.liftedOff()));
+    }
+
+    /** The levels the map places inside a stretch crossed lifted off: bridged by the fit, not seen. */
+    static List<Level> interpolated(SpineMap map, List<LiftedRange> liftedOff) {
+        List<Level> levels = new ArrayList<>();
+        for (Level level : Level.values()) {
+            for (LiftedRange range : liftedOff) {
+                if (range.contains(map.positionMm(level))) {
+                    levels.add(level);
+                    break;
+                }
+            }
+        }
+        return levels;
     }
 
     private static SpineMap map(BackShapeFit.Shape shape) {
