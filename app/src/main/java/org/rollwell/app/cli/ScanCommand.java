@@ -222,6 +222,10 @@ public final class ScanCommand implements Runnable {
                             + " across the gap, not felt): ").append(result.interpolated().stream().map(Level::name)
                             .collect(java.util.stream.Collectors.joining(" "))).append('\n');
                 }
+                if (!result.bridgedAngles().isEmpty()) {
+                    out.append("  estimated across the gap, not measured: ").append(String.join(", ", result.bridgedAngles()))
+                            .append('\n');
+                }
             }
             if (result.profile() != null) {
                 out.append('\n').append(ScanChart.draw(result.profile(), map));

@@ -88,6 +88,8 @@ class ScanForEveryoneTest {
         }
         assertThat(result.interpolated()).isNotEmpty().containsExactlyElementsOf(inside)
                 .contains(Level.T11, Level.T12);
+        // T12/L1 lies under the implant: both curves are measured at it, so both angles are the fit's estimate
+        assertThat(result.bridgedAngles()).containsExactly("kyphosisDeg", "lordosisDeg");
     }
 
     @Test
@@ -96,6 +98,7 @@ class ScanForEveryoneTest {
 
         assertThat(result.ok()).as("%s", result.reasons()).isTrue();
         assertThat(result.interpolated()).isEmpty();
+        assertThat(result.bridgedAngles()).isEmpty();
     }
 
     @Test

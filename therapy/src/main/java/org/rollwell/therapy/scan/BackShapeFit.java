@@ -48,6 +48,10 @@ final class BackShapeFit {
     private static final double C7_SEARCH_MM = 35.0;
     /** How many first placements (pairs of supports) a doubtful fit may try (choice). */
     private static final int GUESSES = 2;
+    /** A stretch this long without rows is bridged (a crossing lifted off), not a few rows off the force (choice). */
+    static final double BRIDGE_MM = 20.0;
+    /** How many sacral supports a bridged trace tries besides the usual placements (choice). */
+    private static final int BRIDGED_GUESSES = 3;
     /** See {@link Candidate#doubtful()}. */
     static final double DOUBTFUL_LUMBAR_PROMINENCE_MM = 0.5;
     static final double DOUBTFUL_RESIDUAL_MM = 0.33;
@@ -161,6 +165,15 @@ final class BackShapeFit {
         return new double[][] {gx, gy};
     }
 
+    private boolean bridged() {
+        for (int k = 0; k + 1 < n; k++) {
+            if (x[k + 1] - x[k] > BRIDGE_MM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     double[] positionsMm() {
         return x.clone();
     }
@@ -172,7 +185,12 @@ final class BackShapeFit {
     /** The fit, or null when the trace shows no thoracic convexity, lumbar hollow and sacrum in a row. */
     Shape fit() {
         double[][] grid = evenGrid();
-        java.util.List<double[]> guesses = InitialGuess.candidates(grid[0], grid[1], GUESSES);
+        java.util.List<double[]> guesses = new java.util.ArrayList<>(InitialGuess.candidates(grid[0], grid[1], GUESSES));
+        boolean bridged = bridged();
+        if (bridged) {
+            // a stretch crossed lifted off may hide the thoracic apex: try the sacral supports too, all of them
+            guesses.addAll(InitialGuess.fromSacralSupports(grid[0], grid[1], x, BRIDGED_GUESSES));
+        }
         if (guesses.isEmpty()) {
             return null;
         }
@@ -180,7 +198,7 @@ final class BackShapeFit {
         // back can rest as low on the head cushion as on its thoracic apex, and the neck's rise then
         // passes for the lumbar hollow).
         Candidate best = fitFrom(guesses.get(0));
-        for (int g = 1; g < guesses.size() && best.doubtful(); g++) {
+        for (int g = 1; g < guesses.size() && (bridged || best.doubtful()); g++) {
             Candidate other = fitFrom(guesses.get(g));
             if (other.score() < best.score()) {
                 best = other;

@@ -150,7 +150,32 @@ public final class ScanAnalyser {
                     shape.residualMm(), MAX_RESIDUAL_MM, shape.heightMm() / 10))), profile);
         }
         return new ScanResult(ScanResult.Status.OK, List.of(), map, shape.surfaceKyphosisDeg(),
-                shape.surfaceLordosisDeg(), profile, interpolated(map, trace.liftedOff()));
+                shape.surfaceLordosisDeg(), profile, interpolated(map, trace.liftedOff()),
+                bridgedAngles(shape, trace.liftedOff()));
+    }
+
+    /**
+     * The angles measured at a junction that lies where the rollers crossed lifted off: kyphosis
+     * between C7/T1 and T12/L1, lordosis between T12/L1 and L5/S1. The fit still gives them (its
+     * curves are continuous), but they were not felt.
+     */
+    static List<String> bridgedAngles(BackShapeFit.Shape shape, List<LiftedRange> liftedOff) {
+        boolean c7t1 = false;
+        boolean t12l1 = false;
+        boolean l5s1 = false;
+        for (LiftedRange range : liftedOff) {
+            c7t1 |= range.contains(shape.c7t1Mm());
+            t12l1 |= range.contains(shape.t12l1Mm());
+            l5s1 |= range.contains(shape.l5s1Mm());
+        }
+        List<String> angles = new ArrayList<>();
+        if (c7t1 || t12l1) {
+            angles.add("kyphosisDeg");
+        }
+        if (t12l1 || l5s1) {
+            angles.add("lordosisDeg");
+        }
+        return angles;
     }
 
     /** The levels the map places inside a stretch crossed lifted off: bridged by the fit, not seen. */

@@ -17,10 +17,12 @@ import org.rollwell.therapy.anatomy.SpineMap;
  * @param profile             the surface the scan saw, for a chart; null when the trace had no usable rows
  * @param interpolated        the levels that lie where the rollers crossed lifted off (an excluded range):
  *                            placed by the fit across the gap, not seen; empty when nothing was crossed
+ * @param bridgedAngles       the curve angles ({@code kyphosisDeg}, {@code lordosisDeg}) with a junction
+ *                            they are measured at inside such a gap: the fit's estimate, not a measurement
  */
 public record ScanResult(Status status, List<ScanReason> reasons, SpineMap spineMap,
                          double surfaceKyphosisDeg, double surfaceLordosisDeg, BackProfile profile,
-                         List<Level> interpolated) {
+                         List<Level> interpolated, List<String> bridgedAngles) {
 
     public enum Status { OK, REJECTED }
 
@@ -28,6 +30,7 @@ public record ScanResult(Status status, List<ScanReason> reasons, SpineMap spine
         Objects.requireNonNull(status, "status");
         reasons = List.copyOf(reasons);
         interpolated = List.copyOf(interpolated);
+        bridgedAngles = List.copyOf(bridgedAngles);
         if (status == Status.OK && (spineMap == null || !reasons.isEmpty())) {
             throw new IllegalArgumentException("an OK scan has a spine map and no reasons");
         }
@@ -37,7 +40,7 @@ public record ScanResult(Status status, List<ScanReason> reasons, SpineMap spine
     }
 
     static ScanResult rejected(List<ScanReason> reasons, BackProfile profile) {
-        return new ScanResult(Status.REJECTED, reasons, null, Double.NaN, Double.NaN, profile, List.of());
+        return new ScanResult(Status.REJECTED, reasons, null, Double.NaN, Double.NaN, profile, List.of(), List.of());
     }
 
     public boolean ok() {
