@@ -102,7 +102,7 @@ public final class ScanAnalyser {
         for (int i = 0; i < trace.size(); i++) {
             lastMm = Math.max(lastMm, trace.position(i));
         }
-        BackShapeFit.Shape shape = fit.fit();
+        BackShapeModel.Shape shape = fit.fit();
         if (shape == null) {
             return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.DOES_NOT_COVER, String.format(Locale.ROOT,
                     "from %.0f to %.0f mm the trace shows no thoracic convexity, lumbar hollow and sacrum in a row",
@@ -159,7 +159,7 @@ public final class ScanAnalyser {
      * between C7/T1 and T12/L1, lordosis between T12/L1 and L5/S1. The fit still gives them (its
      * curves are continuous), but they were not felt.
      */
-    static List<String> bridgedAngles(BackShapeFit.Shape shape, List<LiftedRange> liftedOff) {
+    static List<String> bridgedAngles(BackShapeModel.Shape shape, List<LiftedRange> liftedOff) {
         boolean c7t1 = false;
         boolean t12l1 = false;
         boolean l5s1 = false;
@@ -192,7 +192,7 @@ public final class ScanAnalyser {
         return levels;
     }
 
-    private static SpineMap map(BackShapeFit.Shape shape) {
+    private static SpineMap map(BackShapeModel.Shape shape) {
         double c7t1 = shape.c7t1Mm();
         double t12l1 = shape.t12l1Mm();
         double l5s1 = shape.l5s1Mm();
