@@ -16,10 +16,14 @@ import org.rollwell.app.scan.BodyText;
 import org.rollwell.app.scan.ScanChart;
 import org.rollwell.app.scan.ScanJson;
 import org.rollwell.app.simulate.Simulation;
+import org.rollwell.bed.io.BedSpec;
+import org.rollwell.bed.safety.SafetySupervisor;
 import org.rollwell.sim.body.Body;
 import org.rollwell.sim.body.ModelledBack;
 import org.rollwell.therapy.anatomy.Level;
 import org.rollwell.therapy.anatomy.SpineMap;
+import org.rollwell.therapy.envelope.ExcludedRange;
+import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.scan.ScanAnalyser;
 import org.rollwell.therapy.scan.ScanReason;
 import org.rollwell.therapy.scan.ScanResult;
@@ -82,22 +86,37 @@ public final class ScanCommand implements Runnable {
                 description = "Also write the twin's truth: the same keys as 'scan analyze --json'.")
         Path truth;
 
+        @Option(names = "--exclude", paramLabel = "FROM-TO",
+                description = "A stretch of the bed (mm) the rollers must not press on, e.g. an implant ± 50 mm;"
+                        + " the scan crosses it lifted off and the trace declares the crossing. Repeatable.")
+        java.util.List<String> excluded = new java.util.ArrayList<>();
+
         @Override
         public Integer call() {
+            java.util.List<ExcludedRange> ranges = new java.util.ArrayList<>();
+            for (String range : excluded) {
+                ranges.add(range(range));
+            }
             Body body;
             try {
                 body = BodyText.parse(bodyText);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("rollwell scan simulate: --body: " + e.getMessage());
             }
-            Simulation.ScanRun run = Simulation.scan(body, seed).runScan();
-            if (!run.refusal().isEmpty() || run.trace() == null || run.trace().count() == 0) {
+            Simulation scan = Simulation.scan(body, seed);
+            if (!ranges.isEmpty()) {
+                SafetyEnvelope bed = SafetySupervisor.bedEnvelope(BedSpec.REFERENCE);
+                scan.scanEnvelope(new SafetyEnvelope(bed.maxForceN(), bed.maxRollerTempC(), bed.maxSkinTempC(),
+                        bed.cem43CapMin(), bed.maxMinutes(), bed.maxIntensity(), bed.maxStretchLiftMm(), bed.heatAllowed(),
+                        bed.heatSetBy(), bed.bans(), ranges));
+            }
+            Simulation.ScanRun run = scan.runScan();
+            if (!run.refusal().isEmpty() || run.trace() == null || run.trace().size() == 0) {
                 spec.commandLine().getErr().println("rollwell scan simulate: the bed did not scan: "
                         + (run.refusal().isEmpty() ? run.result().status() : run.refusal()));
                 return Main.EXIT_BLOCKED;
             }
-            org.rollwell.bed.scan.ScanTrace recorded = run.trace();
-            ScanTrace trace = new ScanTrace(recorded.timeS(), recorded.positionMm(), recorded.liftMm(), recorded.forceN());
+            ScanTrace trace = run.trace();
             write(out, "trace", w -> ScanTraceCsv.write(trace, w));
             if (truth != null) {
                 write(truth, "truth", w -> w.write(Json.write(ScanJson.truth(new ModelledBack(body, seed)))));
@@ -107,6 +126,17 @@ public final class ScanCommand implements Runnable {
                     trace.size(), position[0], position[position.length - 1], trace.timeAtS(trace.size() - 1), out,
                     truth == null ? "" : " and " + truth);
             return Main.EXIT_OK;
+        }
+
+        private static ExcludedRange range(String text) {
+            int dash = text.indexOf('-', 1);
+            try {
+                return new ExcludedRange(Double.parseDouble(text.substring(0, Math.max(0, dash)).strip()),
+                        Double.parseDouble(text.substring(dash + 1).strip()), "--exclude");
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new BadInputException("rollwell scan simulate: --exclude: '" + text
+                        + "' is not FROM-TO in bed mm with FROM at most TO");
+            }
         }
 
         private interface Content {
@@ -187,6 +217,15 @@ public final class ScanCommand implements Runnable {
                     levels.append(String.format(Locale.ROOT, " %s %.0f", level, map.positionMm(level)));
                 }
                 out.append(levels).append('\n');
+                if (!result.interpolated().isEmpty()) {
+                    out.append("  interpolated (the rollers crossed an excluded range lifted off; placed by the fit"
+                            + " across the gap, not felt): ").append(result.interpolated().stream().map(Level::name)
+                            .collect(java.util.stream.Collectors.joining(" "))).append('\n');
+                }
+                if (!result.bridgedAngles().isEmpty()) {
+                    out.append("  estimated across the gap, not measured: ").append(String.join(", ", result.bridgedAngles()))
+                            .append('\n');
+                }
             }
             if (result.profile() != null) {
                 out.append('\n').append(ScanChart.draw(result.profile(), map));

@@ -11,8 +11,12 @@ import org.rollwell.therapy.scan.ScanResult;
 
 /**
  * The scan's answer as JSON (issue 5): {@code status, reasons, landmarks{C7,T12L1,L5S1},
- * levels{C7..S1}, kyphosisDeg, lordosisDeg, quality}, positions in bed mm to 0.1 mm. The
- * twin's truth file has the same keys.
+ * levels{C7..S1}, kyphosisDeg, lordosisDeg, quality}, positions in bed mm to 0.1 mm, with
+ * {@code surfaceKyphosisDeg, surfaceLordosisDeg} (the angles as measured on the skin) and
+ * {@code interpolated} (the levels placed across a stretch crossed lifted off, issue 10) and
+ * {@code bridgedAngles} (the angles measured at a junction inside such a stretch). The
+ * angles without "surface" in their name are on the Cobb scale. The twin's truth file has the
+ * same keys.
  */
 public final class ScanJson {
 
@@ -35,6 +39,8 @@ public final class ScanJson {
             node.putNull("kyphosisDeg");
             node.putNull("lordosisDeg");
             node.putNull("quality");
+            node.putArray("interpolated");
+            node.putArray("bridgedAngles");
             return node;
         }
         double[] levels = new double[Level.values().length];
@@ -44,6 +50,10 @@ public final class ScanJson {
         fill(node, levels, map.t12l1Mm(), map.l5s1Mm(), map.kyphosisDeg(), map.lordosisDeg(), map.quality());
         node.set("surfaceKyphosisDeg", Json.tenths(result.surfaceKyphosisDeg()));
         node.set("surfaceLordosisDeg", Json.tenths(result.surfaceLordosisDeg()));
+        ArrayNode interpolated = node.putArray("interpolated");
+        result.interpolated().forEach(level -> interpolated.add(level.name()));
+        ArrayNode bridged = node.putArray("bridgedAngles");
+        result.bridgedAngles().forEach(bridged::add);
         return node;
     }
 
@@ -56,6 +66,8 @@ public final class ScanJson {
                 back.body().lordosisDeg(), 1.0);
         node.set("surfaceKyphosisDeg", Json.tenths(back.surfaceKyphosisDeg()));
         node.set("surfaceLordosisDeg", Json.tenths(back.surfaceLordosisDeg()));
+        node.putArray("interpolated");
+        node.putArray("bridgedAngles");
         return node;
     }
 

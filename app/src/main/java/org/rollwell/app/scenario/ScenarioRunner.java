@@ -56,7 +56,7 @@ public final class ScenarioRunner {
     public static ScenarioOutcome run(Scenario scenario, Options options, Simulation.TruthWatch sessionWatch) {
         SpineMap map = null;
         ScanCheck check = null;
-        org.rollwell.bed.scan.ScanTrace surface = null;
+        ScanTrace surface = null;
         // Screening comes before anything moves: a person the screening blocks is never scanned.
         SessionPlan screened = plan(scenario, null);
         if (screened.status() == SessionPlan.Status.BLOCKED) {
@@ -73,8 +73,8 @@ public final class ScenarioRunner {
                 check = new ScanCheck("FAULTED", Double.NaN, Double.NaN, Double.NaN, List.of(why));
                 return blockedByScan(check, "SCAN_FAULTED", "The spine scan did not finish: " + why);
             }
-            org.rollwell.bed.scan.ScanTrace t = scanRun.trace();
-            ScanResult analysed = new ScanAnalyser().analyse(new ScanTrace(t.timeS(), t.positionMm(), t.liftMm(), t.forceN()));
+            ScanTrace t = scanRun.trace();
+            ScanResult analysed = new ScanAnalyser().analyse(t);
             if (!analysed.ok()) {
                 List<String> reasons = new ArrayList<>();
                 analysed.reasons().forEach(r -> reasons.add(r.toString()));

@@ -14,7 +14,6 @@ import org.rollwell.bed.record.SegmentResult;
 import org.rollwell.bed.record.SessionRecord;
 import org.rollwell.bed.safety.SafetySupervisor;
 import org.rollwell.bed.scan.ScanRoutine;
-import org.rollwell.bed.scan.ScanTrace;
 import org.rollwell.bed.session.SessionRunner;
 import org.rollwell.bed.session.SessionState;
 import org.rollwell.bed.time.VirtualTicker;
@@ -23,6 +22,7 @@ import org.rollwell.sim.SimulatedBed;
 import org.rollwell.sim.body.Body;
 import org.rollwell.sim.body.ModelledBack;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
+import org.rollwell.therapy.scan.ScanTrace;
 import org.rollwell.therapy.plan.SessionPlan;
 
 /**
@@ -173,7 +173,7 @@ public final class Simulation {
         SessionRunner runner = new SessionRunner(plan, spec);
         LiftController lift = new LiftController(spec);
         if (surface != null) {
-            lift.useProfile(SurfaceProfile.fromScan(surface.positionMm(), surface.liftMm(), surface.count()),
+            lift.useProfile(SurfaceProfile.fromScan(surface.positionMm(), surface.liftMm(), surface.size()),
                     ScanRoutine.SCAN_FORCE_N);
         }
         ControlLoop loop = new ControlLoop(bed, ticker, supervisor, runner, lift);
@@ -238,7 +238,8 @@ public final class Simulation {
         SimulatedBed bed = newBed(ticker);
         SafetySupervisor supervisor = new SafetySupervisor(spec,
                 scanEnvelope != null ? scanEnvelope : SafetySupervisor.bedEnvelope(spec));
-        ScanRoutine routine = new ScanRoutine(spec);
+        // under a person's envelope the scan crosses their excluded ranges lifted off (issue 10)
+        ScanRoutine routine = new ScanRoutine(spec, scanEnvelope != null ? scanEnvelope.excluded() : List.of());
         ControlLoop loop = new ControlLoop(bed, ticker, supervisor, routine, new LiftController(spec));
         routine.start();
         double expectedS = spec.travelMm() / ScanRoutine.SCAN_SPEED_MM_PER_S + 120;

@@ -3,7 +3,7 @@ package org.rollwell.app.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.rollwell.bed.scan.ScanTrace;
+import org.rollwell.therapy.scan.ScanTrace;
 import org.rollwell.sim.FaultKind;
 import org.rollwell.sim.body.Body;
 
@@ -19,19 +19,19 @@ class ScanRoutineTest {
         assertThat(run.result().status()).isEqualTo("COMPLETED");
         assertThat(run.refusal()).isEmpty();
         assertThat(trace.positionMm()[0]).isLessThan(10);
-        assertThat(trace.positionMm()[trace.count() - 1]).isGreaterThan(940);
+        assertThat(trace.positionMm()[trace.size() - 1]).isGreaterThan(940);
         double meanAbsErrN = 0;
-        for (int i = 1; i < trace.count(); i++) {
+        for (int i = 1; i < trace.size(); i++) {
             double dt = trace.timeS()[i] - trace.timeS()[i - 1];
             assertThat(dt).as("one sample per 10 ms tick").isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-9));
             double speed = (trace.positionMm()[i] - trace.positionMm()[i - 1]) / dt;
             assertThat(speed).as("≤ 30 mm/s at sample %s", i).isLessThanOrEqualTo(30.0 + 10.0 /* one encoder count per tick */);
             meanAbsErrN += Math.abs(trace.forceN()[i] - 60.0);
         }
-        meanAbsErrN /= trace.count();
+        meanAbsErrN /= trace.size();
         assertThat(meanAbsErrN).as("mean |force − 60 N|").isLessThan(10.0);
-        double travelledS = trace.timeS()[trace.count() - 1];
-        assertThat((trace.positionMm()[trace.count() - 1] - trace.positionMm()[0]) / travelledS).as("mean speed mm/s")
+        double travelledS = trace.timeS()[trace.size() - 1];
+        assertThat((trace.positionMm()[trace.size() - 1] - trace.positionMm()[0]) / travelledS).as("mean speed mm/s")
                 .isBetween(20.0, 30.0);
     }
 
@@ -39,7 +39,7 @@ class ScanRoutineTest {
     void the_scan_refuses_to_start_when_nobody_lies_on_the_bed() {
         Simulation.ScanRun run = Simulation.scan(Body.TYPICAL, 5).fault(0, FaultKind.PRESENCE_LOST, 0).runScan();
         assertThat(run.refusal()).contains("nobody");
-        assertThat(run.trace().count()).isZero();
+        assertThat(run.trace().size()).isZero();
         assertThat(run.result().detail().finalState()).isEqualTo("REFUSED");
     }
 

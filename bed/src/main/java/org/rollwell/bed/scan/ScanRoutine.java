@@ -1,11 +1,18 @@
 package org.rollwell.bed.scan;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.bed.io.SensorFrame;
 import org.rollwell.bed.loop.LoopStatus;
 import org.rollwell.bed.loop.SetpointSource;
 import org.rollwell.bed.loop.Setpoints;
 import org.rollwell.bed.motion.CarriageController;
+import org.rollwell.therapy.envelope.ExcludedRange;
+import org.rollwell.therapy.scan.LiftedRange;
+import org.rollwell.therapy.scan.ScanTrace;
 
 /**
  * The spine scan (issue 5 item 1, DOMAIN.md §3): refuses to start without a person on the
@@ -13,6 +20,12 @@ import org.rollwell.bed.motion.CarriageController;
  * travels the full length at ≤ 30 mm/s, recording {@code position_mm, lift_mm, force_n}
  * once per tick into a buffer allocated up front; any fault aborts it to the safe state
  * like a session (the supervisor holds the safe state, the routine rests).
+ *
+ * <p>Scan for everyone (issue 10): over each excluded range (an implant or skin lesion ± 50 mm,
+ * DOMAIN.md §5) widened by the rollers' reach (both roller pairs ± their contact patch, not just
+ * the carriage centre) the routine stops, lowers the rollers, crosses lifted off, presses to 60 N
+ * again beyond it and carries on. It records nothing while out of contact and declares each
+ * crossing in the trace ({@link LiftedRange}), so the analyser can bridge it.
  */
 public final class ScanRoutine implements SetpointSource {
     /** DOMAIN.md §3: light constant force ≈ 60 N. */
@@ -41,6 +54,11 @@ public final class ScanRoutine implements SetpointSource {
     static final double NOMINAL_STIFFNESS_N_PER_MM = 20.0;
     /** The force is held when within this of 60 N before the travel starts (choice). */
     static final double HELD_WITHIN_N = 6.0;
+    /**
+     * Kept between a roller patch and an excluded range beyond the patch's own reach, mm (choice:
+     * the carriage settles within 1 mm of its target, a few encoder counts more give margin).
+     */
+    static final double KEEP_OFF_MARGIN_MM = 3.0;
 
     /** The scan's lifecycle, one handler per state. */
     public enum State {
@@ -87,15 +105,64 @@ public final class ScanRoutine implements SetpointSource {
                 return CONTACT;
             }
         },
-        /** Travel to the far end at 60 N, recording every tick. */
+        /** Travel to the far end (or to the next excluded range) at 60 N, recording every tick. */
         SCANNING {
             @Override
             State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
                 sp.rest();
                 r.record(s, st.nowNanos);
-                sp.moveTo(r.endMm, r.governedSpeed());
+                double stopMm = r.nextKeepOff < r.keepOffFromMm.length ? r.keepOffFromMm[r.nextKeepOff] : r.endMm;
+                sp.moveTo(stopMm, r.governedSpeed());
                 sp.press(SCAN_FORCE_N);
-                return st.carriageSettled && Math.abs(s.carriagePositionMm - r.endMm) < 1.0 ? FINISHING : SCANNING;
+                if (!(st.carriageSettled && Math.abs(s.carriagePositionMm - stopMm) < 1.0)) {
+                    return SCANNING;
+                }
+                if (r.nextKeepOff >= r.keepOffFromMm.length) {
+                    return FINISHING;
+                }
+                return LIFTING;
+            }
+        },
+        /** Before an excluded range: the carriage holds while the rollers come down off the back. */
+        LIFTING {
+            @Override
+            State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
+                sp.rest();
+                return st.liftLowered ? CROSSING : LIFTING;
+            }
+        },
+        /** Across the excluded range out of contact, to just beyond the rollers' reach of it. */
+        CROSSING {
+            @Override
+            State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
+                sp.rest();
+                double beyondMm = r.keepOffToMm[r.nextKeepOff];
+                sp.moveTo(beyondMm, SCAN_SPEED_MM_PER_S);
+                if (st.carriageSettled && Math.abs(s.carriagePositionMm - beyondMm) < 1.0) {
+                    r.heldTicks = 0;
+                    return RECONTACT;
+                }
+                return CROSSING;
+            }
+        },
+        /** Beyond the range: press to 60 N again and resume the scan once the force holds. */
+        RECONTACT {
+            @Override
+            State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
+                sp.rest();
+                sp.press(SCAN_FORCE_N);
+                if (Math.abs(s.forceN - SCAN_FORCE_N) < HELD_WITHIN_N) {
+                    if (++r.heldTicks >= r.heldNeeded) {
+                        r.resumedAtRow[r.nextKeepOff] = r.count;
+                        r.nextKeepOff++;
+                        r.slopeFrom = r.count;
+                        r.speedMmPerS = MIN_SCAN_SPEED_MM_PER_S;
+                        return SCANNING;
+                    }
+                } else {
+                    r.heldTicks = 0;
+                }
+                return RECONTACT;
             }
         },
         /** Lower the rollers; the scan is done when they are down. */
@@ -146,6 +213,12 @@ public final class ScanRoutine implements SetpointSource {
     private final int heldNeeded;
     private final double maxLiftSpeedMmPerS;
     private final double dtS;
+    /** Excluded ranges widened by the rollers' reach, carriage-centre mm, merged and in travel order. */
+    private final double[] keepOffFromMm;
+    private final double[] keepOffToMm;
+    /** The first row recorded after each crossing. */
+    private final int[] resumedAtRow;
+    private int nextKeepOff;
     private double speedMmPerS = SCAN_SPEED_MM_PER_S;
     /** The earliest recorded sample within {@link #SLOPE_SPAN_MM} behind the carriage. */
     private int slopeFrom;
@@ -156,9 +229,48 @@ public final class ScanRoutine implements SetpointSource {
     private int heldTicks;
     private long scanStartNanos;
 
+    /** A scan of the whole back: nothing is excluded. */
     public ScanRoutine(BedSpec spec) {
-        this.startMm = CarriageController.TRAVEL_MARGIN_MM;
-        this.endMm = spec.travelMm() - CarriageController.TRAVEL_MARGIN_MM;
+        this(spec, List.of());
+    }
+
+    /**
+     * A scan that crosses each of {@code excluded} (bed mm, as the person's envelope places them)
+     * lifted off; the rollers stay a patch's reach and {@link #KEEP_OFF_MARGIN_MM} away from them.
+     */
+    public ScanRoutine(BedSpec spec, List<ExcludedRange> excluded) {
+        double travelFromMm = CarriageController.TRAVEL_MARGIN_MM;
+        double travelToMm = spec.travelMm() - CarriageController.TRAVEL_MARGIN_MM;
+        double reachMm = spec.rollerPairOffsetMm() + spec.rollerContactLengthMm() / 2 + KEEP_OFF_MARGIN_MM;
+        List<double[]> keepOff = new ArrayList<>();
+        excluded.stream().sorted(Comparator.comparingDouble(ExcludedRange::fromMm)).forEach(range -> {
+            double from = range.fromMm() - reachMm;
+            double to = range.toMm() + reachMm;
+            double[] last = keepOff.isEmpty() ? null : keepOff.get(keepOff.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = Math.max(last[1], to);
+            } else {
+                keepOff.add(new double[] {from, to});
+            }
+        });
+        // a range the rollers would reach at either end of the travel moves that end instead: the scan
+        // begins beyond it or ends before it (nothing to bridge there, the trace is just shorter)
+        if (!keepOff.isEmpty() && keepOff.get(0)[0] <= travelFromMm) {
+            travelFromMm = Math.max(travelFromMm, keepOff.remove(0)[1]);
+        }
+        if (!keepOff.isEmpty() && keepOff.get(keepOff.size() - 1)[1] >= travelToMm) {
+            travelToMm = Math.min(travelToMm, keepOff.remove(keepOff.size() - 1)[0]);
+        }
+        this.startMm = travelFromMm;
+        this.endMm = travelToMm;
+        keepOff.removeIf(k -> k[1] <= startMm || k[0] >= endMm);
+        keepOffFromMm = new double[keepOff.size()];
+        keepOffToMm = new double[keepOff.size()];
+        for (int i = 0; i < keepOff.size(); i++) {
+            keepOffFromMm[i] = keepOff.get(i)[0];
+            keepOffToMm[i] = keepOff.get(i)[1];
+        }
+        resumedAtRow = new int[keepOff.size()];
         // the whole travel at the governor's slowest speed, with margin
         int capacity = (int) Math.ceil((endMm - startMm) / MIN_SCAN_SPEED_MM_PER_S * spec.loopHz() * 1.2) + 100;
         maxLiftSpeedMmPerS = spec.maxLiftSpeedMmPerS();
@@ -233,9 +345,28 @@ public final class ScanRoutine implements SetpointSource {
         return refusal;
     }
 
-    /** The samples so far (all of them once {@link State#DONE}). */
+    /** The samples so far (all of them once {@link State#DONE}), with the ranges crossed lifted off. */
     public ScanTrace trace() {
-        return new ScanTrace(java.util.Arrays.copyOf(timeS, count), java.util.Arrays.copyOf(positionMm, count),
-                java.util.Arrays.copyOf(liftMm, count), java.util.Arrays.copyOf(forceN, count));
+        // each crossing runs from the furthest row before it to the nearest row after it (the carriage
+        // may settle back by an encoder count, so neither is simply the last or first row)
+        List<LiftedRange> lifted = new ArrayList<>();
+        for (int k = 0; k < nextKeepOff; k++) {
+            int from = k == 0 ? 0 : resumedAtRow[k - 1];
+            int resumed = resumedAtRow[k];
+            int to = k + 1 < nextKeepOff ? resumedAtRow[k + 1] : count;
+            double before = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < resumed; i++) {
+                before = Math.max(before, positionMm[i]);
+            }
+            double after = Double.POSITIVE_INFINITY;
+            for (int i = resumed; i < to; i++) {
+                after = Math.min(after, positionMm[i]);
+            }
+            if (resumed > from && to > resumed && after > before) {
+                lifted.add(new LiftedRange(before, after));
+            }
+        }
+        return new ScanTrace(Arrays.copyOf(timeS, count), Arrays.copyOf(positionMm, count),
+                Arrays.copyOf(liftMm, count), Arrays.copyOf(forceN, count), lifted);
     }
 }

@@ -41,8 +41,7 @@ public class ScanAnalyserBenchmark {
     @Setup
     public void scanTheTwin() {
         Body body = new Body(182, 80, 38, 52, 120, 20);
-        org.rollwell.bed.scan.ScanTrace recorded = Simulation.scan(body, 3).runScan().trace();
-        trace = new ScanTrace(recorded.timeS(), recorded.positionMm(), recorded.liftMm(), recorded.forceN());
+        trace = Simulation.scan(body, 3).runScan().trace();
         if (!analyser.analyse(trace).ok()) {
             throw new IllegalStateException("the benchmark's scan should be a good one");
         }

@@ -95,6 +95,59 @@ final class InitialGuess {
         return new double[] {c7t1, t12l1, l5s1, x[bestSacrum]};
     }
 
+    /**
+     * First placements from the sacral support alone, for a trace with a stretch crossed lifted off:
+     * there the thoracic apex may lie in the gap, and the apex–hollow–sacrum sequence with it. Every
+     * low point the rollers felt (within {@link #SUPPORT_BAND_MM} of the lowest) may be the sacral
+     * support; L5/S1 lies about 0.028 × height above it (the normative proportions, as in
+     * {@link #find}), and the fit's search tries every spine length from there. Up to {@code max},
+     * the lowest first, each {@link #DISTINCT_MM} from the others.
+     */
+    static java.util.List<double[]> fromSacralSupports(double[] gx, double[] gy, double[] measuredX, int max) {
+        java.util.List<double[]> found = new java.util.ArrayList<>(max);
+        int n = gx.length;
+        if (n < 50) {
+            return found;
+        }
+        double stepMm = (gx[n - 1] - gx[0]) / (n - 1);
+        double[] s = smooth(gy, SMOOTHING_MM / stepMm);
+        int margin = (int) Math.ceil(10 / stepMm);
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = margin; i < n - margin; i++) {
+            if (felt(measuredX, gx[i], stepMm)) {
+                lowest = Math.min(lowest, s[i]);
+            }
+        }
+        java.util.List<Integer> supports = new java.util.ArrayList<>();
+        for (int i = margin; i < n - margin; i++) {
+            if (felt(measuredX, gx[i], stepMm) && isLocalMin(s, i, margin) && s[i] <= lowest + SUPPORT_BAND_MM) {
+                supports.add(i);
+            }
+        }
+        supports.sort(java.util.Comparator.comparingDouble(i -> s[i]));
+        double heightMm = 1750; // the middle of the bed's 145–205 cm; the fit searches the length
+        java.util.List<Double> taken = new java.util.ArrayList<>();
+        for (int i : supports) {
+            if (found.size() == max || taken(taken, gx[i])) {
+                continue;
+            }
+            taken.add(gx[i]);
+            double l5s1 = gx[i] - (APEX_TO_SACRUM_PER_HEIGHT - 0.5 * BackShapeFit.C7T1_TO_T12L1_PER_HEIGHT
+                    - org.rollwell.therapy.anatomy.SpineMap.LUMBAR_PER_HEIGHT) * heightMm;
+            double t12l1 = l5s1 - org.rollwell.therapy.anatomy.SpineMap.LUMBAR_PER_HEIGHT * heightMm;
+            found.add(new double[] {t12l1 - BackShapeFit.C7T1_TO_T12L1_PER_HEIGHT * heightMm, t12l1, l5s1});
+        }
+        return found;
+    }
+
+    /** True when a row was recorded within a grid step of {@code xMm} (not bridged across a gap). */
+    private static boolean felt(double[] measuredX, double xMm, double stepMm) {
+        int k = java.util.Arrays.binarySearch(measuredX, xMm);
+        int at = k >= 0 ? k : -k - 1;
+        return (at < measuredX.length && Math.abs(measuredX[at] - xMm) <= stepMm)
+                || (at > 0 && Math.abs(measuredX[at - 1] - xMm) <= stepMm);
+    }
+
     private static boolean taken(java.util.List<Double> takenSacraMm, double sacrumMm) {
         for (double taken : takenSacraMm) {
             if (Math.abs(taken - sacrumMm) < DISTINCT_MM) {

@@ -25,6 +25,11 @@ import org.rollwell.therapy.anatomy.SpineMap;
  * sacrum (0.065 × the height the thoracic length implies) below L5/S1, as in
  * {@link SpineMap#normative}. The surface angles (the turn of the tangent between the
  * junctions) become Cobb-scale angles through {@link SurfaceAngleRelation}.
+ *
+ * <p>Stretches crossed lifted off (an excluded range, {@link ScanTrace#liftedOff()}) have no rows:
+ * the checks do not count them as missing samples or a jump, and the back-shape model, whose
+ * regional curves are continuous, bridges them from the surface either side. The levels that fall
+ * inside one are named in {@link ScanResult#interpolated()}.
  */
 public final class ScanAnalyser {
 
@@ -97,7 +102,7 @@ public final class ScanAnalyser {
         for (int i = 0; i < trace.size(); i++) {
             lastMm = Math.max(lastMm, trace.position(i));
         }
-        BackShapeFit.Shape shape = fit.fit();
+        BackShapeModel.Shape shape = fit.fit();
         if (shape == null) {
             return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.DOES_NOT_COVER, String.format(Locale.ROOT,
                     "from %.0f to %.0f mm the trace shows no thoracic convexity, lumbar hollow and sacrum in a row",
@@ -145,10 +150,49 @@ public final class ScanAnalyser {
                     shape.residualMm(), MAX_RESIDUAL_MM, shape.heightMm() / 10))), profile);
         }
         return new ScanResult(ScanResult.Status.OK, List.of(), map, shape.surfaceKyphosisDeg(),
-                shape.surfaceLordosisDeg(), profile);
+                shape.surfaceLordosisDeg(), profile, interpolated(map, trace.liftedOff()),
+                bridgedAngles(shape, trace.liftedOff()));
     }
 
-    private static SpineMap map(BackShapeFit.Shape shape) {
+    /**
+     * The angles measured at a junction that lies where the rollers crossed lifted off: kyphosis
+     * between C7/T1 and T12/L1, lordosis between T12/L1 and L5/S1. The fit still gives them (its
+     * curves are continuous), but they were not felt.
+     */
+    static List<String> bridgedAngles(BackShapeModel.Shape shape, List<LiftedRange> liftedOff) {
+        boolean c7t1 = false;
+        boolean t12l1 = false;
+        boolean l5s1 = false;
+        for (LiftedRange range : liftedOff) {
+            c7t1 |= range.contains(shape.c7t1Mm());
+            t12l1 |= range.contains(shape.t12l1Mm());
+            l5s1 |= range.contains(shape.l5s1Mm());
+        }
+        List<String> angles = new ArrayList<>();
+        if (c7t1 || t12l1) {
+            angles.add("kyphosisDeg");
+        }
+        if (t12l1 || l5s1) {
+            angles.add("lordosisDeg");
+        }
+        return angles;
+    }
+
+    /** The levels the map places inside a stretch crossed lifted off: bridged by the fit, not seen. */
+    static List<Level> interpolated(SpineMap map, List<LiftedRange> liftedOff) {
+        List<Level> levels = new ArrayList<>();
+        for (Level level : Level.values()) {
+            for (LiftedRange range : liftedOff) {
+                if (range.contains(map.positionMm(level))) {
+                    levels.add(level);
+                    break;
+                }
+            }
+        }
+        return levels;
+    }
+
+    private static SpineMap map(BackShapeModel.Shape shape) {
         double c7t1 = shape.c7t1Mm();
         double t12l1 = shape.t12l1Mm();
         double l5s1 = shape.l5s1Mm();

@@ -15,11 +15,17 @@ import java.util.Locale;
  * <p>A file that is not a trace is refused with one {@link ScanReason}: {@code EMPTY},
  * {@code WRONG_COLUMNS} (naming the header or the line) or {@code NON_NUMERIC} (naming the
  * line and column). Blank lines are skipped.
+ *
+ * <p>Lines before the header that begin with {@code #} are comments, except
+ * {@code # lifted_off_mm: FROM-TO}, which declares a stretch the rollers crossed lifted off
+ * on purpose (an excluded range, {@link LiftedRange}); the trace has no rows inside it.
  */
 public final class ScanTraceCsv {
 
     public static final String HEADER = "position_mm,lift_mm,force_n";
     public static final String TIMED_HEADER = "t_s," + HEADER;
+    /** The declaration of a range crossed lifted off, before the header: {@code # lifted_off_mm: 412.0-655.5}. */
+    public static final String LIFTED_OFF = "lifted_off_mm:";
 
     private ScanTraceCsv() {
     }
@@ -48,10 +54,22 @@ public final class ScanTraceCsv {
         String header = null;
         int lineNumber = 0;
         String line;
+        java.util.List<LiftedRange> lifted = new java.util.ArrayList<>();
         while ((line = lines.readLine()) != null) {
             lineNumber++;
-            if (!line.isBlank()) {
-                header = line.strip();
+            String stripped = line.strip();
+            if (lineNumber == 1 && stripped.startsWith("\uFEFF")) {
+                stripped = stripped.substring(1).strip();
+            }
+            if (stripped.startsWith("#")) {
+                ScanReason bad = declaration(stripped.substring(1).strip(), lineNumber, lifted);
+                if (bad != null) {
+                    return new Refused(bad);
+                }
+                continue;
+            }
+            if (!stripped.isEmpty()) {
+                header = stripped;
                 break;
             }
         }
@@ -104,11 +122,40 @@ public final class ScanTraceCsv {
         if (data.size == 0) {
             return refused(ScanReason.Code.EMPTY, "the file has a header but no rows");
         }
-        return new Parsed(data.toTrace(timed));
+        ScanTrace trace = data.toTrace(timed);
+        try {
+            return new Parsed(new ScanTrace(trace.timeS(), trace.positionMm(), trace.liftMm(), trace.forceN(), lifted));
+        } catch (IllegalArgumentException e) {
+            return refused(ScanReason.Code.WRONG_COLUMNS, "the " + LIFTED_OFF + " lines: " + e.getMessage());
+        }
+    }
+
+    /** Reads a {@code # lifted_off_mm: FROM-TO} comment into {@code into}; other comments are skipped. */
+    private static ScanReason declaration(String comment, int lineNumber, java.util.List<LiftedRange> into) {
+        if (!comment.toLowerCase(Locale.ROOT).startsWith(LIFTED_OFF)) {
+            return null;
+        }
+        String range = comment.substring(LIFTED_OFF.length()).strip();
+        int dash = range.indexOf('-', 1);
+        try {
+            if (dash < 0) {
+                throw new NumberFormatException();
+            }
+            into.add(new LiftedRange(Double.parseDouble(range.substring(0, dash).strip()),
+                    Double.parseDouble(range.substring(dash + 1).strip())));
+            return null;
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException is an IllegalArgumentException: a range that is not FROM-TO, or not rising
+            return new ScanReason(ScanReason.Code.NON_NUMERIC, "line " + lineNumber + ", " + LIFTED_OFF + " '" + range
+                    + "' is not FROM-TO in mm with FROM below TO");
+        }
     }
 
     /** Writes {@code trace} in the same format, with the time column when the trace has one. */
     public static void write(ScanTrace trace, Appendable out) throws IOException {
+        for (LiftedRange lifted : trace.liftedOff()) {
+            out.append(String.format(Locale.ROOT, "# %s %.2f-%.2f\n", LIFTED_OFF, lifted.fromMm(), lifted.toMm()));
+        }
         out.append(trace.hasTime() ? TIMED_HEADER : HEADER).append('\n');
         for (int i = 0; i < trace.size(); i++) {
             if (trace.hasTime()) {

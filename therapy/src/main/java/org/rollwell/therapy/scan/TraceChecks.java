@@ -93,7 +93,8 @@ final class TraceChecks {
             }
             double median = median(steps);
             for (int i = 1; i < n; i++) {
-                if (steps[i - 1] > GAP_FACTOR * median) {
+                // a declared crossing of an excluded range is a gap on purpose, bridged by the analyser
+                if (steps[i - 1] > GAP_FACTOR * median && !trace.liftedBetween(i - 1)) {
                     reasons.add(new ScanReason(ScanReason.Code.SAMPLES_MISSING, String.format(Locale.ROOT,
                             "row %d: %.3f s after the row before, the trace's rhythm is %.3f s", i + 1, steps[i - 1], median)));
                     return;
@@ -106,7 +107,7 @@ final class TraceChecks {
         }
         double limitMm = Math.max(MIN_POSITION_GAP_MM, GAP_FACTOR * median(steps));
         for (int i = 1; i < n; i++) {
-            if (steps[i - 1] > limitMm) {
+            if (steps[i - 1] > limitMm && !trace.liftedBetween(i - 1)) {
                 reasons.add(new ScanReason(ScanReason.Code.SAMPLES_MISSING, String.format(Locale.ROOT,
                         "row %d: the carriage moved %.1f mm since the row before (at most %.1f mm between ticks here)",
                         i + 1, steps[i - 1], limitMm)));
@@ -155,7 +156,8 @@ final class TraceChecks {
             if (j < i) {
                 j = i;
             }
-            while (j + 1 < n && trace.position(j + 1) - trace.position(i) <= JUMP_SPAN_MM) {
+            // never across a declared crossing: the rows beyond it are a fresh contact, not a jump
+            while (j + 1 < n && trace.position(j + 1) - trace.position(i) <= JUMP_SPAN_MM && !trace.liftedBetween(j)) {
                 j++;
             }
             for (int k = i + 1; k <= j; k++) {

@@ -94,6 +94,23 @@ class ScanRejectionTest {
     }
 
     @Test
+    void the_same_gap_declared_as_a_crossing_lifted_off_is_bridged_not_rejected() {
+        int from = 1500;
+        int to = 1560;
+        double[] position = clean.positionMm();
+        LiftedRange crossing = new LiftedRange(position[from - 1], position[to]);
+        ScanTrace declared = new ScanTrace(drop(clean.timeS(), from, to), drop(position, from, to),
+                drop(clean.liftMm(), from, to), drop(clean.forceN(), from, to), java.util.List.of(crossing));
+
+        ScanResult result = new ScanAnalyser().analyse(declared);
+
+        assertThat(result.codes()).doesNotContain(ScanReason.Code.SAMPLES_MISSING);
+        assertThat(result.ok()).as("%s", result.reasons()).isTrue();
+        assertThat(result.interpolated()).allSatisfy(level ->
+                assertThat(crossing.contains(result.spineMap().positionMm(level))).isTrue());
+    }
+
+    @Test
     void dropped_samples_are_found_from_positions_when_the_trace_has_no_time() {
         int from = 1500;
         int to = 1560;

@@ -31,6 +31,30 @@ class ScanTraceCsvTest {
     }
 
     @Test
+    void a_crossing_lifted_off_is_declared_before_the_header_and_read_back_as_written() throws IOException {
+        ScanTrace written = new ScanTrace(new double[] {0, 0.01, 9.0, 9.01}, new double[] {300, 300.2, 520, 520.3},
+                new double[] {20, 20.1, 22, 22.1}, new double[] {60, 61, 59, 60},
+                java.util.List.of(new LiftedRange(300.2, 520)));
+        StringBuilder text = new StringBuilder();
+        ScanTraceCsv.write(written, text);
+
+        assertThat(text.toString()).startsWith("# lifted_off_mm: 300.20-520.00\nt_s,position_mm,lift_mm,force_n\n");
+        ScanTrace read = ((ScanTraceCsv.Parsed) ScanTraceCsv.parse(text.toString())).trace();
+        assertThat(read.liftedOff()).containsExactly(new LiftedRange(300.2, 520));
+        assertThat(read.size()).isEqualTo(4);
+    }
+
+    @Test
+    void other_comments_before_the_header_are_skipped_and_a_bad_crossing_is_refused_with_its_line() {
+        ScanTrace read = ((ScanTraceCsv.Parsed) ScanTraceCsv.parse("# bed 7\nposition_mm,lift_mm,force_n\n1,2,60\n")).trace();
+        assertThat(read.liftedOff()).isEmpty();
+
+        ScanReason reason = refusal("# note\n# lifted_off_mm: 520-300\nposition_mm,lift_mm,force_n\n1,2,60\n");
+        assertThat(reason.code()).isEqualTo(ScanReason.Code.NON_NUMERIC);
+        assertThat(reason.message()).contains("line 2", "lifted_off_mm", "520-300");
+    }
+
+    @Test
     void a_wrong_header_is_refused_naming_what_was_expected() {
         ScanReason reason = refusal("pos,lift,force\n1,2,3\n");
 

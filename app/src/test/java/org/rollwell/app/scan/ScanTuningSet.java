@@ -1,0 +1,56 @@
+package org.rollwell.app.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rollwell.sim.body.Body;
+
+/**
+ * The seeded bodies the scan analyser's constants were TUNED on (issue 5's acceptance set,
+ * seed 20261125): every "choice" figure in {@code therapy.scan} that cites "the twin's 200
+ * backs" or "good scans of the twin" was read off these. They are kept here, named, so that
+ * nobody scores the analyser on them: {@link ScanAccuracyTest} scores it on a disjoint,
+ * held-out range of seeds and asserts that it is disjoint.
+ *
+ * <p>Every set draws its bodies the same way, uniformly over the whole range issue 5 names:
+ * height 145–205 cm, weight 45–135 kg, kyphosis 15–70°, lordosis 20–75° (Cobb), head offset
+ * 0–200 mm, lateral offset ±60 mm; body {@code i} of a set is scanned with seed
+ * {@code firstScanSeed + i} (the twin's individual variation and sensor noise).
+ */
+final class ScanTuningSet {
+
+    /** Seeds the body draws of the tuning set. */
+    static final long BODY_SEED = 20261125L;
+    /** The tuning set's scan seeds are {@code FIRST_SCAN_SEED} … {@code FIRST_SCAN_SEED + BODIES − 1}. */
+    static final long FIRST_SCAN_SEED = BODY_SEED;
+    static final int BODIES = 200;
+
+    private ScanTuningSet() {
+    }
+
+    /** One body of a set and the seed it is scanned with. */
+    record Case(Body body, long scanSeed) {
+    }
+
+    /** The tuning set itself: for tuning only, never for scoring. */
+    static List<Case> tuning() {
+        return draw(BODY_SEED, FIRST_SCAN_SEED, BODIES);
+    }
+
+    /** {@code count} bodies drawn from {@code bodySeed} over the whole range, scanned with seeds from {@code firstScanSeed}. */
+    static List<Case> draw(long bodySeed, long firstScanSeed, int count) {
+        SplittableRandom random = new SplittableRandom(bodySeed);
+        List<Case> cases = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Body body = new Body(
+                    145 + 60 * random.nextDouble(),   // height 145–205 cm
+                    45 + 90 * random.nextDouble(),    // weight 45–135 kg
+                    15 + 55 * random.nextDouble(),    // kyphosis 15–70°
+                    20 + 55 * random.nextDouble(),    // lordosis 20–75°
+                    200 * random.nextDouble(),        // head offset 0–200 mm
+                    -60 + 120 * random.nextDouble()); // lateral offset ±60 mm
+            cases.add(new Case(body, firstScanSeed + i));
+        }
+        return cases;
+    }
+}

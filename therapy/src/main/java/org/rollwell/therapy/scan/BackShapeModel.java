@@ -1,0 +1,426 @@
+package org.rollwell.therapy.scan;
+
+import org.rollwell.therapy.anatomy.SpineMap;
+
+/**
+ * The back-shape model a scan's surface is fitted with (DOMAIN.md §3), region by region: the
+ * back's curvature is a smooth half-wave in each region (the neck hollow, the thoracic
+ * convexity, the lumbar hollow, the sacrum, the gluteal cleft) whose sign changes at the
+ * junctions, so T12/L1 is where the thoracic convexity turns into the lumbar hollow and L5/S1
+ * where the hollow meets the sacrum. The neck, sacrum and gluteal lengths follow the thoracic
+ * length by the normative proportions of {@link SpineMap}. The tissue under the rollers changes
+ * stiffness at each junction (a small step in the lift at constant force), breathing adds a
+ * sinusoid in TIME, strongest over the thorax, fading to the neck and the sacrum, and the
+ * spinous processes are non-negative bumps. For given junctions, breathing rate and bump width
+ * all the rest is linear: {@link #error} solves it by least squares. {@link BackShapeFit}
+ * searches the junctions. Stretches without rows (a crossing lifted off) simply have no rows:
+ * the model's curves are continuous and bridge them.
+ */
+final class BackShapeModel {
+
+    static final double GRID_MM = 2.0;
+    /** Rows further than this from the setpoint are left out of the shape (choice: ~3 σ of a good loop). */
+    static final double TRUSTED_FORCE_BAND_N = 15.0;
+    /** T12/L1 − C7/T1 is twelve thoracic vertebrae of the 12.5 that make up the thoracic length. */
+    static final double C7T1_TO_T12L1_PER_HEIGHT = SpineMap.THORACIC_PER_HEIGHT * 12.0 / 12.5;
+    /** Occiput to C7/T1: crown–C7 0.135 × height, plus half a vertebra, minus crown–occiput ≈ 0.06 × height (choice). */
+    static final double NECK_PER_HEIGHT = SpineMap.VERTEX_TO_C7_PER_HEIGHT + SpineMap.THORACIC_PER_HEIGHT / 25.0 - 0.06;
+    static final double GLUTEAL_PER_HEIGHT = 0.09;
+    /**
+     * Columns: 0–1 level and tilt; 2–6 the regions' bends; 7–9 tissue steps; 10–11 breathing; 12–14
+     * the spinous processes (C7 with T1, the thoracic comb, the lumbar comb); 15–16 the lower neck.
+     */
+    private static final int COLUMNS = 17;
+    private static final int FIRST_BUMP_COLUMN = 12;
+    private static final int BUMP_COLUMNS_END = 15;
+    private static final int C7_COLUMN = 12;
+    private static final int LUMBAR_COMB_COLUMN = 14;
+
+    private final double[] x;
+    private final double[] y;
+    private final double[] timeS;
+    /** Whether the trace crossed a stretch lifted off (declared, not merely rows off the force). */
+    private boolean bridged;
+    private double[] breathCos;
+    private double[] breathSin;
+    /**
+     * The breathing tables by rate: every smooth fit scans the same rates again, and a table costs
+     * two trigonometric functions per row (the same values, computed once per fit).
+     */
+    private final java.util.Map<Double, double[][]> breathTables = new java.util.HashMap<>();
+    private double breathTableHz = Double.NaN;
+    private final int n;
+    // Work space, reused across the few hundred evaluations of one fit.
+    private final double[] row = new double[COLUMNS];
+    private final double[] nextRow = new double[COLUMNS];
+    private final double[] normal = new double[COLUMNS * COLUMNS];
+    private final double[] rhs = new double[COLUMNS];
+    private final double[] beta = new double[COLUMNS];
+    private final LeastSquares.Work solverWork = new LeastSquares.Work(COLUMNS);
+    private int windowFrom;
+    private int windowTo;
+    private double breathHz;
+    private boolean withBumps;
+    private double bumpWidthMm = BackShapeFit.NARROWEST_BUMP_MM;
+    /** The fitted shape. Angles in degrees; positions in bed mm. */
+    record Shape(double c7t1Mm, double t12l1Mm, double l5s1Mm, double heightMm,
+                 double surfaceKyphosisDeg, double surfaceLordosisDeg, double residualMm, double breathHz,
+                 double lumbarProminenceMm, double c7ProminenceMm) {
+    }
+
+    private BackShapeModel(double[] x, double[] y, double[] timeS) {
+        this.x = x;
+        this.y = y;
+        this.timeS = timeS;
+        this.n = x.length;
+    }
+
+    /** Resamples the surface onto a regular grid (bins of {@link #GRID_MM}), averaging rows and their times. */
+    static BackShapeModel of(ScanTrace trace, double[] surfaceMm) {
+        double start = Math.floor(trace.position(0));
+        double end = start;
+        for (int i = 0; i < trace.size(); i++) {
+            end = Math.max(end, trace.position(i));
+        }
+        int bins = Math.max(1, (int) ((end - start) / GRID_MM) + 1);
+        double[] sumY = new double[bins];
+        double[] sumT = new double[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < trace.size(); i++) {
+            int b = (int) ((trace.position(i) - start) / GRID_MM);
+            // Rows where the force loop was far off the setpoint trace the loop more than the back.
+            if (Math.abs(trace.force(i) - ScanAnalyser.SETPOINT_N) > TRUSTED_FORCE_BAND_N) {
+                continue;
+            }
+            if (b >= 0 && b < bins) {
+                sumY[b] += surfaceMm[i];
+                sumT[b] += trace.timeAtS(i);
+                count[b]++;
+            }
+        }
+        int filled = 0;
+        for (int c : count) {
+            filled += c > 0 ? 1 : 0;
+        }
+        double[] x = new double[filled];
+        double[] y = new double[filled];
+        double[] t = new double[filled];
+        int k = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                x[k] = start + (b + 0.5) * GRID_MM;
+                y[k] = sumY[b] / count[b];
+                t[k] = sumT[b] / count[b];
+                k++;
+            }
+        }
+        BackShapeModel model = new BackShapeModel(x, y, t);
+        model.bridged = !trace.liftedOff().isEmpty();
+        return model;
+    }
+
+    /**
+     * The surface on an even grid, straight lines across bins without rows (a stretch crossed lifted
+     * off, rows off the force): the first placement reads the surface by grid steps, not by rows.
+     */
+    double[][] evenGrid() {
+        if (n < 2) {
+            return new double[][] {x, y};
+        }
+        int bins = (int) Math.round((x[n - 1] - x[0]) / GRID_MM) + 1;
+        double[] gx = new double[bins];
+        double[] gy = new double[bins];
+        int k = 0;
+        for (int b = 0; b < bins; b++) {
+            gx[b] = x[0] + b * GRID_MM;
+            while (k < n - 2 && x[k + 1] <= gx[b]) {
+                k++;
+            }
+            double share = Math.max(0, Math.min(1, (gx[b] - x[k]) / (x[k + 1] - x[k])));
+            gy[b] = y[k] + share * (y[k + 1] - y[k]);
+        }
+        return new double[][] {gx, gy};
+    }
+
+    /** True when the trace declares a stretch crossed lifted off, which the model bridges. */
+    boolean bridged() {
+        return bridged;
+    }
+
+    double[] positionsMm() {
+        return x.clone();
+    }
+
+    double[] surfaceMm() {
+        return y.clone();
+    }
+
+    // The search sets the breathing rate, whether the spinous processes are in, and their width;
+    // after an evaluation it reads the prominences the fit found.
+    double breathHz() {
+        return breathHz;
+    }
+
+    void breathHz(double hz) {
+        breathHz = hz;
+    }
+
+    boolean withBumps() {
+        return withBumps;
+    }
+
+    void withBumps(boolean with) {
+        withBumps = with;
+    }
+
+    double bumpWidthMm() {
+        return bumpWidthMm;
+    }
+
+    void bumpWidthMm(double widthMm) {
+        bumpWidthMm = widthMm;
+    }
+
+    /** The C7 (with T1) prominence of the last evaluation, mm. */
+    double c7ProminenceMm() {
+        return beta[C7_COLUMN];
+    }
+
+    /** The lumbar processes' prominence of the last evaluation, mm. */
+    double lumbarProminenceMm() {
+        return beta[LUMBAR_COMB_COLUMN];
+    }
+
+    void setWindow(double c, double t, double l) {
+        double heightMm = (t - c) / C7T1_TO_T12L1_PER_HEIGHT;
+        double fromMm = c - 0.5 * NECK_PER_HEIGHT * heightMm;
+        double toMm = l + SpineMap.SACRUM_PER_HEIGHT * heightMm + 0.3 * GLUTEAL_PER_HEIGHT * heightMm;
+        windowFrom = 0;
+        while (windowFrom < n - 1 && x[windowFrom] < fromMm) {
+            windowFrom++;
+        }
+        windowTo = n;
+        while (windowTo > windowFrom + 1 && x[windowTo - 1] > toMm) {
+            windowTo--;
+        }
+    }
+
+    /** Mean squared residual of the best linear fit for junctions c, t, l; infinite for an impossible spine. */
+    double error(double c, double t, double l) {
+        if (!(t - c > 150 && l - t > 80 && (l - t) < 1.2 * (t - c))) {
+            return Double.POSITIVE_INFINITY;
+        }
+        java.util.Arrays.fill(normal, 0);
+        java.util.Arrays.fill(rhs, 0);
+        double yy = 0;
+        prepare(c, t, l);
+        // Two rows per pass: each sum still adds row i, then row i + 1, in that order (the same sums as
+        // one row per pass), but the normal matrix is read and written half as often. A zero term adds
+        // nothing, so a term only one of the two rows reaches is added for both.
+        int i = windowFrom;
+        for (; i + 1 < windowTo; i += 2) {
+            columns(row, i, c, t, l);
+            columns(nextRow, i + 1, c, t, l);
+            double yA = y[i];
+            double yB = y[i + 1];
+            for (int a = 0; a < COLUMNS; a++) {
+                double ra = row[a];
+                double rb = nextRow[a];
+                if (ra == 0 && rb == 0) {
+                    continue;
+                }
+                rhs[a] = rhs[a] + ra * yA + rb * yB;
+                int base = a * COLUMNS;
+                for (int b = 0; b <= a; b++) {
+                    normal[base + b] = normal[base + b] + ra * row[b] + rb * nextRow[b];
+                }
+            }
+            yy = yy + yA * yA + yB * yB;
+        }
+        if (i < windowTo) {
+            columns(row, i, c, t, l);
+            for (int a = 0; a < COLUMNS; a++) {
+                double ra = row[a];
+                if (ra == 0) {
+                    continue;
+                }
+                rhs[a] += ra * y[i];
+                for (int b = 0; b <= a; b++) {
+                    normal[a * COLUMNS + b] += ra * row[b];
+                }
+            }
+            yy += y[i] * y[i];
+        }
+        if (!solveWithProminentBumps()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double explained = 0;
+        for (int a = 0; a < COLUMNS; a++) {
+            explained += beta[a] * rhs[a];
+        }
+        int count = windowTo - windowFrom;
+        return Math.max(0, yy - explained) / Math.max(1, count);
+    }
+
+    /**
+     * Solves the normal equations with every spinous-process amplitude at least 0: a process is a
+     * prominence, never a dip. Without this the fit could lay the C7 template over the hollow
+     * between two processes with a negative amplitude, half a vertebra off (the commonest C7 miss
+     * on spines lying off the centre line, whose bumps are faint).
+     */
+    private boolean solveWithProminentBumps() {
+        return withBumps
+                ? LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_BUMP_COLUMN, BUMP_COLUMNS_END, solverWork)
+                : LeastSquares.solve(normal, rhs, beta, COLUMNS);
+    }
+
+    // The junction-dependent constants of one evaluation (set by prepare, used for every row): the
+    // region starts and the reciprocals of their lengths, so each row multiplies instead of divides.
+    private double neckFromMm;
+    private double neckMm;
+    private double neckPerMm;
+    private double upperNeckFromMm;
+    private double lowerNeckFromMm;
+    private double quarterNeckMm;
+    private double quarterNeckPerMm;
+    private double thoraxMm;
+    private double thoraxPerMm;
+    private double lumbarMm;
+    private double lumbarPerMm;
+    private double sacrumMm;
+    private double sacrumPerMm;
+    private double glutealFromMm;
+    private double glutealMm;
+    private double glutealPerMm;
+    private double breathUpFromMm;
+    private double breathUpToMm;
+    private double breathUpPerMm;
+    private double breathMidMm;
+    private double breathDownFromMm;
+    private double breathDownPerMm;
+    private double breathLowToMm;
+    private double breathLowPerMm;
+    private double thoracicSpacingMm;
+    private double lumbarSpacingMm;
+    private double thoracicPerMm;
+    private double lumbarVertebraPerMm;
+    private double bumpPerMm;
+
+    private void prepare(double c, double t, double l) {
+        double heightMm = (t - c) / C7T1_TO_T12L1_PER_HEIGHT;
+        neckMm = NECK_PER_HEIGHT * heightMm;
+        neckFromMm = c - neckMm;
+        neckPerMm = 1.0 / neckMm;
+        upperNeckFromMm = c - 0.5 * neckMm;
+        lowerNeckFromMm = c - 0.25 * neckMm;
+        quarterNeckMm = 0.25 * neckMm;
+        quarterNeckPerMm = 1.0 / quarterNeckMm;
+        thoraxMm = t - c;
+        thoraxPerMm = 1.0 / thoraxMm;
+        lumbarMm = l - t;
+        lumbarPerMm = 1.0 / lumbarMm;
+        sacrumMm = SpineMap.SACRUM_PER_HEIGHT * heightMm;
+        sacrumPerMm = 1.0 / sacrumMm;
+        glutealFromMm = l + sacrumMm;
+        glutealMm = GLUTEAL_PER_HEIGHT * heightMm;
+        glutealPerMm = 1.0 / glutealMm;
+        breathUpFromMm = c - 30;
+        breathUpToMm = c + 0.3 * thoraxMm;
+        breathUpPerMm = 1.0 / (breathUpToMm - breathUpFromMm);
+        breathMidMm = 0.5 * (t + l);
+        breathDownFromMm = t - 20;
+        breathDownPerMm = 1.0 / (breathMidMm - breathDownFromMm);
+        breathLowToMm = l + 20;
+        breathLowPerMm = 1.0 / (breathLowToMm - breathMidMm);
+        thoracicSpacingMm = thoraxMm / 12.0;
+        lumbarSpacingMm = lumbarMm / 5.0;
+        thoracicPerMm = 1.0 / thoracicSpacingMm;
+        lumbarVertebraPerMm = 1.0 / lumbarSpacingMm;
+        bumpPerMm = 1.0 / bumpWidthMm;
+        if (breathTableHz != breathHz) {
+            double[][] table = breathTables.get(breathHz);
+            if (table == null) {
+                table = new double[2][n];
+                for (int k = 0; k < n; k++) {
+                    table[0][k] = Math.cos(2 * Math.PI * breathHz * timeS[k]);
+                    table[1][k] = Math.sin(2 * Math.PI * breathHz * timeS[k]);
+                }
+                breathTables.put(breathHz, table);
+            }
+            breathCos = table[0];
+            breathSin = table[1];
+            breathTableHz = breathHz;
+        }
+    }
+
+    /** The terms at row {@code i} for junctions c, t, l, after {@link #prepare} for the same junctions. */
+    private void columns(double[] row, int i, double c, double t, double l) {
+        double xi = x[i];
+        row[0] = 1;
+        row[1] = (xi - c) / 100.0;
+        row[2] = ShapeTerms.bend(xi, neckFromMm, neckMm, neckPerMm);
+        // The lower neck bends freely in two quarters of its length: where the neck lies high (a strongly
+        // kyphotic back) its surface levels off at the top of what it can reach, which a single half-wave
+        // cannot follow, and C7/T1 must not be pulled to fit that plateau.
+        row[15] = ShapeTerms.bend(xi, upperNeckFromMm, quarterNeckMm, quarterNeckPerMm);
+        row[16] = ShapeTerms.bend(xi, lowerNeckFromMm, quarterNeckMm, quarterNeckPerMm);
+        row[3] = ShapeTerms.bend(xi, c, thoraxMm, thoraxPerMm);
+        row[4] = ShapeTerms.bend(xi, t, lumbarMm, lumbarPerMm);
+        row[5] = ShapeTerms.bend(xi, l, sacrumMm, sacrumPerMm);
+        row[6] = ShapeTerms.bend(xi, glutealFromMm, glutealMm, glutealPerMm);
+        row[7] = ShapeTerms.step(xi, c);
+        row[8] = ShapeTerms.step(xi, t);
+        row[9] = ShapeTerms.step(xi, l);
+        // Breathing moves the thorax fully, the upper lumbar back partly, neck and sacrum not (choice).
+        double breathing = ShapeTerms.ramp(xi, breathUpFromMm, breathUpToMm, breathUpPerMm)
+                - 0.6 * ShapeTerms.ramp(xi, breathDownFromMm, breathMidMm, breathDownPerMm)
+                - 0.4 * ShapeTerms.ramp(xi, breathMidMm, breathLowToMm, breathLowPerMm);
+        breathing = Math.max(0, breathing);
+        row[10] = breathing * breathCos[i];
+        row[11] = breathing * breathSin[i];
+        // The spinous processes: C7, the vertebra prominens, with T1 below it, then the thoracic
+        // and lumbar ones, each a prominence (less lift) where the level should be.
+        if (!withBumps) {
+            row[12] = 0;
+            row[13] = 0;
+            row[14] = 0;
+            return;
+        }
+        double v = thoracicSpacingMm;
+        double w = lumbarSpacingMm;
+        row[12] = -(bump(xi, c - v / 2) + 0.75 * bump(xi, c + v / 2));
+        row[13] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
+        row[14] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
+    }
+
+    /** {@code count} bumps {@code spacingMm} apart from {@code firstMm}; only the nearest few are evaluated. */
+    private double comb(double xMm, double firstMm, double spacingMm, double perSpacingMm, int count) {
+        int nearest = (int) Math.round((xMm - firstMm) * perSpacingMm);
+        double sum = 0;
+        for (int k = Math.max(0, nearest - 1); k <= Math.min(count - 1, nearest + 1); k++) {
+            sum += bump(xMm, firstMm + k * spacingMm);
+        }
+        return sum;
+    }
+
+    private double bump(double xMm, double atMm) {
+        return ShapeTerms.gauss((xMm - atMm) * bumpPerMm);
+    }
+
+    Shape shape(double c, double t, double l, double residualMm) {
+        error(c, t, l); // leaves beta for these junctions
+        // Slopes of the surface (mm/mm) at the junctions, from the bend terms only: breathing and
+        // tissue steps are not the back's shape.
+        double slopeC7t1 = beta[1] / 100.0 + beta[2] + beta[15] + beta[16];
+        double slopeT12l1 = slopeC7t1 + beta[3];
+        double slopeL5s1 = slopeT12l1 + beta[4];
+        double kyphosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeC7t1));
+        double lordosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeL5s1));
+        return new Shape(c, t, l, (t - c) / C7T1_TO_T12L1_PER_HEIGHT, kyphosisDeg, lordosisDeg, residualMm, breathHz,
+                beta[LUMBAR_COMB_COLUMN], beta[C7_COLUMN]);
+    }
+
+
+
+
+}
