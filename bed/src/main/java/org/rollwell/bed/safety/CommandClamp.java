@@ -23,15 +23,16 @@ final class CommandClamp {
     private final boolean[] clamping = new boolean[ClampLimit.values().length];
     private final long[] clampTicks = new long[ClampLimit.values().length];
 
-    /**
-     * @param maxForceN  the force ceiling this session enforces, N
-     * @param maxRollerC the roller temperature ceiling this session enforces, °C
-     */
-    CommandClamp(BedSpec spec, SafetyEnvelope envelope, double maxForceN, double maxRollerC) {
+    private final double maxStretchLiftMm;
+    private final ServiceLocks locks;
+
+    CommandClamp(BedSpec spec, SafetyEnvelope envelope, EnforcedLimits limits, ServiceLocks locks) {
         this.spec = spec;
+        this.locks = locks;
         this.envelope = envelope;
-        this.maxForceN = maxForceN;
-        this.maxRollerC = maxRollerC;
+        this.maxForceN = limits.maxForceN().value();
+        this.maxRollerC = limits.maxRollerTempC().value();
+        this.maxStretchLiftMm = limits.maxStretchLiftMm().value();
     }
 
     /** Clears this tick's flags. */
@@ -58,8 +59,7 @@ final class CommandClamp {
                 out.liftVelocityMmPerS = 0;
                 flag(ClampLimit.FORCE_LIMIT);
             }
-            double maxLift = setpoints.lift == Setpoints.Lift.POSITION
-                    ? Math.min(spec.maxLiftMm(), envelope.maxStretchLiftMm().value()) : spec.maxLiftMm();
+            double maxLift = setpoints.lift == Setpoints.Lift.POSITION ? maxStretchLiftMm : spec.maxLiftMm();
             if (!(s.liftMm < maxLift) || !liftValid) {
                 // a NaN or implausible lift reading cannot show the lift is below its maximum
                 out.liftVelocityMmPerS = 0;
@@ -75,18 +75,28 @@ final class CommandClamp {
             out.liftVelocityMmPerS = -lMax;
             flag(ClampLimit.SKIN_TEMPERATURE);
         }
+        if (locks.liftLocked() && out.liftVelocityMmPerS > -lMax) {
+            // a locked lift is kept down whatever its sensor says, like the safe state
+            out.liftVelocityMmPerS = -lMax;
+            flag(ClampLimit.LIFT_LOCKED);
+        }
     }
 
     void clampHeat(SensorFrame s, ActuatorFrame out, SkinWatch skin, HeaterZones zones) {
         boolean skinHot = skin.skinHot();
         boolean doseHeatCut = skin.doseHeatCut();
         for (int z = 0; z < out.heaterDuty.length; z++) {
-            zones.cut(z, skinHot || doseHeatCut || !envelope.heatAllowed() || s.zoneTempC[z] > maxRollerC);
+            boolean locked = locks.zoneLocked(z);
+            zones.cut(z, locked || skinHot || doseHeatCut || !envelope.heatAllowed() || s.zoneTempC[z] > maxRollerC);
             double d = out.heaterDuty[z];
             if (!(d >= 0)) {
                 d = 0;
             } else if (d > 1) {
                 d = 1;
+            }
+            if (d > 0 && locked) {
+                d = 0;
+                flag(ClampLimit.ZONE_LOCKED);
             }
             if (d > 0 && !envelope.heatAllowed()) {
                 d = 0;
@@ -109,6 +119,10 @@ final class CommandClamp {
         if (!envelope.heatAllowed() && out.heaterMains) {
             out.heaterMains = false;
             flag(ClampLimit.HEAT_NOT_ALLOWED);
+        }
+        if (locks.mainsLocked() && out.heaterMains) {
+            out.heaterMains = false;
+            flag(ClampLimit.ZONE_LOCKED);
         }
     }
 

@@ -19,9 +19,11 @@ final class HeaterZones {
     private final double[] rollerC;
     private final double[] rollerSlope;
     private final boolean[] heatCut;
+    private final ServiceLocks locks;
 
-    HeaterZones(BedSpec spec, double dtS) {
+    HeaterZones(BedSpec spec, double dtS, ServiceLocks locks) {
         this.spec = spec;
+        this.locks = locks;
         this.dtS = dtS;
         this.watches = new HeaterWatch[spec.heaterZones()];
         this.rollerC = new double[spec.heaterZones()];
@@ -36,7 +38,9 @@ final class HeaterZones {
             // a zone whose heat the supervisor itself cut has no target for its watch: it must only cool
             double target = heatCut[z] ? 0.0 : previous.zoneTargetC[z];
             FaultCode code = watches[z].check(s.zoneTempC[z], target, duty, now);
-            if (code != null) {
+            // a zone locked for service is out of use and unheated: its broken sensor or heater must not
+            // fault every later session (DOMAIN.md §5: "a new unheated session with that zone locked off")
+            if (code != null && !locks.zoneLocked(z)) {
                 trips.trip(code, now, z, watches[z].lastValue());
             }
             rollerC[z] = watches[z].smoothedC();

@@ -27,6 +27,7 @@ import org.rollwell.therapy.envelope.SafetyEnvelope;
 public final class SafetySupervisor {
     private final BedSpec spec;
     private final SafetyEnvelope envelope;
+    private final EnforcedLimits limits;
     private final SessionClockWatch clock;
     private final ForceWatch force;
     private final PositionSensorWatch positions;
@@ -38,21 +39,33 @@ public final class SafetySupervisor {
     /** Bound once: passing it to the watches allocates nothing per tick. */
     private final Trips trips = this::trip;
 
+    private final ServiceLocks locks;
+
     private Fault fault;
+    /** A trip whose lock is not yet recorded: recorded after the tick's commands are written. */
+    private boolean lockPending;
     private volatile boolean estopRequested;
 
+    /** A supervisor whose locks live and die with it (a simulation's fresh twin, a test). */
     public SafetySupervisor(BedSpec spec, SafetyEnvelope envelope) {
+        this(spec, envelope, ServiceLocks.fresh(spec.heaterZones()));
+    }
+
+    /** A supervisor that honours and sets the bed's {@code locks} (DOMAIN.md §5 "Latches"). */
+    public SafetySupervisor(BedSpec spec, SafetyEnvelope envelope, ServiceLocks locks) {
         this.spec = spec;
+        this.locks = java.util.Objects.requireNonNull(locks, "locks");
         this.envelope = envelope;
+        this.limits = EnforcedLimits.of(spec, envelope);
         double dtS = 1.0 / spec.loopHz();
         this.clock = new SessionClockWatch(spec, envelope);
-        this.force = new ForceWatch(spec, envelope.maxForceN().value());
+        this.force = new ForceWatch(spec, limits.maxForceN().value());
         this.positions = new PositionSensorWatch(spec);
         this.motion = new MotionWatch(spec, dtS);
         this.presence = new PresenceWatch(spec);
-        this.heaters = new HeaterZones(spec, dtS);
+        this.heaters = new HeaterZones(spec, dtS, locks);
         this.skin = new SkinWatch(spec, envelope, dtS);
-        this.commandClamp = new CommandClamp(spec, envelope, envelope.maxForceN().value(), envelope.maxRollerTempC().value());
+        this.commandClamp = new CommandClamp(spec, envelope, limits, locks);
     }
 
     /**
@@ -95,6 +108,18 @@ public final class SafetySupervisor {
     private void trip(FaultCode code, long now, int zone, double value) {
         if (fault == null) {
             fault = new Fault(code, now, zone, value);
+            lockPending = true;
+        }
+    }
+
+    /**
+     * Records the lock the latched trip asks for (its {@link FaultCode#latch()}), once per trip. The loop
+     * calls it after writing the tick's commands, so saving the locks never delays the safe state.
+     */
+    public void settleLocks() {
+        if (lockPending) {
+            lockPending = false;
+            locks.record(fault);
         }
     }
 
@@ -126,13 +151,15 @@ public final class SafetySupervisor {
     }
 
     /**
-     * A person acknowledged the fault: the latch clears and every watch starts afresh (heater watches,
+     * A person acknowledged the fault: the trip clears and every watch starts afresh (heater watches,
      * motion model, sensor windows, contact and presence memory, the skin derate flag), so the bed can serve
      * a new session. The skin estimate is kept: it is the skin's thermal memory of this person, and the
      * skin does not cool because a button was pressed. The session that faulted stays over (its runner
-     * stays FAULTED).
+     * stays FAULTED). A lock the trip set is not cleared (DOMAIN.md §5 "Latches"): a locked zone stays
+     * unheated and a locked lift stays down until a service reset.
      */
     public void acknowledge() {
+        settleLocks();
         fault = null;
         estopRequested = false;
         clock.reset();
@@ -160,9 +187,19 @@ public final class SafetySupervisor {
         return envelope;
     }
 
+    /** What this supervisor enforces: the lower of the bed's spec and the envelope, limit by limit. */
+    public EnforcedLimits limits() {
+        return limits;
+    }
+
     /** The heater protection state of a zone, for displays and tests. */
     public HeaterProtection heaterState(int zone) {
         return heaters.state(zone);
+    }
+
+    /** The bed's locks this supervisor honours and sets. */
+    public ServiceLocks locks() {
+        return locks;
     }
 
     /** The worst lateness of a tick seen so far, ns. */
