@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 ScanCommand.class,
                 ProgressCommand.class,
+                ServiceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -11,7 +11,8 @@ import org.rollwell.therapy.plan.Reason;
 
 /**
  * A simulated session as JSON, in the field order of issue 4 item 8
- * ({@code status, safeState, faults, segments, peaks, simulatedS, ticks, overruns, wallMs}),
+ * ({@code status, safeState, faults, segments, peaks, simulatedS, ticks, overruns, wallMs}), then
+ * {@code locks} (what the run's trips locked on its fresh twin: a zone's heat or the lift),
  * then {@code scan} when the scenario scanned first (issue 5 item 5) and {@code reasons}
  * (why a session was blocked, or the plan's notices). Seconds, millimetres, newtons and
  * percentages are rounded to 0.1, temperatures to 0.01 °C, thermal doses to 0.001 CEM43
@@ -60,6 +61,13 @@ public final class SimulationJson {
         root.put("ticks", r.ticks());
         root.put("overruns", r.overruns());
         root.put("wallMs", r.wallMs());
+        ArrayNode locks = root.putArray("locks");
+        for (SimulationResult.LockReport lock : r.locks()) {
+            ObjectNode n = locks.addObject();
+            n.put("target", lock.target());
+            n.put("zone", lock.zone());
+            n.put("cause", lock.cause());
+        }
         if (outcome.scan() != null) {
             root.set("scan", scan(outcome.scan()));
         }

@@ -45,7 +45,7 @@ public final class ControlLoop {
         this.supervisor = supervisor;
         this.source = source;
         this.lift = lift;
-        lift.limitForce(supervisor.envelope().maxForceN().value());
+        lift.limitForce(supervisor.limits().maxForceN().value());
         this.carriage = new CarriageController(spec);
         this.heaters = new HeaterController(spec.heaterZones(), 1.0 / spec.loopHz());
         this.sensors = new SensorFrame(spec.heaterZones());
@@ -98,6 +98,8 @@ public final class ControlLoop {
         // 4. the supervisor's last word, then out
         supervisor.clamp(sensors, setpoints, commands);
         io.write(commands);
+        // a trip's lock is saved only now, with the safe state already written
+        supervisor.settleLocks();
         ticks++;
         for (TickObserver observer : observers) {
             observer.afterTick(this);

@@ -73,6 +73,12 @@ public final class ScanRoutine implements SetpointSource {
                     r.refusal = "nobody lies on the bed: the occupancy mat reports no presence";
                     return REFUSED;
                 }
+                if (r.locks.liftLocked()) {
+                    org.rollwell.bed.safety.Lock lock = r.locks.state().lift();
+                    r.refusal = "the lift is locked since " + lock.at() + " by " + lock.cause()
+                            + ": no scan until a service reset";
+                    return REFUSED;
+                }
                 return HOMING;
             }
         },
@@ -225,20 +231,27 @@ public final class ScanRoutine implements SetpointSource {
     private State state = State.IDLE;
     private volatile boolean startRequested;
     private String refusal = "";
+    private final org.rollwell.bed.safety.ServiceLocks locks;
     private int count;
     private int heldTicks;
     private long scanStartNanos;
 
-    /** A scan of the whole back: nothing is excluded. */
+    /** A scan of the whole back on a bed without locks (a fresh twin, a test): nothing is excluded. */
     public ScanRoutine(BedSpec spec) {
         this(spec, List.of());
+    }
+
+    /** A scan of the whole back on a bed without locks that crosses each of {@code excluded} lifted off. */
+    public ScanRoutine(BedSpec spec, List<ExcludedRange> excluded) {
+        this(spec, excluded, org.rollwell.bed.safety.ServiceLocks.fresh(spec.heaterZones()));
     }
 
     /**
      * A scan that crosses each of {@code excluded} (bed mm, as the person's envelope places them)
      * lifted off; the rollers stay a patch's reach and {@link #KEEP_OFF_MARGIN_MM} away from them.
      */
-    public ScanRoutine(BedSpec spec, List<ExcludedRange> excluded) {
+    public ScanRoutine(BedSpec spec, List<ExcludedRange> excluded, org.rollwell.bed.safety.ServiceLocks locks) {
+        this.locks = java.util.Objects.requireNonNull(locks, "locks");
         double travelFromMm = CarriageController.TRAVEL_MARGIN_MM;
         double travelToMm = spec.travelMm() - CarriageController.TRAVEL_MARGIN_MM;
         double reachMm = spec.rollerPairOffsetMm() + spec.rollerContactLengthMm() / 2 + KEEP_OFF_MARGIN_MM;

@@ -14,7 +14,9 @@ import org.rollwell.therapy.technique.Technique;
 /**
  * Turns one plan segment into setpoints tick by tick (DOMAIN.md §4): every segment first
  * approaches its entry point, then runs its technique. Holds only numbers and small enums,
- * reset per segment, so a tick allocates nothing.
+ * reset per segment, so a tick allocates nothing. The {@link ForceGovernor} sets the travel speed
+ * in contact, {@link KneadStroke} the KNEAD strokes, {@link PressAndStretch} the holds at a point;
+ * ROLL and WARM are here.
  */
 final class SegmentExecutor {
     /** Travel to a segment's entry point, mm/s (choice: brisk but well under 80 mm/s). */
@@ -31,42 +33,11 @@ final class SegmentExecutor {
      * back (choice; at 30–55 N/mm a 15 N lead is under 0.5 mm of lift).
      */
     static final double RAMP_LEAD_N = 15.0;
-    /** First contact for PRESS before its ramp starts, N (choice). */
-    static final double PRESS_CONTACT_N = 20.0;
     /** Force within this fraction of its target counts as reached: error sampling starts (choice). */
     static final double REACHED_FRACTION = 0.10;
-    /** Lift within this of a STRETCH target counts as reached, mm. */
-    static final double STRETCH_REACHED_MM = 1.0;
 
-    /**
-     * Force first, speed second: once the force runs more than 10 % over its target, or a third of
-     * the way from the target to the over-force trip line if that is closer (a firm spinous process
-     * met faster than the 10 mm/s lift can yield), the travel drops to a quarter of its speed at once,
-     * to a twentieth past halfway to the trip line, and recovers over about 1.5 s when the force is
-     * back (choice; recorded as LIMITED). The target itself is never lowered.
-     */
-    static final double GOVERNOR_OVER_FRACTION = 0.10;
-    static final double GOVERNOR_MIN = 0.25;
-    /** The follow limit never slows contact travel below this, mm/s (choice). */
-    static final double MIN_CONTACT_SPEED_MM_PER_S = 5.0;
-    static final double GOVERNOR_RECOVER_PER_S = 0.5;
-
-    /** The supervisor trips at the envelope maximum + 10 % (DOMAIN.md §5); the governor keeps clear of it. */
-    static final double OVER_FORCE_TRIP_FACTOR = 1.10;
-    /**
-     * Near the envelope's maximum the governor acts on a share of the room left below the trip
-     * line, not on 10 % of the target: at a target equal to the maximum it slows the travel once a
-     * third of that room is used, leaving the rest for the carriage to brake (300 mm/s², a 15 ms
-     * drive) while the lift retreats at its 10 mm/s (choice, tuned against the twin).
-     */
-    static final double GOVERNOR_HEADROOM_SHARE = 0.33;
-
-    /** Share of the governor's minimum left near the trip line (choice: 50 mm/s planned → 2.5 mm/s). */
-    static final double GOVERNOR_CRAWL_SHARE = 0.2;
-    /** Share of the last 50 ms' force rise added to the force when judging it (choice; the load cell's 2 N noise limits it). */
-    static final double GOVERNOR_LOOKAHEAD_SHARE = 0.5;
-
-    private enum Phase { APPROACH, RUN, CONTACT, RAMP, HOLD, RELEASE, REST, DONE }
+    /** APPROACH to the entry point, then RUN the technique (PRESS and STRETCH keep their own phases). */
+    private enum Phase { APPROACH, RUN }
 
     private final BedSpec spec;
     private final Recorder recorder;
@@ -75,26 +46,16 @@ final class SegmentExecutor {
     private final double[] keepOffToMm;
     /** The segment whose lifted crossing has been recorded (said once per segment). */
     private int crossingLoggedFor = -1;
-    private final double overForceTripN;
-    private final double[] forceHistoryN = new double[5];
-    private int historyAt;
-    private boolean historyFull;
+    private final ForceGovernor governor;
+    private final KneadStroke kneadStroke;
+    private final PressAndStretch holds;
     private PlanSegment segment;
     private int index;
     private Phase phase;
-    private double phaseS;
     private double forceCommandN;
     private boolean forceReached;
-    private int repetition;
     private double rollTargetMm;
-    private double kneadCentreMm;
-    private double kneadCreepDir;
-    private double kneadSide;
-    private double kneadHalfS;
     private double forceScale = 1.0;
-    private double governor = 1.0;
-    private boolean governorLogged;
-    private boolean followLogged;
     private double heatC;
 
     SegmentExecutor(BedSpec spec, Recorder recorder, double envelopeMaxForceN) {
@@ -108,7 +69,9 @@ final class SegmentExecutor {
     SegmentExecutor(BedSpec spec, Recorder recorder, double envelopeMaxForceN, List<ExcludedRange> excluded) {
         this.spec = spec;
         this.recorder = recorder;
-        this.overForceTripN = envelopeMaxForceN * OVER_FORCE_TRIP_FACTOR;
+        this.governor = new ForceGovernor(spec, recorder, envelopeMaxForceN);
+        this.kneadStroke = new KneadStroke(spec, recorder);
+        this.holds = new PressAndStretch(recorder);
         // carriage-centre positions from which a roller patch (pair offset + half a patch) can touch a range
         double reachMm = spec.rollerPairOffsetMm() + spec.rollerContactLengthMm() / 2;
         this.keepOffFromMm = new double[excluded.size()];
@@ -125,19 +88,10 @@ final class SegmentExecutor {
         this.segment = seg;
         this.heatC = heatTargetC;
         this.phase = Phase.APPROACH;
-        this.phaseS = 0;
         this.forceReached = false;
-        this.repetition = 0;
-        this.limitedLogged = false;
-        this.governor = 1.0;
-        this.governorLogged = false;
-        this.historyAt = 0;
-        this.historyFull = false;
-        this.followLogged = false;
+        this.governor.reset();
+        this.kneadStroke.begin(seg);
         this.forceCommandN = 0;
-        this.kneadSide = 1;
-        this.kneadCreepDir = 1;
-        this.kneadCentreMm = seg.startMm();
         this.rollTargetMm = seg.endMm();
     }
 
@@ -165,7 +119,6 @@ final class SegmentExecutor {
 
     void fill(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         sp.heatAll(heatC);
-        phaseS += dtS;
         if (phase == Phase.APPROACH) {
             approach(s, st, sp, dtS);
             return;
@@ -174,8 +127,7 @@ final class SegmentExecutor {
             case ROLL -> roll(s, st, sp, dtS, ((TechniqueParams.Roll) segment.params()).speedMmPerS());
             case WARM -> warm(s, st, sp, dtS);
             case KNEAD -> knead(s, st, sp, dtS);
-            case PRESS -> press(s, st, sp, dtS);
-            case STRETCH -> stretch(s, st, sp, dtS);
+            case PRESS, STRETCH -> holds.fill(segment, index, entryMm(segment), targetForceN(), s, st, sp, dtS);
         }
     }
 
@@ -213,11 +165,12 @@ final class SegmentExecutor {
         }
         if (st.carriageSettled && Math.abs(s.carriagePositionMm - entry) < 2.0
                 && (rolling || st.liftLowered)) {
-            phase = segment.technique() == Technique.PRESS ? Phase.CONTACT
-                    : segment.technique() == Technique.STRETCH ? Phase.RAMP : Phase.RUN;
-            phaseS = 0;
+            phase = Phase.RUN;
+            if (segment.technique() == Technique.PRESS || segment.technique() == Technique.STRETCH) {
+                holds.start(segment.technique());
+            }
             if (segment.technique() == Technique.KNEAD) {
-                kneadHalfS = 0;
+                kneadStroke.arrived();
             }
         }
     }
@@ -288,217 +241,30 @@ final class SegmentExecutor {
 
     private void knead(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         TechniqueParams.Knead k = (TechniqueParams.Knead) segment.params();
-        double half = k.strokeMm() / 2;
-        // the stroke's centre creeps from start + half a stroke to end − half a stroke and back, so both
-        // ends of every stroke stay inside the span (the planner keeps the span's rollers off excluded ranges)
-        double lo = segment.startMm() + half;
-        double hi = segment.endMm() - half;
-        if (hi < lo) {
-            // a span shorter than a stroke: shorter strokes in place at its middle, said once per segment
-            lo = (segment.startMm() + segment.endMm()) / 2;
-            hi = lo;
-            double shortHalf = Math.max(0.0, (segment.endMm() - segment.startMm()) / 2);
-            if (shortStrokeLoggedFor != index) {
-                shortStrokeLoggedFor = index;
-                recorder.event(st.nowNanos, "LIMITED", "KNEAD segment " + index + ": the span (" + (2 * shortHalf)
-                        + " mm) is shorter than a " + k.strokeMm() + " mm stroke; strokes of " + (2 * shortHalf)
-                        + " mm at its middle");
-            }
-            half = shortHalf;
-        }
-        kneadCentreMm = Math.max(lo, Math.min(hi, kneadCentreMm));
-        kneadCentreMm += kneadCreepDir * k.creepMmPerS() * dtS;
-        if (kneadCentreMm >= hi) {
-            kneadCentreMm = hi;
-            kneadCreepDir = -1;
-        } else if (kneadCentreMm <= lo) {
-            kneadCentreMm = lo;
-            kneadCreepDir = 1;
-        }
-        kneadHalfS += dtS;
-        double target = kneadCentreMm + kneadSide * half;
-        boolean reached = Math.abs(st.carriageReferenceMm - target) < 0.5 && st.carriageSettled;
-        double halfPeriodS = 0.5 / k.frequencyHz();
-        if (kneadHalfS >= halfPeriodS && (reached || kneadHalfS >= 3 * halfPeriodS)) {
-            if (kneadHalfS > halfPeriodS * 1.05 && !limitedLogged) {
-                limitedLogged = true;
-                recorder.event(st.nowNanos, "LIMITED", "KNEAD segment " + index + ": " + k.frequencyHz()
-                        + " Hz strokes of " + k.strokeMm() + " mm exceed the bed's " + spec.maxCarriageAccelMmPerS2()
-                        + " mm/s² and " + spec.maxCarriageSpeedMmPerS() + " mm/s; strokes run as fast as the bed allows");
-            }
-            kneadSide = -kneadSide;
-            kneadHalfS = 0;
-            target = kneadCentreMm + kneadSide * half;
-        }
-        sp.moveTo(target, contactSpeed(kneadCruise(k), s, st, dtS));
+        double target = kneadStroke.targetMm(segment, index, st, dtS);
+        sp.moveTo(target, contactSpeed(kneadStroke.cruiseMmPerS(k), s, st, dtS));
         slewForce(targetForceN(), s, dtS);
         sp.press(forceCommandN);
         sampleForce(s);
         recorder.positionSample(index, s.carriagePositionMm - st.carriageReferenceMm, false);
     }
 
-    private boolean limitedLogged;
-    /** The segment whose too-short span has been recorded, so the event is said once, not every tick. */
-    private int shortStrokeLoggedFor = -1;
-
-    private double govern(SensorFrame s, LoopStatus st, double dtS) {
-        double target = Math.max(forceCommandN, 1.0);
-        double slowAboveN = Math.min(target * (1 + GOVERNOR_OVER_FRACTION),
-                target + GOVERNOR_HEADROOM_SHARE * Math.max(0.0, overForceTripN - target));
-        // look ahead by the force's rise over the last 50 ms: the lift (τ 50 ms, 10 mm/s) and the
-        // carriage's braking need that long to act, so the governor must act on where the force is going
-        forceHistoryN[historyAt] = s.forceN;
-        historyAt = (historyAt + 1) % forceHistoryN.length;
-        double oldest = forceHistoryN[historyAt];
-        double rising = historyFull ? Math.max(0.0, s.forceN - oldest) : 0.0;
-        historyFull |= historyAt == 0;
-        double judgedN = s.forceN + GOVERNOR_LOOKAHEAD_SHARE * rising;
-        if (judgedN > slowAboveN) {
-            // past halfway to the trip line the carriage all but stops: the lift alone can then
-            // bring the force down at its 10 mm/s, whatever the slope under the rollers
-            governor = judgedN > (slowAboveN + overForceTripN) / 2 && overForceTripN > slowAboveN
-                    ? GOVERNOR_MIN * GOVERNOR_CRAWL_SHARE : GOVERNOR_MIN;
-            if (!governorLogged) {
-                governorLogged = true;
-                recorder.event(st.nowNanos, "LIMITED", segment.technique() + " segment " + index
-                        + ": travel slowed to hold the force over a firm spot");
-            }
-        } else {
-            governor = Math.min(1.0, governor + GOVERNOR_RECOVER_PER_S * dtS);
-        }
-        return governor;
-    }
-
-    /** The planned speed under the governor and no faster than the lift can follow the learned surface. */
+    /** The planned speed under the force governor and no faster than the lift can follow the learned surface. */
     private double contactSpeed(double plannedMmPerS, SensorFrame s, LoopStatus st, double dtS) {
-        double speed = plannedMmPerS * govern(s, st, dtS);
-        double follow = Math.max(st.contactSpeedLimitMmPerS, MIN_CONTACT_SPEED_MM_PER_S);
-        if (follow < speed) {
-            if (!followLogged) {
-                followLogged = true;
-                recorder.event(st.nowNanos, "LIMITED", segment.technique() + " segment " + index
-                        + ": travel slowed where the back is too steep for the lift to follow");
-            }
-            return follow;
-        }
-        return speed;
-    }
-
-    /**
-     * The slowest cruise speed that still covers a stroke in half a period with the bed's
-     * acceleration (trapezoid: T = d / v + v / a, so v = a (T − √(T² − 4d/a)) / 2), plus 10 %:
-     * a stroke no faster than its frequency needs presses more evenly over the spinous processes.
-     */
-    private double kneadCruise(TechniqueParams.Knead k) {
-        double a = spec.maxCarriageAccelMmPerS2();
-        double t = 0.5 / k.frequencyHz();
-        double d = k.strokeMm();
-        double disc = t * t - 4 * d / a;
-        double v = disc < 0 ? spec.maxCarriageSpeedMmPerS() : a * (t - Math.sqrt(disc)) / 2 * 1.1;
-        return Math.min(v, spec.maxCarriageSpeedMmPerS());
-    }
-
-    private void press(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
-        TechniqueParams.Press p = (TechniqueParams.Press) segment.params();
-        double point = entryMm(segment);
-        sp.moveTo(point, APPROACH_SPEED_MM_PER_S);
-        double target = targetForceN();
-        switch (phase) {
-            case CONTACT -> {
-                forceCommandN = PRESS_CONTACT_N;
-                sp.press(forceCommandN);
-                if (s.forceN >= PRESS_CONTACT_N * 0.75) {
-                    phase = Phase.RAMP;
-                    phaseS = 0;
-                }
-            }
-            case RAMP -> {
-                double f = Math.min(1.0, phaseS / p.rampS());
-                forceCommandN = PRESS_CONTACT_N + f * (target - PRESS_CONTACT_N);
-                sp.press(forceCommandN);
-                if (phaseS >= p.rampS()) {
-                    phase = Phase.HOLD;
-                    phaseS = 0;
-                    forceReached = true;
-                }
-            }
-            case HOLD -> {
-                forceCommandN = target;
-                sp.press(forceCommandN);
-                recorder.forceSample(index, s.forceN, forceCommandN);
-                recorder.positionSample(index, s.carriagePositionMm - point, true);
-                if (phaseS >= p.holdS()) {
-                    phase = Phase.RELEASE;
-                    phaseS = 0;
-                }
-            }
-            case RELEASE -> {
-                forceCommandN = 0;
-                releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.CONTACT);
-            }
-            case REST -> releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.CONTACT);
-            default -> sp.lift = Setpoints.Lift.LOWER;
-        }
-    }
-
-    private void stretch(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
-        TechniqueParams.Stretch p = (TechniqueParams.Stretch) segment.params();
-        double centre = entryMm(segment);
-        sp.moveTo(centre, APPROACH_SPEED_MM_PER_S);
-        switch (phase) {
-            case RAMP -> {
-                raise(sp, p);
-                if (Math.abs(s.liftMm - p.liftMm()) <= STRETCH_REACHED_MM || s.forceN >= segment.forceN()) {
-                    phase = Phase.HOLD;
-                    phaseS = 0;
-                }
-            }
-            case HOLD -> {
-                raise(sp, p);
-                recorder.positionSample(index, s.carriagePositionMm - centre, true);
-                if (phaseS >= p.holdS()) {
-                    phase = Phase.RELEASE;
-                    phaseS = 0;
-                }
-            }
-            case RELEASE, REST -> releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.RAMP);
-            default -> sp.lift = Setpoints.Lift.LOWER;
-        }
-    }
-
-    /**
-     * The end of one PRESS or STRETCH repetition: RELEASE lowers the lift until it is down, REST waits
-     * {@code restS}, then the next repetition starts again at {@code again}, or the segment is DONE.
-     */
-    private void releaseThenRest(LoopStatus st, Setpoints sp, double restS, int repetitions, Phase again) {
-        sp.lift = Setpoints.Lift.LOWER;
-        if (phase == Phase.RELEASE) {
-            if (st.liftLowered) {
-                phase = Phase.REST;
-                phaseS = 0;
-            }
-        } else if (phase == Phase.REST && phaseS >= restS) {
-            if (++repetition < repetitions) {
-                phase = again;
-                phaseS = 0;
-            } else {
-                phase = Phase.DONE;
-            }
-        }
-    }
-
-    private void raise(Setpoints sp, TechniqueParams.Stretch p) {
-        sp.lift = Setpoints.Lift.POSITION;
-        sp.liftTargetMm = p.liftMm();
-        sp.liftForceLimitN = segment.forceN();
+        return governor.contactSpeed(plannedMmPerS, forceCommandN, s, st, dtS, segment.technique(), index);
     }
 
     /** A PRESS or STRETCH holding its force or height, for tests and the trace. */
     boolean holding() {
-        return phase == Phase.HOLD;
+        return phase == Phase.RUN && isHold() && holds.holding();
     }
 
+    /** APPROACH, RUN, or for PRESS and STRETCH their own phase (CONTACT, RAMP, HOLD, RELEASE, REST, DONE). */
     String phaseName() {
-        return phase.name();
+        return phase == Phase.RUN && isHold() ? holds.phase().name() : phase.name();
+    }
+
+    private boolean isHold() {
+        return segment.technique() == Technique.PRESS || segment.technique() == Technique.STRETCH;
     }
 }
