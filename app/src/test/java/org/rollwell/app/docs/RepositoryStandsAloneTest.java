@@ -36,7 +36,7 @@ class RepositoryStandsAloneTest {
      */
     static final Set<String> PENDING_CLEAN_UP = Set.of(
             "docs/bed-spec-format.md", "docs/faults.md", "docs/profile-format.md",
-            "docs/program-format.md", "docs/scan-format.md");
+            "docs/program-format.md");
 
     /** Names of the engineers' notes outside the repository, which a user of it does not have. */
     private static final Pattern NOTES_OUTSIDE = Pattern.compile(
