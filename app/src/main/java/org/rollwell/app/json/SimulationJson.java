@@ -11,7 +11,8 @@ import org.rollwell.therapy.plan.Reason;
 
 /**
  * A simulated session as JSON, in the field order of issue 4 item 8
- * ({@code status, safeState, faults, segments, peaks, simulatedS, ticks, overruns, wallMs}),
+ * ({@code status, safeState, faults, segments, peaks, simulatedS, ticks, overruns, wallMs}; issue 8 adds
+ * {@code envelope} after {@code peaks}, and the twin's {@code trueForceN} and {@code trueRollerSurfaceC} to the peaks),
  * then {@code scan} when the scenario scanned first (issue 5 item 5) and {@code reasons}
  * (why a session was blocked, or the plan's notices). Seconds, millimetres, newtons and
  * percentages are rounded to 0.1, temperatures to 0.01 °C, thermal doses to 0.001 CEM43
@@ -56,6 +57,11 @@ public final class SimulationJson {
         // Nothing simulated (a blocked session): there is no skin temperature to report, not 0 °C.
         peaks.set("trueSkinTempC", r.ticks() == 0 ? NullNode.getInstance() : Json.hundredths(p.trueSkinTempC()));
         peaks.set("trueCem43MaxMin", Json.decimal(p.trueCem43MaxMin(), 3));
+        // the twin's truth against the envelope: how hard the rollers truly pressed, how hot their surface truly got
+        peaks.set("trueForceN", r.ticks() == 0 ? NullNode.getInstance() : Json.tenths(p.trueForceN()));
+        peaks.set("trueRollerSurfaceC", r.ticks() == 0 ? NullNode.getInstance() : hundredths(p.trueRollerSurfaceC()));
+        ObjectNode envelope = root.putObject("envelope");
+        envelope.set("maxForceN", tenths(r.envelope().maxForceN()));
         root.set("simulatedS", Json.hundredths(r.simulatedS()));
         root.put("ticks", r.ticks());
         root.put("overruns", r.overruns());

@@ -53,6 +53,7 @@ public final class Simulation {
     private DoubleConsumer progress;
     private ScanTrace surface;
     private double startPositionMm;
+    private double ambientC = Double.NaN;
     private double pauseAtS = -1;
     private double pauseForS;
     private boolean noise = true;
@@ -128,6 +129,12 @@ public final class Simulation {
         return this;
     }
 
+    /** The room's temperature, °C (default the twin's 20 °C); the rollers start at it. */
+    public Simulation ambient(double tempC) {
+        this.ambientC = tempC;
+        return this;
+    }
+
     /** Pauses the session {@code atS} after the first segment starts, for {@code forS}, then resumes. */
     public Simulation pause(double atS, double forS) {
         this.pauseAtS = atS;
@@ -163,8 +170,10 @@ public final class Simulation {
         }
         if (plan.status() == SessionPlan.Status.BLOCKED) {
             return new SimulationResult("BLOCKED", true, List.of(), List.of(),
-                    new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0), 0, 0, 0, 0,
-                    new SimulationResult.Detail(null, "BLOCKED", 0, 0, 0, "", null, null));
+                    new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0, 0, null),
+                    new SimulationResult.EnvelopeReport(plan.envelope() == null ? null : plan.envelope().maxForceN().value()),
+                    0, 0, 0, 0,
+                    new SimulationResult.Detail(null, "BLOCKED", 0, 0, 0, "", null, null, null, null));
         }
         long wallStart = System.nanoTime();
         VirtualTicker ticker = new VirtualTicker();
@@ -282,6 +291,9 @@ public final class Simulation {
         if (startPositionMm != 0) {
             bed.placeCarriage(startPositionMm);
         }
+        if (!Double.isNaN(ambientC)) {
+            bed.ambient(ambientC);
+        }
         return bed;
     }
 
@@ -299,14 +311,17 @@ public final class Simulation {
         double peakSkin = record != null ? record.peaks().skinEstimateC() : sup.skin().maxTempC();
         SimulationResult.PeaksReport peaks = new SimulationResult.PeaksReport(finite(round(peakRoller, 100)),
                 round(peakForce, 10), finite(round(peakSkin, 100)), round(sup.skin().maxCem43Min(), 10000),
-                round(st.bed.peakSkinTempC(), 100), round(st.bed.maxCem43Min(), 10000));
+                round(st.bed.peakSkinTempC(), 100), round(st.bed.maxCem43Min(), 10000),
+                round(st.peakForceN, 10), finite(round(st.peakRollerC, 100)));
         String status = completed ? "COMPLETED" : "FAULTED";
         if (!completed && sup.fault() == null && st.faultsReported().isEmpty()) {
             status = "FAULTED";
         }
         SimulationResult.Detail detail = new SimulationResult.Detail(record, finalState, st.bed.maxCem43Min(),
-                st.trueOvershootC, st.violations, st.firstViolation, st.motorStopAfterMs, st.heaterCutAfterMs);
-        return new SimulationResult(status, st.safeNow(), st.faultsReported(), segments, peaks,
+                st.trueOvershootC, st.violations, st.firstViolation, st.motorStopAfterMs, st.heaterCutAfterMs,
+                st.liftDownAfterMs, st.pressHeaterCutAfterMs);
+        SimulationResult.EnvelopeReport envelope = new SimulationResult.EnvelopeReport(sup.envelope().maxForceN().value());
+        return new SimulationResult(status, st.safeNow(), st.faultsReported(), segments, peaks, envelope,
                 round(st.ticker.nanos() / 1e9, 100), st.ticks, 0, wallMs, detail);
     }
 

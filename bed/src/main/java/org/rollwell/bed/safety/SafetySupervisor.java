@@ -75,6 +75,8 @@ public final class SafetySupervisor {
     private final HeaterWatch[] heaters;
     private final MotionWatch motion;
     private final SkinEstimator skin;
+    private final CrossChecks crossChecks;
+    private final ReadingGuard readings;
     private final double[] rollerC;
     private final double[] rollerSlope;
     private final boolean[] clamping = new boolean[ClampLimit.values().length];
@@ -111,6 +113,8 @@ public final class SafetySupervisor {
         }
         this.motion = new MotionWatch(spec, dtS);
         this.skin = new SkinEstimator(spec, dtS);
+        this.crossChecks = new CrossChecks(spec);
+        this.readings = new ReadingGuard(spec, spec.heaterZones());
         this.rollerC = new double[spec.heaterZones()];
         this.rollerSlope = new double[spec.heaterZones()];
         this.heatCut = new boolean[spec.heaterZones()];
@@ -156,6 +160,9 @@ public final class SafetySupervisor {
         checkForce(s, now);
         checkPositionSensors(s, now);
         checkMotion(s, previous, written, status, now);
+        if (crossChecks.check(s, written, liftValid(s), positionValid(s), now)) {
+            trip(crossChecks.code(), now, crossChecks.zone(), crossChecks.value());
+        }
         checkPresence(s, previous, now);
         checkHeaters(s, previous, written, now);
         checkSkin(s, now);
@@ -168,6 +175,7 @@ public final class SafetySupervisor {
         if (status.warmUpS > WARM_UP_LIMIT_S) {
             trip(FaultCode.WARM_UP_TIMEOUT, now, -1, status.warmUpS);
         }
+        readings.hold(s);
         return fault != null;
     }
 
@@ -321,6 +329,8 @@ public final class SafetySupervisor {
             // the lift keeps being commanded down whatever its sensor says: the board's end stop stops it,
             // and a sensor stuck near 0 (or NaN) must not leave the rollers in the back
             out.safeState(spec.maxLiftSpeedMmPerS());
+            // a drive that runs away obeys no command: only taking its power stops it (the lift's screw then holds)
+            out.motorsEnabled = !fault.code().dropsMotorPower();
             return;
         }
         double vMax = spec.maxCarriageSpeedMmPerS();
@@ -458,6 +468,7 @@ public final class SafetySupervisor {
             heaters[z] = new HeaterWatch(spec, z, dtS);
         }
         motion.reset();
+        crossChecks.reset();
     }
 
     public Fault fault() {
