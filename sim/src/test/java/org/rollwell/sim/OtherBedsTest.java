@@ -18,7 +18,7 @@ class OtherBedsTest {
             -10, 120, 30, 60, 5, 80,
             45, 100, 0.5, 3.0,
             12, 145, 200, 120,
-            70, 20, 0.01, 1, 1300, 1.2);
+            70, 15, 0.01, 1, 1300, 1.2);
 
     @Test
     void the_reference_bed_is_the_default_and_another_spec_is_reported_as_given() {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 SimulateCommand.class,
                 ScanCommand.class,
+                ServiceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -12,7 +12,9 @@ import org.rollwell.bed.io.BedSpec;
 import org.rollwell.bed.loop.ControlLoop;
 import org.rollwell.bed.record.SegmentResult;
 import org.rollwell.bed.record.SessionRecord;
+import org.rollwell.bed.safety.Lock;
 import org.rollwell.bed.safety.SafetySupervisor;
+import org.rollwell.bed.safety.ServiceLocks;
 import org.rollwell.bed.scan.ScanRoutine;
 import org.rollwell.bed.scan.ScanTrace;
 import org.rollwell.bed.session.SessionRunner;
@@ -172,14 +174,16 @@ public final class Simulation {
             return new SimulationResult("BLOCKED", true, List.of(), List.of(),
                     new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0, 0, null),
                     new SimulationResult.EnvelopeReport(plan.envelope() == null ? null : plan.envelope().maxForceN().value()),
-                    0, 0, 0, 0,
+                    0, 0, 0, 0, List.of(),
                     new SimulationResult.Detail(null, "BLOCKED", 0, 0, 0, "", null, null, null, null));
         }
         long wallStart = System.nanoTime();
         VirtualTicker ticker = new VirtualTicker();
         SimulatedBed bed = newBed(ticker);
-        SafetySupervisor supervisor = new SafetySupervisor(spec, plan.envelope());
-        SessionRunner runner = new SessionRunner(plan, spec);
+        // a fresh twin: its locks live and die with the run, and never touch the stored ones
+        ServiceLocks locks = ServiceLocks.fresh(spec.heaterZones());
+        SafetySupervisor supervisor = new SafetySupervisor(spec, plan.envelope(), locks);
+        SessionRunner runner = new SessionRunner(plan, spec, locks);
         LiftController lift = new LiftController(spec);
         if (surface != null) {
             lift.useProfile(SurfaceProfile.fromScan(surface.positionMm(), surface.liftMm(), surface.count()),
@@ -321,8 +325,13 @@ public final class Simulation {
                 st.trueOvershootC, st.violations, st.firstViolation, st.motorStopAfterMs, st.heaterCutAfterMs,
                 st.liftDownAfterMs, st.pressHeaterCutAfterMs);
         SimulationResult.EnvelopeReport envelope = new SimulationResult.EnvelopeReport(sup.envelope().maxForceN().value());
+        List<SimulationResult.LockReport> locks = new ArrayList<>();
+        for (Lock lock : sup.locks().state().locks()) {
+            locks.add(new SimulationResult.LockReport(lock.target().name(),
+                    lock.target() == Lock.Target.ZONE_HEAT ? lock.zone() : null, lock.cause().name()));
+        }
         return new SimulationResult(status, st.safeNow(), st.faultsReported(), segments, peaks, envelope,
-                round(st.ticker.nanos() / 1e9, 100), st.ticks, 0, wallMs, detail);
+                round(st.ticker.nanos() / 1e9, 100), st.ticks, 0, wallMs, locks, detail);
     }
 
     private static FaultKind parseKind(String kind) {

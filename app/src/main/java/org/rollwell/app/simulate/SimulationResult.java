@@ -22,6 +22,7 @@ public record SimulationResult(
         long ticks,
         long overruns,
         long wallMs,
+        List<LockReport> locks,
         @JsonIgnore Detail detail) {
 
     public SimulationResult {
@@ -30,6 +31,14 @@ public record SimulationResult(
         segments = List.copyOf(segments);
         Objects.requireNonNull(peaks, "peaks");
         Objects.requireNonNull(envelope, "envelope");
+        locks = List.copyOf(locks);
+    }
+
+    /**
+     * A lock the run's trips left on its fresh twin (it lives and dies with the run): {@code target}
+     * ZONE_HEAT (with its {@code zone}) or LIFT (zone null), and the fault code that set it.
+     */
+    public record LockReport(String target, Integer zone, String cause) {
     }
 
     /**

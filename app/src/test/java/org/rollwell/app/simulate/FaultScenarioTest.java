@@ -149,6 +149,10 @@ class FaultScenarioTest {
             cell = r.faults().isEmpty() ? "—" : ms(r.faults().get(0).detectedAfterMs()) + "/" + ms(r.faults().get(0).safeWithinMs());
         } else {
             cell = r.faults().isEmpty() ? "—" : ms(r.faults().get(0).detectedAfterMs());
+            if (!r.faults().isEmpty() && expectedCodes(kind).size() > 1) {
+                // more than one rule may see it first: say which did
+                cell += " " + r.faults().get(0).code();
+            }
         }
         MEASURED.computeIfAbsent(kind, k -> new TreeMap<>()).put(phase, cell);
     }

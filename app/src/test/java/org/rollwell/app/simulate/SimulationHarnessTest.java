@@ -28,7 +28,7 @@ class SimulationHarnessTest {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactlyInAnyOrder("status", "safeState", "faults", "segments", "peaks", "envelope", "simulatedS",
-                "ticks", "overruns", "wallMs");
+                "ticks", "overruns", "wallMs", "locks");
         List<String> segmentKeys = new ArrayList<>();
         json.get("segments").get(0).fieldNames().forEachRemaining(segmentKeys::add);
         assertThat(segmentKeys).containsExactlyInAnyOrder("technique", "plannedS", "deliveredS", "forceErrorPct", "positionErrorMm",

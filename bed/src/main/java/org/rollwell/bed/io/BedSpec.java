@@ -36,7 +36,8 @@ import org.rollwell.therapy.envelope.BedLimits;
  * @param bimetalCutoffC            the board's bimetal cut-off on each roller pair opens heater power at this surface
  *                                  temperature, 70 °C (DOMAIN.md §5 "Independent layers"; latches until power-off)
  * @param liftFrictionBandN         how far the force derived from the lift motor's current may differ from the load
- *                                  cell on a healthy bed (the lead screw's friction), 20 N (choice)
+ *                                  cell on a healthy bed (the lead screw's friction), 15 N (choice: low enough that a
+ *                                  load cell sagging to half its gain shows within 10 s at 40 N)
  * @param liftCurrentAPerN          lift motor current per newton of axial load, 0.01 A/N (choice: 3.5 A at 350 N)
  * @param boardLiftLowerFraction    how fast the board itself lowers the lift on the wired e-stop or its dead-man, as a
  *                                  share of the lift's top speed: 1 (choice: the fastest it can, 10 mm/s, DOMAIN.md §2)
@@ -88,7 +89,7 @@ public record BedSpec(
             -10, 120, 30, 65, 5, 85,
             60, 100, 0.5, 3.0,
             24, 145, 205, 135,
-            70, 20, 0.01, 1,
+            70, 15, 0.01, 1,
             1300, 1.2);
 
     /**

@@ -45,7 +45,7 @@ public final class ControlLoop {
         this.supervisor = supervisor;
         this.source = source;
         this.lift = lift;
-        lift.limitForce(supervisor.envelope().maxForceN().value());
+        lift.limitForce(supervisor.limits().maxForceN().value());
         this.carriage = new CarriageController(spec);
         this.heaters = new HeaterController(spec.heaterZones(), 1.0 / spec.loopHz());
         this.sensors = new SensorFrame(spec.heaterZones());
@@ -70,6 +70,8 @@ public final class ControlLoop {
 
         // 1. the supervisor judges the frozen frame against the previous tick's setpoints and commands
         supervisor.check(sensors, setpoints, commands, status);
+        // a NaN reading never reaches a controller: the last good one stands in (issue 8)
+        supervisor.holdBadReadings(sensors);
         status.fault = supervisor.fault();
         status.liftLowered = sensors.liftMm <= LoopStatus.LIFT_LOWERED_MM;
 
@@ -98,6 +100,8 @@ public final class ControlLoop {
         // 4. the supervisor's last word, then out
         supervisor.clamp(sensors, setpoints, commands);
         io.write(commands);
+        // a trip's lock is saved only now, with the safe state already written
+        supervisor.settleLocks();
         ticks++;
         for (TickObserver observer : observers) {
             observer.afterTick(this);

@@ -22,5 +22,12 @@ public enum ClampLimit {
     /** A roller reads above the envelope's maximum roller temperature: its duty is cut. */
     ROLLER_TEMPERATURE,
     /** The skin estimate is within 0.5 °C of the envelope's maximum: heaters cut and rollers lifted off before the trip, until it is 1 °C under. */
-    SKIN_TEMPERATURE
+    SKIN_TEMPERATURE,
+    /**
+     * The zone's heat is locked until a service reset (DOMAIN.md §5 "Latches"): its duty is 0, and the heater
+     * mains stay open while a zone is locked for heat its duty does not control (stuck on, runaway, over-temperature).
+     */
+    ZONE_LOCKED,
+    /** The lift is locked until a service reset: it is kept lowered. */
+    LIFT_LOCKED
 }

@@ -8,17 +8,13 @@ import org.rollwell.bed.io.SensorFrame;
  * The checks of the bed's independent layer (issue 8, DOMAIN.md §5 "Independent layers"), each
  * its own watch: a zone's two temperature sensors and its cut-off, the load cell against the lift
  * motor's current, drives that run away, and each zone's heat balance. The supervisor asks them
- * after its own rules and trips on the first that fires.
+ * after the motion watch (an encoder's jump is a slip before it is a runaway) and keeps the first trip.
  */
 final class CrossChecks {
     private final ZoneSensorWatch zoneSensors;
     private final ForceSignalWatch forceSignals;
     private final RunawayWatch runaway;
     private final HeatBalanceWatch heatBalance;
-    private FaultCode code;
-    private int zone;
-    private double value;
-
     CrossChecks(BedSpec spec) {
         this.zoneSensors = new ZoneSensorWatch(spec);
         this.forceSignals = new ForceSignalWatch(spec);
@@ -34,40 +30,20 @@ final class CrossChecks {
         heatBalance.reset();
     }
 
-    /** True when a watch trips; {@link #code()}, {@link #zone()} (−1 for none) and {@link #value()} tell what. */
-    boolean check(SensorFrame s, ActuatorFrame written, boolean liftValid, boolean positionValid, long nowNanos) {
-        boolean runs = runaway.check(s, written, liftValid, positionValid);
-        if (runs) {
-            return found(runaway.code(), -1, runaway.value());
+    /** Lets every watch judge the frame, in order; each trip goes to {@code trips} (the supervisor keeps the first). */
+    void check(SensorFrame s, ActuatorFrame written, boolean liftValid, boolean positionValid, long nowNanos, Trips trips) {
+        if (runaway.check(s, written, liftValid, positionValid)) {
+            trips.trip(runaway.code(), nowNanos, -1, runaway.value());
         }
         if (zoneSensors.check(s, nowNanos)) {
-            return found(zoneSensors.code(), zoneSensors.zone(), zoneSensors.value());
+            trips.trip(zoneSensors.code(), nowNanos, zoneSensors.zone(), zoneSensors.value());
         }
         if (forceSignals.check(s, written, nowNanos)) {
-            return found(forceSignals.code(), -1, forceSignals.value());
+            trips.trip(forceSignals.code(), nowNanos, -1, forceSignals.value());
         }
         if (heatBalance.check(s, written)) {
-            return found(heatBalance.code(), heatBalance.zone(), heatBalance.value());
+            trips.trip(heatBalance.code(), nowNanos, heatBalance.zone(), heatBalance.value());
         }
-        return false;
     }
 
-    private boolean found(FaultCode c, int z, double v) {
-        code = c;
-        zone = z;
-        value = v;
-        return true;
-    }
-
-    FaultCode code() {
-        return code;
-    }
-
-    int zone() {
-        return zone;
-    }
-
-    double value() {
-        return value;
-    }
 }

@@ -25,10 +25,9 @@ final class ForceSignalWatch {
     private final double bandN;
     private final double currentAPerN;
     private final double fullScaleN;
-    private final long disagreeNanos;
+    private final Lasting apart;
     private final long frozenNanos;
     private final long periodNanos;
-    private long apartSinceNanos = -1;
     private double lastReadingN = Double.NaN;
     private long unchangedSinceNanos = -1;
     private boolean movedWhileUnchanged;
@@ -39,13 +38,13 @@ final class ForceSignalWatch {
         this.bandN = spec.liftFrictionBandN();
         this.currentAPerN = spec.liftCurrentAPerN();
         this.fullScaleN = spec.forceFullScaleN();
-        this.disagreeNanos = (long) (DISAGREE_S * 1e9);
+        this.apart = new Lasting(DISAGREE_S, spec.periodNanos());
         this.frozenNanos = (long) (FROZEN_S * 1e9);
         this.periodNanos = spec.periodNanos();
     }
 
     void reset() {
-        apartSinceNanos = -1;
+        apart.reset();
         lastReadingN = Double.NaN;
         unchangedSinceNanos = -1;
         movedWhileUnchanged = false;
@@ -69,21 +68,13 @@ final class ForceSignalWatch {
         }
         double currentA = s.liftMotorCurrentA;
         // out-of-range load cell readings are the range check's; without power the screw holds the load, no current shows it
-        if (s.motorPower && Double.isFinite(currentA) && f >= 0 && f <= fullScaleN) {
-            double fromCurrentN = currentA / currentAPerN;
-            if (Math.abs(fromCurrentN - f) > bandN) {
-                if (apartSinceNanos < 0) {
-                    apartSinceNanos = nowNanos;
-                }
-                if (nowNanos - apartSinceNanos + periodNanos >= disagreeNanos) {
-                    code = FaultCode.FORCE_SENSOR_DISAGREE;
-                    value = f - fromCurrentN;
-                    return true;
-                }
-                return false;
-            }
+        boolean judged = s.motorPower && Double.isFinite(currentA) && f >= 0 && f <= fullScaleN;
+        double fromCurrentN = judged ? currentA / currentAPerN : f;
+        if (apart.update(Math.abs(fromCurrentN - f) > bandN, nowNanos)) {
+            code = FaultCode.FORCE_SENSOR_DISAGREE;
+            value = f - fromCurrentN;
+            return true;
         }
-        apartSinceNanos = -1;
         return false;
     }
 

@@ -1,6 +1,9 @@
 package org.rollwell.bed.safety;
 
+import org.rollwell.bed.io.ActuatorFrame;
 import org.rollwell.bed.io.BedSpec;
+import org.rollwell.bed.io.SensorFrame;
+import org.rollwell.bed.loop.Setpoints;
 
 /**
  * Compares where the carriage should be, from the velocity commands actually written,
@@ -8,7 +11,8 @@ import org.rollwell.bed.io.BedSpec;
  * by > 5 mm"). The expected position follows the commands through a first-order model of
  * the board's speed loop and bleeds slowly towards the encoder, so small model errors do
  * not add up over a 40-minute session while a stall (10 mm/s and up) opens the gap in well
- * under 0.5 s.
+ * under 0.5 s. Also judges the switches: the far limit switch outside homing, and the home
+ * switch pressed far from home.
  */
 final class MotionWatch {
     static final double MISMATCH_MM = 5.0;
@@ -18,11 +22,14 @@ final class MotionWatch {
     static final double BLEED_PER_S = 0.5;
     /** The encoder counts as moving when it covered this much in the last 50 ms (a stalled encoder stands still). */
     static final double MOVING_MM = 0.3;
+    static final double MOVING_WINDOW_S = 0.050;
+    /** The home switch pressed this far from home means the encoder is wrong (choice). */
+    static final double HOME_SWITCH_AWAY_MM = 10.0;
 
     private final double dtS;
     private final double maxJumpMm;
     private final double maxDvPerTick;
-    private final double[] recent = new double[5];
+    private final double[] recent;
     private int next;
     private boolean primed;
     private double expectedMm;
@@ -36,6 +43,34 @@ final class MotionWatch {
         this.maxJumpMm = spec.maxCarriageSpeedMmPerS() * dtS * 2 + 2 * spec.encoderResolutionMm() + 1.0;
         // the drive accelerates no faster than the bed's limit (DOMAIN.md §2: 300 mm/s²)
         this.maxDvPerTick = spec.maxCarriageAccelMmPerS2() * dtS;
+        // the moving window in samples, derived once from the loop rate (5 at 100 Hz)
+        this.recent = new double[(int) Math.max(1, Math.round(MOVING_WINDOW_S / dtS))];
+    }
+
+    /**
+     * Judges one frame: the switches, then (with a plausible encoder reading and the motors driven
+     * by the host) the motion model. {@code written} holds last tick's commands.
+     */
+    void check(SensorFrame s, Setpoints previous, ActuatorFrame written, boolean positionValid, long now, Trips trips) {
+        boolean homing = previous.carriage == Setpoints.Carriage.HOME;
+        if (s.limitSwitch && !homing) {
+            trips.trip(FaultCode.LIMIT_SWITCH, now, -1, s.carriagePositionMm);
+        }
+        if (s.homeSwitch && s.carriagePositionMm > HOME_SWITCH_AWAY_MM) {
+            trips.trip(FaultCode.ENCODER_SLIP, now, -1, s.carriagePositionMm);
+        }
+        if (!positionValid) {
+            // a NaN would poison the motion model for good: judge the next good reading instead
+            return;
+        }
+        if (!written.motorsEnabled) {
+            resync(s.carriagePositionMm);
+            return;
+        }
+        FaultCode code = follow(s.carriagePositionMm, written.carriageVelocityMmPerS);
+        if (code != null) {
+            trips.trip(code, now, -1, mismatchMm);
+        }
     }
 
     /** Forgets everything: the next reading re-seats the model (after a person acknowledged a fault). */
@@ -62,7 +97,7 @@ final class MotionWatch {
      * @param lastCommandMmPerS the carriage command written last tick (motors enabled)
      * @return the trip or null
      */
-    FaultCode check(double encoderMm, double lastCommandMmPerS) {
+    FaultCode follow(double encoderMm, double lastCommandMmPerS) {
         if (!primed) {
             resync(encoderMm);
             return null;

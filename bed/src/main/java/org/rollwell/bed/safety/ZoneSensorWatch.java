@@ -17,9 +17,7 @@ final class ZoneSensorWatch {
 
     private final double minValidC;
     private final double maxValidC;
-    private final long windowNanos;
-    private final long periodNanos;
-    private final long[] apartSinceNanos;
+    private final Lasting[] apart;
     private FaultCode code;
     private int zone;
     private double value;
@@ -27,19 +25,21 @@ final class ZoneSensorWatch {
     ZoneSensorWatch(BedSpec spec) {
         this.minValidC = spec.thermistorMinC();
         this.maxValidC = spec.thermistorMaxC();
-        this.windowNanos = (long) (DISAGREE_S * 1e9);
-        this.periodNanos = spec.periodNanos();
-        this.apartSinceNanos = new long[spec.heaterZones()];
-        reset();
+        this.apart = new Lasting[spec.heaterZones()];
+        for (int z = 0; z < apart.length; z++) {
+            apart[z] = new Lasting(DISAGREE_S, spec.periodNanos());
+        }
     }
 
     void reset() {
-        java.util.Arrays.fill(apartSinceNanos, -1L);
+        for (Lasting l : apart) {
+            l.reset();
+        }
     }
 
     /** Judges one frame; true when a zone trips ({@link #code()}, {@link #zone()}, {@link #value()} tell which). */
     boolean check(SensorFrame s, long nowNanos) {
-        for (int z = 0; z < apartSinceNanos.length; z++) {
+        for (int z = 0; z < apart.length; z++) {
             if (s.cutoffOpen[z]) {
                 // the board's cut-off opened: the surface reached 70 °C whatever the thermistor says
                 return trip(FaultCode.ROLLER_OVER_TEMPERATURE, z, s.watchTempC[z]);
@@ -48,16 +48,8 @@ final class ZoneSensorWatch {
             double watchC = s.watchTempC[z];
             // out-of-range readings are the range check's (HeaterWatch); a board without a watch sensor reports NaN
             boolean comparable = controlC >= minValidC && controlC <= maxValidC && watchC >= minValidC && watchC <= maxValidC;
-            if (comparable && Math.abs(controlC - watchC) > DISAGREE_C) {
-                if (apartSinceNanos[z] < 0) {
-                    apartSinceNanos[z] = nowNanos;
-                }
-                // ≥ 2 s: the sample that opened the window counts as the first period
-                if (nowNanos - apartSinceNanos[z] + periodNanos >= windowNanos) {
-                    return trip(FaultCode.ZONE_SENSOR_DISAGREE, z, controlC - watchC);
-                }
-            } else {
-                apartSinceNanos[z] = -1;
+            if (apart[z].update(comparable && Math.abs(controlC - watchC) > DISAGREE_C, nowNanos)) {
+                return trip(FaultCode.ZONE_SENSOR_DISAGREE, z, controlC - watchC);
             }
         }
         return false;

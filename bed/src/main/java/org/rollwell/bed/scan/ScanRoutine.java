@@ -55,6 +55,12 @@ public final class ScanRoutine implements SetpointSource {
                     r.refusal = "nobody lies on the bed: the occupancy mat reports no presence";
                     return REFUSED;
                 }
+                if (r.locks.liftLocked()) {
+                    org.rollwell.bed.safety.Lock lock = r.locks.state().lift();
+                    r.refusal = "the lift is locked since " + lock.at() + " by " + lock.cause()
+                            + ": no scan until a service reset";
+                    return REFUSED;
+                }
                 return HOMING;
             }
         },
@@ -152,11 +158,19 @@ public final class ScanRoutine implements SetpointSource {
     private State state = State.IDLE;
     private volatile boolean startRequested;
     private String refusal = "";
+    private final org.rollwell.bed.safety.ServiceLocks locks;
     private int count;
     private int heldTicks;
     private long scanStartNanos;
 
+    /** A scan on a bed without locks (a fresh twin, a test). */
     public ScanRoutine(BedSpec spec) {
+        this(spec, org.rollwell.bed.safety.ServiceLocks.fresh(spec.heaterZones()));
+    }
+
+    /** A scan on a bed with {@code locks}: a locked lift refuses it (DOMAIN.md §5 "Latches"). */
+    public ScanRoutine(BedSpec spec, org.rollwell.bed.safety.ServiceLocks locks) {
+        this.locks = java.util.Objects.requireNonNull(locks, "locks");
         this.startMm = CarriageController.TRAVEL_MARGIN_MM;
         this.endMm = spec.travelMm() - CarriageController.TRAVEL_MARGIN_MM;
         // the whole travel at the governor's slowest speed, with margin

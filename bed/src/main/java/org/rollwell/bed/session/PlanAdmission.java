@@ -2,6 +2,7 @@ package org.rollwell.bed.session;
 
 import java.util.List;
 import org.rollwell.bed.io.BedSpec;
+import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.envelope.ExcludedRange;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.TechniqueBan;
@@ -19,14 +20,15 @@ final class PlanAdmission {
     }
 
     /**
-     * Refuses {@code segments} if one of them uses a banned technique on its span, overlaps an
-     * excluded range with its span, stretches higher than the envelope allows or heats when heat
+     * Refuses {@code segments} if one of them uses a banned technique on its span, brings a roller's
+     * contact patch onto an excluded range anywhere on its span, stretches higher than the envelope allows or heats when heat
      * is off, or if together they last longer than the envelope's (and the bed's) maximum minutes.
      *
      * @throws IllegalArgumentException naming {@code plan.segments[i]} and the rule that refuses it
      */
     static void requireInsideEnvelope(List<PlanSegment> segments, SafetyEnvelope envelope, BedSpec spec) {
         long totalS = 0;
+        BedLimits limits = spec.limits();
         for (int i = 0; i < segments.size(); i++) {
             PlanSegment seg = segments.get(i);
             String where = "plan.segments[" + i + "]: ";
@@ -35,11 +37,12 @@ final class PlanAdmission {
                         + banningRule(envelope, seg));
             }
             for (ExcludedRange range : envelope.excluded()) {
-                // the plain span against the range; the planner also keeps the rollers' contact patches off it
-                if (range.overlaps(seg.startMm(), seg.endMm())) {
+                // the rollers, not the carriage centre, touch the back: both pairs ± half a contact patch, the
+                // planner's own rule (BedLimits.rollersCanTouch)
+                if (limits.rollersCanTouch(seg.startMm(), seg.endMm(), range.fromMm(), range.toMm())) {
                     throw new IllegalArgumentException(where + seg.technique() + " span " + seg.startMm() + "–" + seg.endMm()
-                            + " mm overlaps the excluded range " + range.fromMm() + "–" + range.toMm() + " mm ("
-                            + range.reason() + ")");
+                            + " mm brings a roller (reach ±" + limits.rollerReachMm() + " mm from the carriage centre) onto"
+                            + " the excluded range " + range.fromMm() + "–" + range.toMm() + " mm (" + range.reason() + ")");
                 }
             }
             if (seg.params() instanceof TechniqueParams.Stretch stretch

@@ -14,7 +14,8 @@ import org.rollwell.therapy.technique.Technique;
 /**
  * Turns one plan segment into setpoints tick by tick (DOMAIN.md §4): every segment first
  * approaches its entry point, then runs its technique. Holds only numbers and small enums,
- * reset per segment, so a tick allocates nothing.
+ * reset per segment, so a tick allocates nothing. The {@link ForceGovernor} sets the travel speed
+ * in contact, {@link KneadStroke} the KNEAD strokes; ROLL, WARM, PRESS and STRETCH are here.
  */
 final class SegmentExecutor {
     /** Travel to a segment's entry point, mm/s (choice: brisk but well under 80 mm/s). */
@@ -38,33 +39,6 @@ final class SegmentExecutor {
     /** Lift within this of a STRETCH target counts as reached, mm. */
     static final double STRETCH_REACHED_MM = 1.0;
 
-    /**
-     * Force first, speed second: once the force runs more than 10 % over its target, or a third of
-     * the way from the target to the over-force trip line if that is closer (a firm spinous process
-     * met faster than the 10 mm/s lift can yield), the travel drops to a quarter of its speed at once,
-     * to a twentieth past halfway to the trip line, and recovers over about 1.5 s when the force is
-     * back (choice; recorded as LIMITED). The target itself is never lowered.
-     */
-    static final double GOVERNOR_OVER_FRACTION = 0.10;
-    static final double GOVERNOR_MIN = 0.25;
-    /** The follow limit never slows contact travel below this, mm/s (choice). */
-    static final double MIN_CONTACT_SPEED_MM_PER_S = 5.0;
-    static final double GOVERNOR_RECOVER_PER_S = 0.5;
-
-    /** The supervisor trips at the envelope maximum + 10 % (DOMAIN.md §5); the governor keeps clear of it. */
-    static final double OVER_FORCE_TRIP_FACTOR = 1.10;
-    /**
-     * Near the envelope's maximum the governor acts on a share of the room left below the trip
-     * line, not on 10 % of the target: at a target equal to the maximum it slows the travel once a
-     * third of that room is used, leaving the rest for the carriage to brake (300 mm/s², a 15 ms
-     * drive) while the lift retreats at its 10 mm/s (choice, tuned against the twin).
-     */
-    static final double GOVERNOR_HEADROOM_SHARE = 0.33;
-
-    /** Share of the governor's minimum left near the trip line (choice: 50 mm/s planned → 2.5 mm/s). */
-    static final double GOVERNOR_CRAWL_SHARE = 0.2;
-    /** Share of the last 50 ms' force rise added to the force when judging it (choice; the load cell's 2 N noise limits it). */
-    static final double GOVERNOR_LOOKAHEAD_SHARE = 0.5;
 
     private enum Phase { APPROACH, RUN, CONTACT, RAMP, HOLD, RELEASE, REST, DONE }
 
@@ -75,10 +49,8 @@ final class SegmentExecutor {
     private final double[] keepOffToMm;
     /** The segment whose lifted crossing has been recorded (said once per segment). */
     private int crossingLoggedFor = -1;
-    private final double overForceTripN;
-    private final double[] forceHistoryN = new double[5];
-    private int historyAt;
-    private boolean historyFull;
+    private final ForceGovernor governor;
+    private final KneadStroke kneadStroke;
     private PlanSegment segment;
     private int index;
     private Phase phase;
@@ -87,14 +59,7 @@ final class SegmentExecutor {
     private boolean forceReached;
     private int repetition;
     private double rollTargetMm;
-    private double kneadCentreMm;
-    private double kneadCreepDir;
-    private double kneadSide;
-    private double kneadHalfS;
     private double forceScale = 1.0;
-    private double governor = 1.0;
-    private boolean governorLogged;
-    private boolean followLogged;
     private double heatC;
 
     SegmentExecutor(BedSpec spec, Recorder recorder, double envelopeMaxForceN) {
@@ -108,7 +73,8 @@ final class SegmentExecutor {
     SegmentExecutor(BedSpec spec, Recorder recorder, double envelopeMaxForceN, List<ExcludedRange> excluded) {
         this.spec = spec;
         this.recorder = recorder;
-        this.overForceTripN = envelopeMaxForceN * OVER_FORCE_TRIP_FACTOR;
+        this.governor = new ForceGovernor(spec, recorder, envelopeMaxForceN);
+        this.kneadStroke = new KneadStroke(spec, recorder);
         // carriage-centre positions from which a roller patch (pair offset + half a patch) can touch a range
         double reachMm = spec.rollerPairOffsetMm() + spec.rollerContactLengthMm() / 2;
         this.keepOffFromMm = new double[excluded.size()];
@@ -128,16 +94,9 @@ final class SegmentExecutor {
         this.phaseS = 0;
         this.forceReached = false;
         this.repetition = 0;
-        this.limitedLogged = false;
-        this.governor = 1.0;
-        this.governorLogged = false;
-        this.historyAt = 0;
-        this.historyFull = false;
-        this.followLogged = false;
+        this.governor.reset();
+        this.kneadStroke.begin(seg);
         this.forceCommandN = 0;
-        this.kneadSide = 1;
-        this.kneadCreepDir = 1;
-        this.kneadCentreMm = seg.startMm();
         this.rollTargetMm = seg.endMm();
     }
 
@@ -217,7 +176,7 @@ final class SegmentExecutor {
                     : segment.technique() == Technique.STRETCH ? Phase.RAMP : Phase.RUN;
             phaseS = 0;
             if (segment.technique() == Technique.KNEAD) {
-                kneadHalfS = 0;
+                kneadStroke.arrived();
             }
         }
     }
@@ -288,114 +247,17 @@ final class SegmentExecutor {
 
     private void knead(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         TechniqueParams.Knead k = (TechniqueParams.Knead) segment.params();
-        double half = k.strokeMm() / 2;
-        // the stroke's centre creeps from start + half a stroke to end − half a stroke and back, so both
-        // ends of every stroke stay inside the span (the planner keeps the span's rollers off excluded ranges)
-        double lo = segment.startMm() + half;
-        double hi = segment.endMm() - half;
-        if (hi < lo) {
-            // a span shorter than a stroke: shorter strokes in place at its middle, said once per segment
-            lo = (segment.startMm() + segment.endMm()) / 2;
-            hi = lo;
-            double shortHalf = Math.max(0.0, (segment.endMm() - segment.startMm()) / 2);
-            if (shortStrokeLoggedFor != index) {
-                shortStrokeLoggedFor = index;
-                recorder.event(st.nowNanos, "LIMITED", "KNEAD segment " + index + ": the span (" + (2 * shortHalf)
-                        + " mm) is shorter than a " + k.strokeMm() + " mm stroke; strokes of " + (2 * shortHalf)
-                        + " mm at its middle");
-            }
-            half = shortHalf;
-        }
-        kneadCentreMm = Math.max(lo, Math.min(hi, kneadCentreMm));
-        kneadCentreMm += kneadCreepDir * k.creepMmPerS() * dtS;
-        if (kneadCentreMm >= hi) {
-            kneadCentreMm = hi;
-            kneadCreepDir = -1;
-        } else if (kneadCentreMm <= lo) {
-            kneadCentreMm = lo;
-            kneadCreepDir = 1;
-        }
-        kneadHalfS += dtS;
-        double target = kneadCentreMm + kneadSide * half;
-        boolean reached = Math.abs(st.carriageReferenceMm - target) < 0.5 && st.carriageSettled;
-        double halfPeriodS = 0.5 / k.frequencyHz();
-        if (kneadHalfS >= halfPeriodS && (reached || kneadHalfS >= 3 * halfPeriodS)) {
-            if (kneadHalfS > halfPeriodS * 1.05 && !limitedLogged) {
-                limitedLogged = true;
-                recorder.event(st.nowNanos, "LIMITED", "KNEAD segment " + index + ": " + k.frequencyHz()
-                        + " Hz strokes of " + k.strokeMm() + " mm exceed the bed's " + spec.maxCarriageAccelMmPerS2()
-                        + " mm/s² and " + spec.maxCarriageSpeedMmPerS() + " mm/s; strokes run as fast as the bed allows");
-            }
-            kneadSide = -kneadSide;
-            kneadHalfS = 0;
-            target = kneadCentreMm + kneadSide * half;
-        }
-        sp.moveTo(target, contactSpeed(kneadCruise(k), s, st, dtS));
+        double target = kneadStroke.targetMm(segment, index, st, dtS);
+        sp.moveTo(target, contactSpeed(kneadStroke.cruiseMmPerS(k), s, st, dtS));
         slewForce(targetForceN(), s, dtS);
         sp.press(forceCommandN);
         sampleForce(s);
         recorder.positionSample(index, s.carriagePositionMm - st.carriageReferenceMm, false);
     }
 
-    private boolean limitedLogged;
-    /** The segment whose too-short span has been recorded, so the event is said once, not every tick. */
-    private int shortStrokeLoggedFor = -1;
-
-    private double govern(SensorFrame s, LoopStatus st, double dtS) {
-        double target = Math.max(forceCommandN, 1.0);
-        double slowAboveN = Math.min(target * (1 + GOVERNOR_OVER_FRACTION),
-                target + GOVERNOR_HEADROOM_SHARE * Math.max(0.0, overForceTripN - target));
-        // look ahead by the force's rise over the last 50 ms: the lift (τ 50 ms, 10 mm/s) and the
-        // carriage's braking need that long to act, so the governor must act on where the force is going
-        forceHistoryN[historyAt] = s.forceN;
-        historyAt = (historyAt + 1) % forceHistoryN.length;
-        double oldest = forceHistoryN[historyAt];
-        double rising = historyFull ? Math.max(0.0, s.forceN - oldest) : 0.0;
-        historyFull |= historyAt == 0;
-        double judgedN = s.forceN + GOVERNOR_LOOKAHEAD_SHARE * rising;
-        if (judgedN > slowAboveN) {
-            // past halfway to the trip line the carriage all but stops: the lift alone can then
-            // bring the force down at its 10 mm/s, whatever the slope under the rollers
-            governor = judgedN > (slowAboveN + overForceTripN) / 2 && overForceTripN > slowAboveN
-                    ? GOVERNOR_MIN * GOVERNOR_CRAWL_SHARE : GOVERNOR_MIN;
-            if (!governorLogged) {
-                governorLogged = true;
-                recorder.event(st.nowNanos, "LIMITED", segment.technique() + " segment " + index
-                        + ": travel slowed to hold the force over a firm spot");
-            }
-        } else {
-            governor = Math.min(1.0, governor + GOVERNOR_RECOVER_PER_S * dtS);
-        }
-        return governor;
-    }
-
-    /** The planned speed under the governor and no faster than the lift can follow the learned surface. */
+    /** The planned speed under the force governor and no faster than the lift can follow the learned surface. */
     private double contactSpeed(double plannedMmPerS, SensorFrame s, LoopStatus st, double dtS) {
-        double speed = plannedMmPerS * govern(s, st, dtS);
-        double follow = Math.max(st.contactSpeedLimitMmPerS, MIN_CONTACT_SPEED_MM_PER_S);
-        if (follow < speed) {
-            if (!followLogged) {
-                followLogged = true;
-                recorder.event(st.nowNanos, "LIMITED", segment.technique() + " segment " + index
-                        + ": travel slowed where the back is too steep for the lift to follow");
-            }
-            return follow;
-        }
-        return speed;
-    }
-
-    /**
-     * The slowest cruise speed that still covers a stroke in half a period with the bed's
-     * acceleration (trapezoid: T = d / v + v / a, so v = a (T − √(T² − 4d/a)) / 2), plus 10 %:
-     * a stroke no faster than its frequency needs presses more evenly over the spinous processes.
-     */
-    private double kneadCruise(TechniqueParams.Knead k) {
-        double a = spec.maxCarriageAccelMmPerS2();
-        double t = 0.5 / k.frequencyHz();
-        double d = k.strokeMm();
-        double disc = t * t - 4 * d / a;
-        double v = disc < 0 ? spec.maxCarriageSpeedMmPerS() : a * (t - Math.sqrt(disc)) / 2 * 1.1;
-        return Math.min(v, spec.maxCarriageSpeedMmPerS());
+        return governor.contactSpeed(plannedMmPerS, forceCommandN, s, st, dtS, segment.technique(), index);
     }
 
     private void press(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {

@@ -8,6 +8,8 @@ import org.rollwell.bed.loop.SetpointSource;
 import org.rollwell.bed.loop.Setpoints;
 import org.rollwell.bed.record.Recorder;
 import org.rollwell.bed.record.SessionRecord;
+import org.rollwell.bed.safety.EnforcedLimits;
+import org.rollwell.bed.safety.ServiceLocks;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.plan.PlanSegment;
 import org.rollwell.therapy.plan.SessionPlan;
@@ -35,6 +37,10 @@ public final class SessionRunner implements SetpointSource {
 
     private final SessionPlan plan;
     private final SafetyEnvelope envelope;
+    private final ServiceLocks serviceLocks;
+    private final SessionLocks locks;
+    private final EnforcedLimits limits;
+    private final AdjustmentLimits adjustments;
     private final BedSpec spec;
     private final PlanSegment[] segments;
     private final Recorder recorder;
@@ -58,13 +64,29 @@ public final class SessionRunner implements SetpointSource {
     private volatile double heatOverrideC = Double.NaN;
     private volatile String pendingEvent;
 
+    /** A session on a bed without locks (a fresh twin, a test). */
     public SessionRunner(SessionPlan plan, BedSpec spec) {
+        this(plan, spec, ServiceLocks.fresh(spec.heaterZones()));
+    }
+
+    /**
+     * A session on a bed with {@code locks} (the supervisor's): a locked zone runs unheated, a locked lift
+     * refuses the session.
+     *
+     * @throws IllegalStateException if the lift is locked, naming the lock and what clears it
+     */
+    public SessionRunner(SessionPlan plan, BedSpec spec, ServiceLocks locks) {
         if (plan.status() != SessionPlan.Status.OK) {
             throw new IllegalArgumentException("plan: a blocked plan cannot run (" + plan.reasons() + ")");
+        }
+        this.serviceLocks = java.util.Objects.requireNonNull(locks, "locks");
+        if (locks.liftLocked()) {
+            throw new IllegalStateException(SessionLocks.liftLockedReason(locks));
         }
         this.plan = plan;
         this.envelope = plan.envelope();
         this.spec = spec;
+        this.limits = EnforcedLimits.of(spec, envelope);
         List<PlanSegment> list = plan.segments();
         this.segments = list.toArray(new PlanSegment[0]);
         Technique[] techniques = new Technique[segments.length];
@@ -78,7 +100,9 @@ public final class SessionRunner implements SetpointSource {
         }
         PlanAdmission.requireInsideEnvelope(list, envelope, spec);
         this.recorder = new Recorder(techniques, planned, plannedForce);
-        this.executor = new SegmentExecutor(spec, recorder, envelope.maxForceN().value(), envelope.excluded());
+        this.locks = new SessionLocks(serviceLocks, recorder);
+        this.executor = new SegmentExecutor(spec, recorder, limits.maxForceN().value(), envelope.excluded());
+        this.adjustments = new AdjustmentLimits(segments, envelope, limits, spec);
         this.dtS = 1.0 / spec.loopHz();
         this.elapsedS = new double[segments.length];
         this.zoneSettled = new boolean[spec.heaterZones()];
@@ -90,15 +114,15 @@ public final class SessionRunner implements SetpointSource {
             throw new IllegalArgumentException("plan.segments[" + i + "]: span " + seg.startMm() + "–" + seg.endMm()
                     + " mm lies outside the bed's travel 0–" + spec.travelMm() + " mm");
         }
-        if (seg.rollerTempC() > envelope.maxRollerTempC().value() && envelope.heatAllowed()) {
+        if (seg.rollerTempC() > limits.maxRollerTempC().value() && envelope.heatAllowed()) {
             throw new IllegalArgumentException("plan.segments[" + i + "].rollerTempC: " + seg.rollerTempC()
-                    + " °C is above the envelope's " + envelope.maxRollerTempC().value() + " °C set by "
-                    + envelope.maxRollerTempC().setBy());
+                    + " °C is above the maximum " + limits.maxRollerTempC().value() + " °C set by "
+                    + limits.maxRollerTempC().setBy());
         }
-        if (seg.forceN() > envelope.maxForceN().value()) {
+        if (seg.forceN() > limits.maxForceN().value()) {
             throw new IllegalArgumentException("plan.segments[" + i + "].forceN: " + seg.forceN()
-                    + " N is above the envelope's " + envelope.maxForceN().value() + " N set by "
-                    + envelope.maxForceN().setBy());
+                    + " N is above the maximum " + limits.maxForceN().value() + " N set by "
+                    + limits.maxForceN().setBy());
         }
     }
 
@@ -122,44 +146,49 @@ public final class SessionRunner implements SetpointSource {
     }
 
     /**
-     * Scales every force from now on by {@code scale} (1 = as planned), if the remaining
-     * segments stay within the envelope's maximum force; otherwise refused with the rule.
+     * Scales every force from now on by {@code scale} (1 = as planned). Stronger by at most one
+     * intensity step per request, never above 90 % of the maximum force nor the envelope's intensity
+     * cap; lighter at once. A refusal names the limit and the rule that sets it.
      */
-    public Adjustment adjustForceScale(double scale) {
-        if (!(scale > 0 && scale <= 2)) {
-            return Adjustment.refuse("force scale must be above 0 and at most 2, was " + scale);
+    public synchronized Adjustment adjustForceScale(double scale) {
+        Adjustment answer = adjustments.judgeScale(scale, forceScale, current);
+        if (answer.accepted()) {
+            forceScale = scale;
+            pendingEvent = "force scale " + scale;
         }
-        double max = envelope.maxForceN().value();
-        for (int i = current; i < segments.length; i++) {
-            double f = segments[i].forceN() * scale;
-            if (f > max) {
-                return Adjustment.refuse("segment " + i + " (" + segments[i].technique() + ") would press " + round(f)
-                        + " N, above the maximum " + round(max) + " N set by " + envelope.maxForceN().setBy());
-            }
-        }
-        forceScale = scale;
-        pendingEvent = "force scale " + scale;
-        return Adjustment.accept("forces now " + scale + " × the plan");
+        return answer;
     }
 
-    /** Sets the roller target of the heated segments from now on, if the envelope allows it. */
-    public Adjustment adjustRollerTempC(double tempC) {
-        if (!envelope.heatAllowed()) {
-            return Adjustment.refuse("heat is off for this person: " + envelope.heatSetBy());
+    /**
+     * Sets the roller target of the heated segments from now on: at most one step warmer per request,
+     * never above the envelope's or the bed's maximum; cooler at once down to the bed's lowest target.
+     */
+    public synchronized Adjustment adjustRollerTempC(double tempC) {
+        Adjustment answer = adjustments.judgeRollerTempC(tempC, presentHeatC());
+        if (answer.accepted()) {
+            heatOverrideC = tempC;
+            pendingEvent = "roller target " + tempC + " °C";
         }
-        if (Double.isNaN(tempC)) {
-            return Adjustment.refuse("roller temperature must be a number, was " + tempC);
+        return answer;
+    }
+
+    /** The roller target in force for the heated segments: the last accepted change, else the plan's next heated target. */
+    private double presentHeatC() {
+        double override = heatOverrideC;
+        if (!Double.isNaN(override)) {
+            return override;
         }
-        if (!(tempC <= envelope.maxRollerTempC().value())) {
-            return Adjustment.refuse("roller " + tempC + " °C is above the maximum " + envelope.maxRollerTempC().value()
-                    + " °C set by " + envelope.maxRollerTempC().setBy());
+        for (int i = Math.min(current, segments.length - 1); i < segments.length; i++) {
+            if (segments[i].heated()) {
+                return segments[i].rollerTempC();
+            }
         }
-        if (!(tempC >= spec.rollerTempMinC())) {
-            return Adjustment.refuse("roller " + tempC + " °C is below the bed's lowest target " + spec.rollerTempMinC() + " °C");
-        }
-        heatOverrideC = tempC;
-        pendingEvent = "roller target " + tempC + " °C";
-        return Adjustment.accept("heated segments now at " + tempC + " °C");
+        return 0.0;
+    }
+
+    /** The live force scale in force (1 = as planned). */
+    public double forceScale() {
+        return forceScale;
     }
 
     @Override
@@ -172,6 +201,7 @@ public final class SessionRunner implements SetpointSource {
             executor.heat(currentHeatC());
         }
         SessionState next = st.fault != null ? SessionState.FAULTED : state.handle(this, s, st, sp);
+        locks.unheat(st, sp);
         if (next != state) {
             recorder.event(st.nowNanos, "STATE", state.name() + " -> " + next.name());
             if (next == SessionState.FAULTED && state == SessionState.RUNNING) {
@@ -216,7 +246,7 @@ public final class SessionRunner implements SetpointSource {
                 settledTargetC[z] = target;
                 zoneSettled[z] = false;
             }
-            if (!(target > 0)) {
+            if (!(target > 0) || locks.zoneLocked(z)) {
                 continue;
             }
             double err = s.zoneTempC[z] - target;
@@ -265,7 +295,8 @@ public final class SessionRunner implements SetpointSource {
     boolean warm(SensorFrame s, Setpoints sp) {
         for (int z = 0; z < sp.zoneTargetC.length; z++) {
             double target = sp.zoneTargetC[z];
-            if (target > 0 && Math.abs(s.zoneTempC[z] - target) > WARM_WITHIN_C) {
+            // a zone locked for service runs unheated: warm-up does not wait for it
+            if (target > 0 && !locks.zoneLocked(z) && Math.abs(s.zoneTempC[z] - target) > WARM_WITHIN_C) {
                 return false;
             }
         }
@@ -293,9 +324,13 @@ public final class SessionRunner implements SetpointSource {
     }
 
     /** True once per {@link #start()}: the request is consumed so it cannot start the session twice. */
-    boolean takeStartRequest() {
+    boolean takeStartRequest(LoopStatus st) {
         boolean requested = startRequested;
         startRequested = false;
+        if (requested && locks.liftLocked()) {
+            recorder.event(st.nowNanos, "REFUSED", SessionLocks.liftLockedReason(serviceLocks));
+            return false;
+        }
         return requested;
     }
 
@@ -346,9 +381,5 @@ public final class SessionRunner implements SetpointSource {
             default -> SessionRecord.Outcome.UNFINISHED;
         };
         return recorder.build(outcome);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
     }
 }

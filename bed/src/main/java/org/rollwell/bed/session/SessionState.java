@@ -17,7 +17,7 @@ public enum SessionState {
         SessionState handle(SessionRunner r, SensorFrame s, LoopStatus st, Setpoints sp) {
             sp.rest();
             // the request is used up here: a later pass through IDLE needs a new start()
-            return r.takeStartRequest() ? HOMING : IDLE;
+            return r.takeStartRequest(st) ? HOMING : IDLE;
         }
     },
 

@@ -17,6 +17,8 @@ final class StandInBed implements BedIo {
     double positionMm;
     double liftMm;
     double rollerC = 30;
+    /** Zone 0's thermistor reading when set (a broken sensor), else the roller temperature. */
+    double zone0C = Double.NaN;
     boolean stopButton;
     boolean presence = true;
     /** The bed it stands in for; a test may give it other rollers before building its loop. */
@@ -41,7 +43,7 @@ final class StandInBed implements BedIo {
         into.limitSwitch = positionMm >= 950;
         into.liftMm = liftMm;
         into.forceN = liftMm > 20 ? 15 * (liftMm - 20) : 0;
-        into.zoneTempC[0] = rollerC + ((n % 2 == 0) ? 0.03 : -0.03);
+        into.zoneTempC[0] = Double.isNaN(zone0C) ? rollerC + ((n % 2 == 0) ? 0.03 : -0.03) : zone0C;
         into.zoneTempC[1] = rollerC + ((n++ % 2 == 0) ? -0.03 : 0.03);
         into.stopButton = stopButton;
         into.presence = presence;

@@ -27,15 +27,15 @@ class PlanAdmissionTest {
 
     /**
      * A person with sciatica (no PRESS on L4–S1, STRETCH at half height: 25 mm; DOMAIN.md §5), a skin
-     * lesion at T10 excluded ± 50 mm, a 40-minute session, heat on or off.
+     * lesion at T8 excluded ± 50 mm, a 40-minute session, heat on or off.
      */
     static SafetyEnvelope sciatica(boolean heat) {
-        double t10 = MAP.positionMm(Level.T10);
+        double t8 = MAP.positionMm(Level.T8);
         return new SafetyEnvelope(new Bound(200, "BED"), new Bound(60, "BED"), new Bound(43, "IEC_60601_1"),
                 new Bound(1, "CEM43_CAP"), new Bound(40, "PREFERENCE"), new Bound(10, "BED"), new Bound(25, "SCIATICA"),
                 heat, heat ? "BED" : "CI_HEAT_INTOLERANCE",
                 List.of(new TechniqueBan(Technique.PRESS, Level.L4, Level.S1, "SCIATICA")),
-                List.of(new ExcludedRange(t10 - 50, t10 + 50, "CI_SKIN_LESION at T10")));
+                List.of(new ExcludedRange(t8 - 50, t8 + 50, "CI_SKIN_LESION at T8")));
     }
 
     static PlanSegment roll(Level from, Level to, double tempC, int seconds) {
@@ -116,5 +116,23 @@ class PlanAdmissionTest {
         assertThat(nan.accepted()).isFalse();
         assertThat(nan.reason()).contains("NaN");
         assertThat(runner.adjustRollerTempC(50).accepted()).isTrue();
+    }
+
+    /** A ROLL over a span given in bed millimetres. */
+    static PlanSegment rollMm(double startMm, double endMm) {
+        return new PlanSegment(Technique.ROLL, Level.T10, Level.T12, startMm, endMm, 120, 45, 300, new TechniqueParams.Roll(20), "test");
+    }
+
+    @Test
+    void a_span_that_stops_short_of_an_excluded_range_is_still_refused_when_a_roller_would_reach_it() {
+        double rangeTo = MAP.positionMm(Level.T8) + 50;
+        double reach = BedSpec.REFERENCE.limits().rollerReachMm();
+        // the carriage centre stays 20 mm below the range, but the head-side roller pair reaches 55 mm
+        assertThatThrownBy(() -> new SessionRunner(plan(sciatica(true), rollMm(rangeTo + reach - 20, rangeTo + 200)),
+                BedSpec.REFERENCE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("segments[0]").hasMessageContaining("roller").hasMessageContaining("CI_SKIN_LESION");
+        assertThat(new SessionRunner(plan(sciatica(true), rollMm(rangeTo + reach + 1, rangeTo + 200)), BedSpec.REFERENCE)
+                .state()).as("a span a full reach away runs").isEqualTo(SessionState.IDLE);
     }
 }
