@@ -41,6 +41,9 @@ final class Carriage {
     private double positionMm;
     private double velocityMmPerS;
     private boolean jammed;
+    /** A runaway drive's direction (+1 away from home, −1 towards it); 0 while the drive obeys. */
+    private double runawayDirection;
+    private double lastCommandMmPerS;
 
     Carriage(double travelMm, double maxSpeedMmPerS, double maxAccelMmPerS2, double startMm) {
         this.travelMm = travelMm;
@@ -52,6 +55,12 @@ final class Carriage {
     void place(double startMm) {
         positionMm = Math.max(-OVERTRAVEL_MM, Math.min(travelMm + OVERTRAVEL_MM, startMm));
         velocityMmPerS = 0;
+    }
+
+    /** The drive runs away: full speed in the direction the carriage moves, or was last told to, or away from home. */
+    void runAway() {
+        double d = velocityMmPerS != 0 ? Math.signum(velocityMmPerS) : Math.signum(lastCommandMmPerS);
+        runawayDirection = d != 0 ? d : 1;
     }
 
     void jam() {
@@ -70,6 +79,12 @@ final class Carriage {
         if (jammed) {
             velocityMmPerS = 0;
             return;
+        }
+        if (commandMmPerS != 0) {
+            lastCommandMmPerS = commandMmPerS;
+        }
+        if (runawayDirection != 0) {
+            commandMmPerS = runawayDirection * maxSpeedMmPerS;
         }
         double v = velocityMmPerS;
         double dryN = COULOMB_N + ROLLING_COEFF * Math.max(0, pressForceN);

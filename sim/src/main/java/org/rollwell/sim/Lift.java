@@ -22,9 +22,13 @@ final class Lift {
         this.maxSpeedMmPerS = maxSpeedMmPerS;
     }
 
-    /** Advances by {@code dtS}; {@code lagFactor} is 1 − exp(−dt/τ) for this step. */
-    void step(double dtS, double lagFactor, double commandMmPerS, boolean driveOn, double forceN) {
-        double target = driveOn ? Math.max(-maxSpeedMmPerS, Math.min(maxSpeedMmPerS, commandMmPerS)) : 0;
+    /**
+     * Advances by {@code dtS}; {@code lagFactor} is 1 − exp(−dt/τ) for this step. A {@code runaway} drive
+     * pushes up at full speed whatever the command, as long as it has power.
+     */
+    void step(double dtS, double lagFactor, double commandMmPerS, boolean driveOn, boolean runaway, double forceN) {
+        double wanted = runaway ? maxSpeedMmPerS : commandMmPerS;
+        double target = driveOn ? Math.max(-maxSpeedMmPerS, Math.min(maxSpeedMmPerS, wanted)) : 0;
         velocityMmPerS = driveOn ? velocityMmPerS + (target - velocityMmPerS) * lagFactor : 0;
         if (velocityMmPerS > 0 && forceN >= STALL_THRUST_N) {
             velocityMmPerS = 0;

@@ -47,6 +47,7 @@ public final class SimulatedBed implements BedIo {
     private final ActuatorFrame latched;
     private final double[] rollerC;
     private final FaultState faults;
+    private final Board board;
     private final double mechLiftLag;
     private final double thermalDecay;
     private final double thermistorLag;
@@ -75,8 +76,9 @@ public final class SimulatedBed implements BedIo {
         this.lift = new Lift(spec.maxLiftMm(), spec.maxLiftSpeedMmPerS());
         this.zones = new HeaterZone[spec.heaterZones()];
         for (int z = 0; z < zones.length; z++) {
-            zones[z] = new HeaterZone(spec.heaterPowerW(), spec.thermalFuseC(), ambientC);
+            zones[z] = new HeaterZone(spec.heaterPowerW(), spec.thermalFuseC(), spec.bimetalCutoffC(), ambientC);
         }
+        this.board = new Board(spec);
         double reachMm = Carriage.OVERTRAVEL_MM + spec.rollerPairOffsetMm() + SkinBands.PATCH_MM / 2;
         this.skin = new SkinBands(-reachMm, spec.travelMm() + reachMm, spec.rollerContactAreaCm2() / spec.heaterZones());
         this.latched = new ActuatorFrame(spec.heaterZones());
@@ -107,7 +109,7 @@ public final class SimulatedBed implements BedIo {
         }
         ambientC = tempC;
         for (int z = 0; z < zones.length; z++) {
-            zones[z] = new HeaterZone(spec.heaterPowerW(), spec.thermalFuseC(), tempC);
+            zones[z] = new HeaterZone(spec.heaterPowerW(), spec.thermalFuseC(), spec.bimetalCutoffC(), tempC);
         }
         sensors.resetReadings(tempC);
         return this;
@@ -140,7 +142,8 @@ public final class SimulatedBed implements BedIo {
     public void read(SensorFrame into) {
         long now = ticker.nanos();
         advanceTo(now);
-        sensors.fill(into, now, encoderMm, carriage, lift.liftMm(), forceN, zones, faults);
+        sensors.fill(into, now, simNanos - startNanos, encoderMm, carriage, lift.liftMm(), lift.velocityMmPerS(), forceN,
+                zones, faults, board);
     }
 
     @Override
@@ -191,11 +194,12 @@ public final class SimulatedBed implements BedIo {
 
     private void mechanicalStep(long dtNanos) {
         double dtS = dtNanos * 1e-9;
-        boolean drivesOn = latched.motorsEnabled && simNanos - lastWriteNanos <= deadmanNanos(spec.motorDeadmanS());
+        // the board stands between the host's commands and the drives (DOMAIN.md §5 "Independent layers")
+        board.step(simNanos, simNanos - lastWriteNanos, faults.estop, latched, lift.liftMm(), carriage.velocityMmPerS());
         double before = carriage.positionMm();
-        carriage.step(dtS, latched.carriageVelocityMmPerS, drivesOn, forceN);
+        carriage.step(dtS, board.carriageCommandMmPerS, board.carriageDriveOn, forceN);
         double lag = dtNanos == MECH_STEP_NANOS ? mechLiftLag : Lift.lagFactor(dtS);
-        lift.step(dtS, lag, latched.liftVelocityMmPerS, drivesOn, forceN);
+        lift.step(dtS, lag, board.liftCommandMmPerS, board.liftDriveOn, faults.liftRunaway, forceN);
         encoderMm += (carriage.positionMm() - before) * (faults.encoderSlipping ? ENCODER_SLIP_COUNTED : 1.0);
         simNanos += dtNanos;
         thermalPendingNanos += dtNanos;
@@ -216,8 +220,9 @@ public final class SimulatedBed implements BedIo {
     private void thermalStep(long dtNanos) {
         double dtS = dtNanos * 1e-9;
         boolean usual = dtNanos == THERMAL_STEP_NANOS;
-        boolean heatersLive = simNanos - lastWriteNanos <= deadmanNanos(spec.heaterDeadmanS());
-        // the board's heater dead-man zeroes the duties and opens the mains relay (Klipper MCU max_duration, DOMAIN.md §5)
+        // the board's heater dead-man and its wired stop button zero the duties and open the mains relay
+        // (Klipper MCU max_duration; DOMAIN.md §5 "Independent layers")
+        boolean heatersLive = board.heatersLive(simNanos - lastWriteNanos, faults.estop);
         boolean mains = latched.heaterMains && heatersLive;
         boolean touching = forceN > CONTACT_N;
         skin.clearContacts();
@@ -226,7 +231,8 @@ public final class SimulatedBed implements BedIo {
         for (int z = 0; z < zones.length; z++) {
             double toSkinW = touching ? skin.touch(z, carriage.positionMm() + zoneOffsetMm(z), zones[z].rollerC()) : 0;
             double duty = heatersLive ? latched.heaterDuty[z] : 0;
-            zones[z].step(duty, mains, faults.heaterStuckOn[z], faults.heaterDead[z], toSkinW, ambientC, decay, lag);
+            zones[z].step(duty, mains, faults.heaterStuckOn[z], faults.heaterDead[z], faults.heaterWeak[z],
+                    faults.thermistorDetached[z], toSkinW, ambientC, decay, lag, dtS);
             rollerC[z] = zones[z].rollerC();
         }
         thermalNanos = simNanos - startNanos;
@@ -265,10 +271,16 @@ public final class SimulatedBed implements BedIo {
         switch (kind) {
             case THERMISTOR_STUCK -> faults.stuckReadingC[zone] = sensors.lastReadingC(zone);
             case CARRIAGE_STALL -> carriage.jam();
+            case CARRIAGE_RUNAWAY -> carriage.runAway();
             case ENCODER_SLIP -> encoderMm += ENCODER_SLIP_JUMP_MM;
             case PRESENCE_LOST -> forceN = 0;
             default -> { }
         }
+    }
+
+    /** Twin time since its start of ticker time {@code tickerNanos}. */
+    long sinceStartNanos(long tickerNanos) {
+        return tickerNanos - startNanos;
     }
 
     // ---- ground truth ----
@@ -314,6 +326,31 @@ public final class SimulatedBed implements BedIo {
     /** The board's heater dead-man has cut heater power (no write for longer than {@link BedSpec#heaterDeadmanS()}). */
     public boolean heaterDeadmanTripped() {
         return simNanos - lastWriteNanos > deadmanNanos(spec.heaterDeadmanS());
+    }
+
+    /** The board's motor power relay is closed. */
+    public boolean motorPowerOn() {
+        return board.motorPower();
+    }
+
+    /** The board has taken the motors from the host (stop button pressed, or the host silent past the motor dead-man). */
+    public boolean boardTookOver() {
+        return board.tookOver(simNanos - lastWriteNanos, faults.estop);
+    }
+
+    /** Zone {@code zone}'s bimetal cut-off has opened. */
+    public boolean cutoffOpen(int zone) {
+        return zones[zone].cutoffOpen();
+    }
+
+    /** Ticker time at which the stop button was pressed, or −1 while it is not. */
+    public long stopPressedAtNanos() {
+        return faults.estopPressedAtNanos;
+    }
+
+    /** The lift's true speed, mm/s (positive raises the rollers). */
+    public double trueLiftVelocityMmPerS() {
+        return lift.velocityMmPerS();
     }
 
     public boolean personPresent() {

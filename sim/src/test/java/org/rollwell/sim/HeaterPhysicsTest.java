@@ -46,18 +46,27 @@ class HeaterPhysicsTest {
     }
 
     @Test
-    void the_thermal_fuse_opens_at_85_degrees_and_stays_open() {
+    void a_stuck_on_heater_is_stopped_by_the_bimetal_cut_off_at_70_degrees_long_before_the_85_degree_fuse() {
         Rig rig = Rig.smooth();
         rig.bed.injectFault(FaultKind.HEATER_STUCK_ON, 1);
-        double seconds = rig.runUntil(3600, r -> r.out.heaterMains = true, r -> r.bed.thermalFuseOpen(1));
+        double peak[] = {0};
+        double seconds = rig.runUntil(3600, r -> {
+            r.out.heaterMains = true;
+            peak[0] = Math.max(peak[0], r.bed.rollerTempC(1));
+        }, r -> r.bed.cutoffOpen(1));
 
         assertThat(seconds).isNotNaN();
-        assertThat(rig.bed.rollerTempC(1)).isCloseTo(85, within(0.2));
-        assertThat(rig.bed.thermalFuseOpen(0)).isFalse();
+        assertThat(rig.in.cutoffOpen[1]).as("the board reports its open cut-off").isTrue();
+        assertThat(rig.bed.cutoffOpen(0)).isFalse();
 
-        rig.run(300, r -> r.out.heaterMains = true);
+        rig.run(300, r -> {
+            r.out.heaterMains = true;
+            peak[0] = Math.max(peak[0], r.bed.rollerTempC(1));
+        });
+        assertThat(peak[0]).as("the roller surface never passes the cut-off's rating").isCloseTo(70, within(0.05)).isLessThanOrEqualTo(70);
         assertThat(rig.bed.heaterPowerW(1)).isZero();
-        assertThat(rig.bed.rollerTempC(1)).isLessThan(80);
+        assertThat(rig.bed.thermalFuseOpen(1)).isFalse();
+        assertThat(rig.bed.rollerTempC(1)).isLessThan(68);
     }
 
     @Test

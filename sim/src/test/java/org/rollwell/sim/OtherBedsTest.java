@@ -17,7 +17,8 @@ class OtherBedsTest {
             1, 200, 40,
             -10, 120, 30, 60, 5, 80,
             45, 100, 0.5, 3.0,
-            12, 145, 200, 120);
+            12, 145, 200, 120,
+            70, 15, 0.01, 1, 1300, 1.2);
 
     @Test
     void the_reference_bed_is_the_default_and_another_spec_is_reported_as_given() {
@@ -39,8 +40,8 @@ class OtherBedsTest {
         assertThat(rig.bed.trueCarriageVelocityMmPerS()).isCloseTo(50, within(0.5));
         assertThat(toLimit).isCloseTo(800 / 50.0 + 0.125, within(0.1));
         assertThat(rig.bed.heaterPowerW(0)).isEqualTo(200);
-        rig.runUntil(3600, r -> r.out.heaterMains = true, r -> r.bed.thermalFuseOpen(0));
-        assertThat(rig.bed.rollerTempC(0)).isCloseTo(80, within(0.3));
+        rig.runUntil(3600, r -> r.out.heaterMains = true, r -> r.bed.cutoffOpen(0));
+        assertThat(rig.bed.rollerTempC(0)).isCloseTo(70, within(0.3));
         assertThatThrownBy(() -> rig.bed.injectFault(FaultKind.THERMISTOR_OPEN, 1)).hasMessageContaining("0–0");
     }
 

@@ -11,7 +11,8 @@ import org.rollwell.therapy.plan.Reason;
 
 /**
  * A simulated session as JSON, in the field order of issue 4 item 8
- * ({@code status, safeState, faults, segments, peaks, simulatedS, ticks, overruns, wallMs}), then
+ * ({@code status, safeState, faults, segments, peaks, simulatedS, ticks, overruns, wallMs}; issue 8 adds
+ * {@code envelope} after {@code wallMs}, and the twin's {@code trueForceN} and {@code trueRollerSurfaceC} to the peaks), then
  * {@code locks} (what the run's trips locked on its fresh twin: a zone's heat or the lift),
  * then {@code scan} when the scenario scanned first (issue 5 item 5) and {@code reasons}
  * (why a session was blocked, or the plan's notices). Seconds, millimetres, newtons and
@@ -57,10 +58,16 @@ public final class SimulationJson {
         // Nothing simulated (a blocked session): there is no skin temperature to report, not 0 °C.
         peaks.set("trueSkinTempC", r.ticks() == 0 ? NullNode.getInstance() : Json.hundredths(p.trueSkinTempC()));
         peaks.set("trueCem43MaxMin", Json.decimal(p.trueCem43MaxMin(), 3));
+        // the twin's truth against the envelope: how hard the rollers truly pressed, how hot their surface truly got
+        peaks.set("trueForceN", r.ticks() == 0 ? NullNode.getInstance() : Json.tenths(p.trueForceN()));
+        peaks.set("trueRollerSurfaceC", r.ticks() == 0 ? NullNode.getInstance() : hundredths(p.trueRollerSurfaceC()));
         root.set("simulatedS", Json.hundredths(r.simulatedS()));
         root.put("ticks", r.ticks());
         root.put("overruns", r.overruns());
         root.put("wallMs", r.wallMs());
+        // after issue 4's fields, so their order stays: the envelope the twin's true peaks are read against
+        ObjectNode envelope = root.putObject("envelope");
+        envelope.set("maxForceN", tenths(r.envelope().maxForceN()));
         ArrayNode locks = root.putArray("locks");
         for (SimulationResult.LockReport lock : r.locks()) {
             ObjectNode n = locks.addObject();

@@ -156,7 +156,8 @@ public final class ScenarioRunner {
 
     private static ScenarioOutcome blockedByScan(ScanCheck check, String code, String message) {
         SimulationResult blocked = new SimulationResult("BLOCKED", true, List.of(), List.of(),
-                new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0), 0, 0, 0, 0, List.of(), null);
+                new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0, 0, null),
+                new SimulationResult.EnvelopeReport(null), 0, 0, 0, 0, List.of(), null);
         return new ScenarioOutcome(blocked, List.of(new Reason(code, message)), null, check);
     }
 }

@@ -55,6 +55,7 @@ public final class Simulation {
     private DoubleConsumer progress;
     private ScanTrace surface;
     private double startPositionMm;
+    private double ambientC = Double.NaN;
     private double pauseAtS = -1;
     private double pauseForS;
     private boolean noise = true;
@@ -130,6 +131,12 @@ public final class Simulation {
         return this;
     }
 
+    /** The room's temperature, °C (default the twin's 20 °C); the rollers start at it. */
+    public Simulation ambient(double tempC) {
+        this.ambientC = tempC;
+        return this;
+    }
+
     /** Pauses the session {@code atS} after the first segment starts, for {@code forS}, then resumes. */
     public Simulation pause(double atS, double forS) {
         this.pauseAtS = atS;
@@ -165,8 +172,10 @@ public final class Simulation {
         }
         if (plan.status() == SessionPlan.Status.BLOCKED) {
             return new SimulationResult("BLOCKED", true, List.of(), List.of(),
-                    new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0), 0, 0, 0, 0, List.of(),
-                    new SimulationResult.Detail(null, "BLOCKED", 0, 0, 0, "", null, null));
+                    new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0, 0, null),
+                    new SimulationResult.EnvelopeReport(plan.envelope() == null ? null : plan.envelope().maxForceN().value()),
+                    0, 0, 0, 0, List.of(),
+                    new SimulationResult.Detail(null, "BLOCKED", 0, 0, 0, "", null, null, null, null));
         }
         long wallStart = System.nanoTime();
         VirtualTicker ticker = new VirtualTicker();
@@ -287,6 +296,9 @@ public final class Simulation {
         if (startPositionMm != 0) {
             bed.placeCarriage(startPositionMm);
         }
+        if (!Double.isNaN(ambientC)) {
+            bed.ambient(ambientC);
+        }
         return bed;
     }
 
@@ -304,19 +316,22 @@ public final class Simulation {
         double peakSkin = record != null ? record.peaks().skinEstimateC() : sup.skin().maxTempC();
         SimulationResult.PeaksReport peaks = new SimulationResult.PeaksReport(finite(round(peakRoller, 100)),
                 round(peakForce, 10), finite(round(peakSkin, 100)), round(sup.skin().maxCem43Min(), 10000),
-                round(st.bed.peakSkinTempC(), 100), round(st.bed.maxCem43Min(), 10000));
+                round(st.bed.peakSkinTempC(), 100), round(st.bed.maxCem43Min(), 10000),
+                round(st.peakForceN, 10), finite(round(st.peakRollerC, 100)));
         String status = completed ? "COMPLETED" : "FAULTED";
         if (!completed && sup.fault() == null && st.faultsReported().isEmpty()) {
             status = "FAULTED";
         }
         SimulationResult.Detail detail = new SimulationResult.Detail(record, finalState, st.bed.maxCem43Min(),
-                st.trueOvershootC, st.violations, st.firstViolation, st.motorStopAfterMs, st.heaterCutAfterMs);
+                st.trueOvershootC, st.violations, st.firstViolation, st.motorStopAfterMs, st.heaterCutAfterMs,
+                st.liftDownAfterMs, st.pressHeaterCutAfterMs);
+        SimulationResult.EnvelopeReport envelope = new SimulationResult.EnvelopeReport(sup.envelope().maxForceN().value());
         List<SimulationResult.LockReport> locks = new ArrayList<>();
         for (Lock lock : sup.locks().state().locks()) {
             locks.add(new SimulationResult.LockReport(lock.target().name(),
                     lock.target() == Lock.Target.ZONE_HEAT ? lock.zone() : null, lock.cause().name()));
         }
-        return new SimulationResult(status, st.safeNow(), st.faultsReported(), segments, peaks,
+        return new SimulationResult(status, st.safeNow(), st.faultsReported(), segments, peaks, envelope,
                 round(st.ticker.nanos() / 1e9, 100), st.ticks, 0, wallMs, locks, detail);
     }
 

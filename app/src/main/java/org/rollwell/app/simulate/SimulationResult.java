@@ -17,6 +17,7 @@ public record SimulationResult(
         List<FaultReport> faults,
         List<SegmentReport> segments,
         PeaksReport peaks,
+        EnvelopeReport envelope,
         double simulatedS,
         long ticks,
         long overruns,
@@ -29,6 +30,7 @@ public record SimulationResult(
         faults = List.copyOf(faults);
         segments = List.copyOf(segments);
         Objects.requireNonNull(peaks, "peaks");
+        Objects.requireNonNull(envelope, "envelope");
         locks = List.copyOf(locks);
     }
 
@@ -45,7 +47,9 @@ public record SimulationResult(
      * until detection and how long from detection to the safe state. For {@code LOOP_STALL} the
      * detector is the board: detection is its motor dead-man stopping the carriage, and the
      * safe state is its heater dead-man cutting the heaters; {@code code} is the supervisor's
-     * trip once the host ticks again ({@code LOOP_OVERRUN}).
+     * trip once the host ticks again ({@code LOOP_OVERRUN}). For {@code ESTOP_HOST_HUNG} both are counted
+     * from the press of the stop button, with the host still hung: detection is the board cutting heater
+     * power, the safe state the board's lowering of the lift taking the rollers off the back.
      */
     public record FaultReport(String code, String kind, double atS, Double detectedAfterMs, Double safeWithinMs) {
     }
@@ -54,8 +58,16 @@ public record SimulationResult(
                                 Double positionErrorMm, Double tempErrorC) {
     }
 
+    /**
+     * The peaks the bed measured and estimated, then the twin's truth: skin, CEM43 per band, the force the
+     * rollers truly put into the back and the hottest true roller surface (issue 8 item 5).
+     */
     public record PeaksReport(Double rollerTempC, double forceN, Double skinEstimateC, double cem43EstimateMaxMin,
-                              double trueSkinTempC, double trueCem43MaxMin) {
+                              double trueSkinTempC, double trueCem43MaxMin, double trueForceN, Double trueRollerSurfaceC) {
+    }
+
+    /** The envelope the run was held to, for reading the peaks against: its maximum force, N (null when nothing ran). */
+    public record EnvelopeReport(Double maxForceN) {
     }
 
     /**
@@ -69,9 +81,13 @@ public record SimulationResult(
      * @param firstViolation          the first such command, for the message, or empty
      * @param motorStopAfterMs        LOOP_STALL: from the stall until the carriage stood still (board dead-man), else null
      * @param heaterCutAfterMs        LOOP_STALL: from the stall until no heater had power, else null
+     * @param liftDownAfterMs         LOOP_STALL: from the stall, ESTOP_HOST_HUNG: from the press, until the board had
+     *                                the rollers off the back (true force under 1 N), with no host; else null
+     * @param pressHeaterCutAfterMs   ESTOP_HOST_HUNG: from the press until no heater had power, else null
      */
     public record Detail(SessionRecord record, String finalState, double trueCem43PerBandMax,
                          double trueRollerOvershootC, long commandViolations, String firstViolation,
-                         Double motorStopAfterMs, Double heaterCutAfterMs) {
+                         Double motorStopAfterMs, Double heaterCutAfterMs, Double liftDownAfterMs,
+                         Double pressHeaterCutAfterMs) {
     }
 }

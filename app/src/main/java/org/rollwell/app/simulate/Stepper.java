@@ -50,6 +50,9 @@ abstract class Stepper {
     double peakForceN;
     Double motorStopAfterMs;
     Double heaterCutAfterMs;
+    Double liftDownAfterMs;
+    Double pressHeaterCutAfterMs;
+    private FaultKind stallKind;
     private long stallStartNanos = -1;
     private long stallEndNanos = -1;
     private long tripNanos = -1;
@@ -86,7 +89,7 @@ abstract class Stepper {
         long period = spec.periodNanos();
         for (int i = 0; i < faults.size(); i++) {
             FaultPlan f = faults.get(i);
-            if (f.phase() == null && !f.kind().hostSide()) {
+            if (f.phase() == null && !f.kind().stopsHost()) {
                 bed.scheduleFault(f.atS(), f.kind(), f.zone());
                 injected[i] = true;
             }
@@ -103,6 +106,7 @@ abstract class Stepper {
             if (stallStartNanos >= 0 && now < stallEndNanos) {
                 bed.advanceTo(now);
                 watchStall(now);
+                watchTruth();
                 continue;
             }
             loop.tick();
@@ -178,9 +182,14 @@ abstract class Stepper {
             }
             if (nowS + 1e-9 >= at) {
                 injected[i] = true;
-                if (f.kind() == FaultKind.LOOP_STALL) {
+                if (f.kind().stopsHost()) {
+                    stallKind = f.kind();
                     stallStartNanos = ticker.nanos();
                     stallEndNanos = stallStartNanos + (long) (Simulation.LOOP_STALL_S * 1e9);
+                    if (f.kind() == FaultKind.ESTOP_HOST_HUNG) {
+                        // the twin presses the stop button 1 s into the hang
+                        bed.injectFault(f.kind(), f.zone());
+                    }
                 } else {
                     bed.injectFault(f.kind(), f.zone());
                 }
@@ -190,6 +199,20 @@ abstract class Stepper {
 
     private void watchStall(long now) {
         double sinceMs = (now - stallStartNanos) / 1e6;
+        long pressedAt = bed.stopPressedAtNanos();
+        if (stallKind == FaultKind.ESTOP_HOST_HUNG) {
+            if (pressedAt >= 0) {
+                double sincePressMs = (now - pressedAt) / 1e6;
+                if (pressHeaterCutAfterMs == null && noHeaterPower()) {
+                    pressHeaterCutAfterMs = sincePressMs;
+                }
+                if (liftDownAfterMs == null && bed.trueForceN() < RELEASED_N) {
+                    liftDownAfterMs = sincePressMs;
+                }
+            }
+        } else if (liftDownAfterMs == null && bed.boardTookOver() && bed.trueForceN() < RELEASED_N) {
+            liftDownAfterMs = sinceMs;
+        }
         if (motorStopAfterMs == null && bed.motorDeadmanTripped()
                 && Math.abs(bed.trueCarriageVelocityMmPerS()) < STOPPED_MM_PER_S) {
             motorStopAfterMs = sinceMs;
@@ -208,9 +231,14 @@ abstract class Stepper {
         return true;
     }
 
-    /** The twin's truth: carriage still, no heater power, rollers off the back. */
+    /**
+     * The twin's truth: carriage still, no heater power, and the rollers off the back, or, when a drive ran
+     * away, motor power off with the self-locking lift holding still (issue 8: a runaway drive cannot lower).
+     */
     boolean safeNow() {
-        return Math.abs(bed.trueCarriageVelocityMmPerS()) < STOPPED_MM_PER_S && noHeaterPower() && bed.trueForceN() < RELEASED_N;
+        boolean released = bed.trueForceN() < RELEASED_N
+                || (!bed.motorPowerOn() && bed.trueLiftVelocityMmPerS() == 0);
+        return Math.abs(bed.trueCarriageVelocityMmPerS()) < STOPPED_MM_PER_S && noHeaterPower() && released;
     }
 
     private void watchTruth() {
@@ -278,8 +306,10 @@ abstract class Stepper {
             while (at < times.size() && times.get(at)[0] <= stallStartNanos) {
                 at++;
             }
-            times.add(at, new long[] {stallStartNanos});
-            kinds.add(at, FaultKind.LOOP_STALL.name());
+            if (stallKind == FaultKind.LOOP_STALL) {
+                times.add(at, new long[] {stallStartNanos});
+                kinds.add(at, FaultKind.LOOP_STALL.name());
+            }
         }
         int cause = -1;
         if (fault != null) {
@@ -297,6 +327,9 @@ abstract class Stepper {
                         ? Double.valueOf(Math.max(0, heaterCutAfterMs - motorStopAfterMs)) : null;
                 out.add(new SimulationResult.FaultReport(i == cause ? fault.code().name() : null, kinds.get(i), atS,
                         motorStopAfterMs, safeWithin));
+            } else if (FaultKind.ESTOP_HOST_HUNG.name().equals(kinds.get(i))) {
+                out.add(new SimulationResult.FaultReport(i == cause ? fault.code().name() : null, kinds.get(i), atS,
+                        pressHeaterCutAfterMs, liftDownAfterMs));
             } else if (i == cause) {
                 out.add(new SimulationResult.FaultReport(fault.code().name(), kinds.get(i), atS,
                         (fault.atNanos() - times.get(i)[0]) / 1e6, safeWithinMs()));

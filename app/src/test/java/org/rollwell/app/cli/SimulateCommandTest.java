@@ -52,7 +52,10 @@ class SimulateCommandTest {
         assertThat(result.get("safeState").asBoolean()).isTrue();
         assertThat(result.get("ticks").asLong()).isGreaterThan(10 * 60 * 100L / 2);
         assertThat(names(result.get("peaks"))).containsExactly("rollerTempC", "forceN", "skinEstimateC",
-                "cem43EstimateMaxMin", "trueSkinTempC", "trueCem43MaxMin");
+                "cem43EstimateMaxMin", "trueSkinTempC", "trueCem43MaxMin", "trueForceN", "trueRollerSurfaceC");
+        assertThat(result.get("peaks").get("trueForceN").asDouble())
+                .isLessThanOrEqualTo(1.3 * result.get("envelope").get("maxForceN").asDouble());
+        assertThat(result.get("peaks").get("trueRollerSurfaceC").asDouble()).isLessThanOrEqualTo(70.0);
         assertThat(result.get("peaks").get("trueSkinTempC").asDouble()).isLessThanOrEqualTo(43.0);
         for (JsonNode s : result.get("segments")) {
             assertThat(names(s)).containsExactly("technique", "plannedS", "deliveredS", "forceErrorPct", "positionErrorMm",
@@ -161,6 +164,8 @@ class SimulateCommandTest {
                 "$.minutes: must be 10–60, was 600",
                 "$.faults[0].kind: must be one of HEATER_STUCK_ON, HEATER_DEAD, THERMISTOR_OPEN, THERMISTOR_SHORT,"
                         + " THERMISTOR_STUCK, CARRIAGE_STALL, ENCODER_SLIP, LOAD_CELL_FAIL, PRESENCE_LOST, ESTOP, LOOP_STALL,"
+                        + " THERMISTOR_DETACHED, THERMISTOR_DRIFT, LOAD_CELL_STUCK, LOAD_CELL_DRIFT, LIFT_DRIVE_RUNAWAY,"
+                        + " CARRIAGE_RUNAWAY, HEATER_WEAK, ESTOP_HOST_HUNG,"
                         + " was \"FOO\"");
         assertThat(run.out()).isEmpty();
     }

@@ -38,17 +38,21 @@ class ExampleScenariosTest {
     }
 
     /** What each example promises in its description: the outcome and, for a fault, the supervisor's code. */
-    static final Map<String, String[]> PROMISES = Map.of(
-            "blocked-red-flag.json", new String[] {"BLOCKED", null},
-            "ben-hot-upper-back.json", new String[] {"COMPLETED", null},
-            "clean-40min.json", new String[] {"COMPLETED", null},
-            "clean-40min-normative.json", new String[] {"COMPLETED", null},
-            "restricted-clara.json", new String[] {"COMPLETED", null},
-            "estop-while-kneading.json", new String[] {"FAULTED", "ESTOP"},
-            "heater-stuck-on.json", new String[] {"FAULTED", "HEATER_STUCK_ON"},
-            "loop-stall.json", new String[] {"FAULTED", "LOOP_OVERRUN"},
-            "presence-lost.json", new String[] {"FAULTED", "PRESENCE_LOST"},
-            "thermistor-open.json", new String[] {"FAULTED", "THERMISTOR_OPEN"});
+    static final Map<String, String[]> PROMISES = Map.ofEntries(
+            Map.entry("blocked-red-flag.json", new String[] {"BLOCKED", null}),
+            Map.entry("ben-hot-upper-back.json", new String[] {"COMPLETED", null}),
+            Map.entry("clean-40min.json", new String[] {"COMPLETED", null}),
+            Map.entry("clean-40min-normative.json", new String[] {"COMPLETED", null}),
+            Map.entry("restricted-clara.json", new String[] {"COMPLETED", null}),
+            Map.entry("estop-while-kneading.json", new String[] {"FAULTED", "ESTOP"}),
+            Map.entry("heater-stuck-on.json", new String[] {"FAULTED", "HEATER_STUCK_ON"}),
+            Map.entry("loop-stall.json", new String[] {"FAULTED", "LOOP_OVERRUN"}),
+            Map.entry("presence-lost.json", new String[] {"FAULTED", "PRESENCE_LOST"}),
+            Map.entry("thermistor-open.json", new String[] {"FAULTED", "THERMISTOR_OPEN"}),
+            Map.entry("thermistor-detached.json", new String[] {"FAULTED", "ZONE_SENSOR_DISAGREE"}),
+            Map.entry("lift-runaway.json", new String[] {"FAULTED", "LIFT_RUNAWAY"}),
+            Map.entry("load-cell-drift.json", new String[] {"FAULTED", "FORCE_SENSOR_DISAGREE"}),
+            Map.entry("estop-host-hung.json", new String[] {"FAULTED", "LOOP_OVERRUN"}));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")

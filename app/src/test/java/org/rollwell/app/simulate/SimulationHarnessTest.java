@@ -27,8 +27,8 @@ class SimulationHarnessTest {
         JsonNode json = new ObjectMapper().valueToTree(r);
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactlyInAnyOrder("status", "safeState", "faults", "segments", "peaks", "simulatedS", "ticks",
-                "overruns", "wallMs", "locks");
+        assertThat(keys).containsExactlyInAnyOrder("status", "safeState", "faults", "segments", "peaks", "envelope", "simulatedS",
+                "ticks", "overruns", "wallMs", "locks");
         List<String> segmentKeys = new ArrayList<>();
         json.get("segments").get(0).fieldNames().forEachRemaining(segmentKeys::add);
         assertThat(segmentKeys).containsExactlyInAnyOrder("technique", "plannedS", "deliveredS", "forceErrorPct", "positionErrorMm",
@@ -36,7 +36,8 @@ class SimulationHarnessTest {
         List<String> peakKeys = new ArrayList<>();
         json.get("peaks").fieldNames().forEachRemaining(peakKeys::add);
         assertThat(peakKeys).containsExactlyInAnyOrder("rollerTempC", "forceN", "skinEstimateC", "cem43EstimateMaxMin", "trueSkinTempC",
-                "trueCem43MaxMin");
+                "trueCem43MaxMin", "trueForceN", "trueRollerSurfaceC");
+        assertThat(json.get("envelope").get("maxForceN").asDouble()).isEqualTo(shortPlan.envelope().maxForceN().value());
         assertThat(json.get("segments").get(0).get("tempErrorC").isNull()).as("an unheated segment has no temperature error").isTrue();
     }
 

@@ -35,10 +35,16 @@ public final class ZonePid {
     }
 
     /**
-     * @param targetC 0 for heater off
+     * @param targetC   0 for heater off
+     * @param measuredC the reading; a non-finite one is skipped and the last duty kept
      * @return the duty 0–1
      */
     public double update(double targetC, double measuredC, double dtS) {
+        if (!Double.isFinite(measuredC)) {
+            // one NaN would stay in the integral and the slope filter for good (issue 8): skip the sample and keep
+            // the last output; a sensor that stays bad trips its range check within 4 samples (HeaterWatch)
+            return !(targetC > 0) ? 0 : duty;
+        }
         slope.add(measuredC);
         if (!(targetC > 0)) {
             integral = 0;

@@ -33,6 +33,17 @@ import org.rollwell.therapy.envelope.BedLimits;
  * @param personHeightMinCm         145 cm
  * @param personHeightMaxCm         205 cm
  * @param personWeightMaxKg         135 kg
+ * @param bimetalCutoffC            the board's bimetal cut-off on each roller pair opens heater power at this surface
+ *                                  temperature, 70 °C (DOMAIN.md §5 "Independent layers"; latches until power-off)
+ * @param liftFrictionBandN         how far the force derived from the lift motor's current may differ from the load
+ *                                  cell on a healthy bed (the lead screw's friction), 15 N (choice: low enough that a
+ *                                  load cell sagging to half its gain shows within 10 s at 40 N)
+ * @param liftCurrentAPerN          lift motor current per newton of axial load, 0.01 A/N (choice: 3.5 A at 350 N)
+ * @param boardLiftLowerFraction    how fast the board itself lowers the lift on the wired e-stop or its dead-man, as a
+ *                                  share of the lift's top speed: 1 (choice: the fastest it can, 10 mm/s, DOMAIN.md §2)
+ * @param rollerHeatCapacityJPerK   heat capacity of one roller pair with its element, 1300 J/K (the maker's figure; the
+ *                                  supervisor's heat balance checks that a zone delivers the power its duty asks for)
+ * @param rollerLossWPerK           one roller pair's heat loss to the room, 1.2 W/K (the maker's figure)
  */
 public record BedSpec(
         double travelMm,
@@ -61,7 +72,13 @@ public record BedSpec(
         double rollerContactAreaCm2,
         double personHeightMinCm,
         double personHeightMaxCm,
-        double personWeightMaxKg) {
+        double personWeightMaxKg,
+        double bimetalCutoffC,
+        double liftFrictionBandN,
+        double liftCurrentAPerN,
+        double boardLiftLowerFraction,
+        double rollerHeatCapacityJPerK,
+        double rollerLossWPerK) {
 
     /** DOMAIN.md §2, the reference bed. Roller pairs ±40 mm from the carriage centre and a 5 °C overshoot margin are choices. */
     public static final BedSpec REFERENCE = new BedSpec(
@@ -71,7 +88,9 @@ public record BedSpec(
             2, 150, 40,
             -10, 120, 30, 65, 5, 85,
             60, 100, 0.5, 3.0,
-            24, 145, 205, 135);
+            24, 145, 205, 135,
+            70, 15, 0.01, 1,
+            1300, 1.2);
 
     /**
      * Length along the back of one roller pair's contact patch, mm: 30 mm, the conservative figure the
@@ -120,10 +139,29 @@ public record BedSpec(
         requirePositive("maxSessionMinutes", maxSessionMinutes);
         requirePositive("personHeightMinCm", personHeightMinCm);
         requirePositive("personWeightMaxKg", personWeightMaxKg);
+        // a cut-off at or under the highest target caps the surface there: the board's limit wins, as the lower always does
+        if (!(bimetalCutoffC > rollerTempMinC && bimetalCutoffC < thermalFuseC)) {
+            throw new IllegalArgumentException("bimetalCutoffC must lie above rollerTempMinC " + rollerTempMinC
+                    + " and below thermalFuseC " + thermalFuseC + ", was " + bimetalCutoffC);
+        }
+        requirePositive("liftFrictionBandN", liftFrictionBandN);
+        requirePositive("liftCurrentAPerN", liftCurrentAPerN);
+        requirePositive("boardLiftLowerFraction", boardLiftLowerFraction);
+        requirePositive("rollerHeatCapacityJPerK", rollerHeatCapacityJPerK);
+        requirePositive("rollerLossWPerK", rollerLossWPerK);
+        if (boardLiftLowerFraction > 1) {
+            throw new IllegalArgumentException("boardLiftLowerFraction is a share of the lift's top speed, 0–1, was "
+                    + boardLiftLowerFraction);
+        }
         if (!(personHeightMinCm < personHeightMaxCm)) {
             throw new IllegalArgumentException("personHeightMinCm must be below personHeightMaxCm, was "
                     + personHeightMinCm + " ≥ " + personHeightMaxCm);
         }
+    }
+
+    /** How fast the board itself lowers the lift, mm/s. */
+    public double boardLiftLowerMmPerS() {
+        return boardLiftLowerFraction * maxLiftSpeedMmPerS;
     }
 
     /** One control period in nanoseconds. */

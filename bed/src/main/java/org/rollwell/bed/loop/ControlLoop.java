@@ -70,6 +70,8 @@ public final class ControlLoop {
 
         // 1. the supervisor judges the frozen frame against the previous tick's setpoints and commands
         supervisor.check(sensors, setpoints, commands, status);
+        // a NaN reading never reaches a controller: the last good one stands in (issue 8)
+        supervisor.holdBadReadings(sensors);
         status.fault = supervisor.fault();
         status.liftLowered = sensors.liftMm <= LoopStatus.LIFT_LOWERED_MM;
 

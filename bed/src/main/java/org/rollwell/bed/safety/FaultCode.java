@@ -40,9 +40,11 @@ public enum FaultCode {
     /**
      * Power on but no rise (DOMAIN.md §5): while approaching a target every 2 °C must come within 60 s
      * (Klipper heating_gain 2, check_gain_time 60); at target, ≥ 90 % duty for 30 s must raise the
-     * reading by ≥ 1 °C. A dead heater, or a sensor that is not in the roller.
+     * reading by ≥ 1 °C. A dead heater, or a sensor that is not in the roller. Also the heat balance: over
+     * 20 s the zone took in less than half the heat its duty asked for (a weak heater).
      */
-    HEATER_NOT_HEATING(Latch.ZONE_HEAT, "heater powered without the temperature rising (2 °C in 60 s warming, 1 °C in 30 s at ≥ 90 % duty)"),
+    HEATER_NOT_HEATING(Latch.ZONE_HEAT, "heater powered without the temperature rising (2 °C in 60 s warming,"
+            + " 1 °C in 30 s at ≥ 90 % duty, or under half the asked heat over 20 s)"),
     /**
      * Power off but still rising (DOMAIN.md §5): with duty 0 the reading climbs ≥ 1 °C above its lowest
      * since the duty went to 0 (within 30 s); or, after ≥ 5 s of full power, a 4.5 s off-probe of the
@@ -51,7 +53,10 @@ public enum FaultCode {
     HEATER_STUCK_ON(Latch.ZONE_HEAT, "zone keeps heating with its heater off"),
     /** At target, the zone left a ±5 °C band with accumulated error over 120 °C·s (Klipper hysteresis 5, max_error 120). */
     HEATER_RUNAWAY(Latch.ZONE_HEAT, "zone left the ±5 °C band around its target for over 120 °C·s"),
-    /** The roller reads above the bed's highest target plus its overshoot margin (Marlin MAXTEMP). */
+    /**
+     * The roller reads above the bed's highest target plus its overshoot margin (Marlin MAXTEMP), or the
+     * board reports the zone's 70 °C bimetal cut-off open.
+     */
     ROLLER_OVER_TEMPERATURE(Latch.ZONE_HEAT, "roller above the highest settable target plus the overshoot margin"),
     /** The skin-temperature estimate of some 10 mm band exceeds the envelope's maximum (IEC 60601-1: 43 °C). */
     SKIN_OVER_TEMPERATURE(Latch.SESSION, "estimated skin temperature above the envelope's maximum"),
@@ -82,7 +87,43 @@ public enum FaultCode {
      */
     LIFT_SENSOR_FAULT(Latch.LIFT, "lift position reading outside −2 mm … maximum lift + 2 mm for 3 samples"),
     /** A control tick started more than 100 ms after its deadline: the host stalled, the dead-man may already have acted. */
-    LOOP_OVERRUN(Latch.SESSION, "control loop late by more than 100 ms");
+    LOOP_OVERRUN(Latch.SESSION, "control loop late by more than 100 ms"),
+    /**
+     * A zone's control thermistor and its watch sensor disagree by more than 5 °C for 2 s (DOMAIN.md §5
+     * "Independent layers"): one of them has come off the roller or drifts. Locks the zone's heat.
+     */
+    ZONE_SENSOR_DISAGREE(Latch.ZONE_HEAT, "a zone's two temperature sensors disagree by more than 5 °C for 2 s"),
+    /**
+     * The load cell and the force the lift motor's current shows disagree by more than the lift's friction
+     * band for 0.1 s while the lift has power (DOMAIN.md §5 "Independent layers"): a drifting or stuck load cell.
+     */
+    FORCE_SENSOR_DISAGREE(Latch.LIFT, "load cell and lift motor current disagree beyond the lift's friction band for 0.1 s"),
+    /**
+     * The load cell's reading has not changed at all for 0.25 s inside its range while the lift is told to
+     * move (DOMAIN.md §5): a live load cell always shows noise (σ ≈ 2 N).
+     */
+    LOAD_CELL_STUCK(Latch.LIFT, "load cell reading frozen for 0.25 s while the lift moves"),
+    /**
+     * The lift rose more than 0.4 mm beyond what its commands allow within 0.1 s: a drive that pushes up
+     * whatever it is told. Its safe state drops motor power (the self-locking lift then holds); the lift
+     * stays locked until its drive is serviced (choice).
+     */
+    LIFT_RUNAWAY(Latch.LIFT, "lift rising beyond its commands"),
+    /**
+     * The carriage ran more than 10 mm/s faster than any command of the last 0.2 s allows, or got more than 5 mm
+     * ahead of its commanded motion in the direction it moves: a drive that keeps going whatever it is told.
+     * Its safe state drops motor power (the drive's brake stops the carriage). Locks the lift, which keeps every
+     * session off the bed until a service reset (choice: there is no carriage lock).
+     */
+    CARRIAGE_RUNAWAY(Latch.LIFT, "carriage moving faster than its commands allow");
+
+    /**
+     * Whether the safe state must drop motor power instead of lowering the lift: a drive that does not obey
+     * cannot be told to lower or stop, only unpowered (issue 8).
+     */
+    public boolean dropsMotorPower() {
+        return this == LIFT_RUNAWAY || this == CARRIAGE_RUNAWAY;
+    }
 
     private final Latch latch;
     private final String rule;

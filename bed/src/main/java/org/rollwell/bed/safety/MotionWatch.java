@@ -116,8 +116,12 @@ final class MotionWatch {
         expectedMm += (encoderMm - expectedMm) * BLEED_PER_S * dtS;
         mismatchMm = Math.abs(expectedMm - encoderMm);
         if (mismatchMm > MISMATCH_MM) {
-            double moved = Math.abs(encoderMm - recent[next]);
-            return moved > MOVING_MM ? FaultCode.ENCODER_SLIP : FaultCode.CARRIAGE_STALL;
+            double movedMm = encoderMm - recent[next];
+            if (Math.abs(movedMm) <= MOVING_MM) {
+                return FaultCode.CARRIAGE_STALL;
+            }
+            // ahead of the commands in the direction it moves: the drive runs away (issue 8); behind: counts are lost
+            return (encoderMm - expectedMm) * movedMm > 0 ? FaultCode.CARRIAGE_RUNAWAY : FaultCode.ENCODER_SLIP;
         }
         return null;
     }

@@ -32,6 +32,8 @@ public final class SafetySupervisor {
     private final ForceWatch force;
     private final PositionSensorWatch positions;
     private final MotionWatch motion;
+    private final CrossChecks crossChecks;
+    private final ReadingGuard readings;
     private final PresenceWatch presence;
     private final HeaterZones heaters;
     private final SkinWatch skin;
@@ -62,6 +64,8 @@ public final class SafetySupervisor {
         this.force = new ForceWatch(spec, limits.maxForceN().value());
         this.positions = new PositionSensorWatch(spec);
         this.motion = new MotionWatch(spec, dtS);
+        this.crossChecks = new CrossChecks(spec);
+        this.readings = new ReadingGuard(spec, spec.heaterZones());
         this.presence = new PresenceWatch(spec);
         this.heaters = new HeaterZones(spec, dtS, locks);
         this.skin = new SkinWatch(spec, envelope, dtS);
@@ -97,12 +101,22 @@ public final class SafetySupervisor {
         force.check(s, now, trips);
         positions.check(s, now, trips);
         motion.check(s, previous, written, positions.positionValid(s), now, trips);
+        crossChecks.check(s, written, positions.liftValid(s), positions.positionValid(s), now, trips);
         presence.check(s, previous, now, trips);
         heaters.check(s, previous, written, now, trips);
         skin.check(s, positions.lastGoodPositionMm(), presence.lastContactLiftMm(), heaters.rollerC(),
                 heaters.rollerSlope(), now, trips);
         clock.checkDurations(now, status, trips);
         return fault != null;
+    }
+
+    /**
+     * After {@link #check} has judged the raw frame: replaces its NaN or infinite readings with each
+     * sensor's last good one, so no controller ever sees one (issue 8). The loop calls it between the
+     * judgement and the controllers; the range checks have already counted the bad sample.
+     */
+    public void holdBadReadings(SensorFrame s) {
+        readings.hold(s);
     }
 
     private void trip(FaultCode code, long now, int zone, double value) {
@@ -133,6 +147,8 @@ public final class SafetySupervisor {
             // the lift keeps being commanded down whatever its sensor says: the board's end stop stops it,
             // and a sensor stuck near 0 (or NaN) must not leave the rollers in the back
             out.safeState(spec.maxLiftSpeedMmPerS());
+            // a drive that runs away obeys no command: only taking its power stops it (the lift's screw then holds)
+            out.motorsEnabled = !fault.code().dropsMotorPower();
             return;
         }
         commandClamp.clampMotion(s, setpoints, out, positions.liftValid(s), positions.lastGoodPositionMm(), skin.skinHot());
@@ -166,6 +182,7 @@ public final class SafetySupervisor {
         force.reset();
         positions.reset();
         motion.reset();
+        crossChecks.reset();
         presence.reset();
         heaters.reset();
         skin.reset();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rollwell.bed.force.LiftController;
+import org.rollwell.bed.io.BedSpec;
 import org.rollwell.bed.record.SessionRecord;
 import org.rollwell.bed.safety.FaultCode;
 import org.rollwell.bed.safety.SafetySupervisor;
@@ -75,8 +76,17 @@ class SessionTimeLimitTest {
 
     @Test
     void a_warm_up_that_never_gets_there_trips_after_fifteen_minutes() {
-        // a weak heater: 2.6 °C a minute under power is fast enough for the 2 °C-in-60 s heating check,
-        // but from a cold room (15 °C) it would take over 19 min to reach 65 °C
+        // heavy rollers: 2.6 °C a minute under power is fast enough for the 2 °C-in-60 s heating check, and what
+        // 150 W gives 3000 J/K rollers (so the heat balance holds), but from a cold room (15 °C) it would take
+        // over 19 min to reach 65 °C
+        BedSpec r = BedSpec.REFERENCE;
+        bed.spec = new BedSpec(r.travelMm(), r.maxCarriageSpeedMmPerS(), r.maxCarriageAccelMmPerS2(), r.encoderResolutionMm(),
+                r.maxLiftMm(), r.maxLiftSpeedMmPerS(), r.liftResolutionMm(), r.forceFullScaleN(), r.maxForceN(), r.forceNoiseN(),
+                r.heaterZones(), r.heaterPowerW(), r.rollerPairOffsetMm(), r.thermistorMinC(), r.thermistorMaxC(),
+                r.rollerTempMinC(), r.rollerTempMaxC(), r.rollerOvershootMarginC(), r.thermalFuseC(), r.maxSessionMinutes(),
+                r.loopHz(), r.motorDeadmanS(), r.heaterDeadmanS(), r.rollerContactAreaCm2(), r.personHeightMinCm(),
+                r.personHeightMaxCm(), r.personWeightMaxKg(), r.bimetalCutoffC(), r.liftFrictionBandN(),
+                r.liftCurrentAPerN(), r.boardLiftLowerFraction(), 3000, r.rollerLossWPerK());
         bed.rollerC = 15;
         setUp(65, 1200);
         runner.start();

@@ -21,12 +21,14 @@ final class StandInBed implements BedIo {
     double zone0C = Double.NaN;
     boolean stopButton;
     boolean presence = true;
+    /** The bed it stands in for; a test may give it other rollers before building its loop. */
+    BedSpec spec = BedSpec.REFERENCE;
     private long lastNanos;
     private int n;
 
     @Override
     public BedSpec spec() {
-        return BedSpec.REFERENCE;
+        return spec;
     }
 
     @Override

@@ -14,6 +14,8 @@ final class TestBeds {
                 r.forceNoiseN(), r.heaterZones(), r.heaterPowerW(), r.rollerPairOffsetMm(), r.thermistorMinC(),
                 r.thermistorMaxC(), r.rollerTempMinC(), r.rollerTempMaxC(), r.rollerOvershootMarginC(), r.thermalFuseC(),
                 r.maxSessionMinutes(), loopHz, r.motorDeadmanS(), r.heaterDeadmanS(), r.rollerContactAreaCm2(),
-                r.personHeightMinCm(), r.personHeightMaxCm(), r.personWeightMaxKg());
+                r.personHeightMinCm(), r.personHeightMaxCm(), r.personWeightMaxKg(), r.bimetalCutoffC(),
+                r.liftFrictionBandN(), r.liftCurrentAPerN(), r.boardLiftLowerFraction(), r.rollerHeatCapacityJPerK(),
+                r.rollerLossWPerK());
     }
 }

@@ -43,7 +43,8 @@ final class BenchPlans {
                 r.heaterZones(), r.heaterPowerW(), r.rollerPairOffsetMm(), r.thermistorMinC(), r.thermistorMaxC(),
                 r.rollerTempMinC(), r.rollerTempMaxC(), r.rollerOvershootMarginC(), r.thermalFuseC(), 7 * 24 * 60,
                 r.loopHz(), r.motorDeadmanS(), r.heaterDeadmanS(), r.rollerContactAreaCm2(), r.personHeightMinCm(),
-                r.personHeightMaxCm(), r.personWeightMaxKg());
+                r.personHeightMaxCm(), r.personWeightMaxKg(), r.bimetalCutoffC(), r.liftFrictionBandN(),
+                r.liftCurrentAPerN(), r.boardLiftLowerFraction(), r.rollerHeatCapacityJPerK(), r.rollerLossWPerK());
     }
 
     static SessionPlan endlessRoll(Body body) {

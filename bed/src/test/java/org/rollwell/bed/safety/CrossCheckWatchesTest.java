@@ -1,0 +1,205 @@
+package org.rollwell.bed.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.rollwell.bed.io.ActuatorFrame;
+import org.rollwell.bed.io.BedSpec;
+import org.rollwell.bed.io.SensorFrame;
+
+/** Issue 8 item 2: each cross-check of the bed's independent layer, frame by frame at 100 Hz. */
+class CrossCheckWatchesTest {
+    private static final BedSpec SPEC = BedSpec.REFERENCE;
+    private static final long TICK = SPEC.periodNanos();
+
+    private final SensorFrame s = new SensorFrame(2);
+    private final ActuatorFrame w = new ActuatorFrame(2);
+    private long now;
+    private int n;
+
+    /** A healthy frame: both zones at {@code tempC} on both sensors, pressing at {@code forceN} with matching current. */
+    private void healthy(double tempC, double forceN) {
+        now += TICK;
+        n++;
+        double wiggle = (n % 2 == 0 ? 0.03 : -0.03);
+        s.timeNanos = now;
+        for (int z = 0; z < 2; z++) {
+            s.zoneTempC[z] = tempC + wiggle;
+            s.watchTempC[z] = tempC - wiggle;
+            s.cutoffOpen[z] = false;
+        }
+        s.forceN = forceN + 2 * wiggle * 10;
+        s.motorPower = true;
+        s.liftMotorCurrentA = forceN * SPEC.liftCurrentAPerN();
+        s.liftMm = 20;
+        s.carriagePositionMm = 400;
+        w.motorsEnabled = true;
+        w.liftVelocityMmPerS = 0.5;
+    }
+
+    @Test
+    void two_zone_sensors_apart_by_more_than_5_degrees_trip_after_2_s_and_not_before() {
+        ZoneSensorWatch watch = new ZoneSensorWatch(SPEC);
+        for (int i = 0; i < 1000; i++) {
+            healthy(45, 150);
+            s.zoneTempC[1] = 45 - 4.9;
+            assertThat(watch.check(s, now)).as("4.9 °C apart is within the rule").isFalse();
+        }
+        int ticks = 0;
+        do {
+            healthy(45, 150);
+            s.zoneTempC[1] = 39.5;
+            ticks++;
+        } while (!watch.check(s, now) && ticks < 1000);
+        assertThat(ticks * TICK / 1e9).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.011));
+        assertThat(watch.code()).isEqualTo(FaultCode.ZONE_SENSOR_DISAGREE);
+        assertThat(watch.zone()).isEqualTo(1);
+    }
+
+    @Test
+    void an_open_cut_off_is_an_over_temperature_and_a_board_without_watch_sensors_is_not_judged() {
+        ZoneSensorWatch watch = new ZoneSensorWatch(SPEC);
+        for (int i = 0; i < 500; i++) {
+            healthy(45, 150);
+            s.watchTempC[0] = Double.NaN;
+            s.zoneTempC[0] = 20;
+            assertThat(watch.check(s, now)).isFalse();
+        }
+        healthy(45, 150);
+        s.cutoffOpen[0] = true;
+        assertThat(watch.check(s, now)).isTrue();
+        assertThat(watch.code()).isEqualTo(FaultCode.ROLLER_OVER_TEMPERATURE);
+    }
+
+    @Test
+    void a_load_cell_off_the_motor_current_by_more_than_the_friction_band_trips_in_a_tenth_of_a_second() {
+        ForceSignalWatch watch = new ForceSignalWatch(SPEC);
+        for (int i = 0; i < 500; i++) {
+            healthy(45, 150);
+            s.forceN = 150 - 0.9 * SPEC.liftFrictionBandN();
+            assertThat(watch.check(s, w, now)).isFalse();
+            // with the power off the screw holds the load and the motor draws nothing: not judged
+            healthy(45, 150);
+            s.motorPower = false;
+            s.liftMotorCurrentA = 0;
+            assertThat(watch.check(s, w, now)).isFalse();
+        }
+        int ticks = 0;
+        do {
+            healthy(45, 150);
+            s.forceN = 100;
+            ticks++;
+        } while (!watch.check(s, w, now) && ticks < 100);
+        assertThat(ticks).isEqualTo(10);
+        assertThat(watch.code()).isEqualTo(FaultCode.FORCE_SENSOR_DISAGREE);
+    }
+
+    @Test
+    void a_load_cell_reading_frozen_while_the_lift_moves_trips_but_a_clipped_zero_with_the_lift_still_does_not() {
+        ForceSignalWatch watch = new ForceSignalWatch(SPEC);
+        for (int i = 0; i < 500; i++) {
+            healthy(45, 0);
+            s.forceN = 0;
+            s.liftMotorCurrentA = 0;
+            w.liftVelocityMmPerS = 0;
+            assertThat(watch.check(s, w, now)).isFalse();
+        }
+        int ticks = 0;
+        do {
+            healthy(45, 150);
+            s.forceN = 151.234;
+            ticks++;
+        } while (!watch.check(s, w, now) && ticks < 100);
+        assertThat(watch.code()).isEqualTo(FaultCode.LOAD_CELL_STUCK);
+        assertThat(ticks * TICK / 1e9).isLessThanOrEqualTo(ForceSignalWatch.FROZEN_S + 0.011);
+    }
+
+    @Test
+    void a_lift_rising_against_its_commands_trips_within_200_ms_and_a_lift_on_its_stop_told_to_lower_does_not() {
+        RunawayWatch watch = new RunawayWatch(SPEC);
+        for (int i = 0; i < 500; i++) {
+            healthy(45, 0);
+            s.liftMm = 0;
+            w.liftVelocityMmPerS = -10;
+            assertThat(watch.check(s, w, true, true)).isFalse();
+        }
+        double liftMm = 0;
+        int ticks = 0;
+        do {
+            healthy(45, 0);
+            liftMm += 10 * TICK / 1e9;
+            s.liftMm = Math.floor(liftMm * 10) / 10;
+            s.carriagePositionMm = 400;
+            w.liftVelocityMmPerS = -10;
+            ticks++;
+        } while (!watch.check(s, w, true, true) && ticks < 100);
+        assertThat(watch.code()).isEqualTo(FaultCode.LIFT_RUNAWAY);
+        assertThat(ticks * TICK / 1e9).isLessThan(0.2);
+    }
+
+    @Test
+    void a_carriage_faster_than_any_recent_command_is_a_runaway() {
+        RunawayWatch watch = new RunawayWatch(SPEC);
+        double x = 400;
+        for (int i = 0; i < 300; i++) {
+            healthy(45, 0);
+            x += 30 * TICK / 1e9;
+            s.carriagePositionMm = x;
+            w.carriageVelocityMmPerS = 30;
+            assertThat(watch.check(s, w, true, true)).as("following its 30 mm/s command").isFalse();
+        }
+        int ticks = 0;
+        do {
+            healthy(45, 0);
+            x += 80 * TICK / 1e9;
+            s.carriagePositionMm = x;
+            w.carriageVelocityMmPerS = 0;
+            ticks++;
+        } while (!watch.check(s, w, true, true) && ticks < 100);
+        assertThat(watch.code()).isEqualTo(FaultCode.CARRIAGE_RUNAWAY);
+        assertThat(ticks * TICK / 1e9).isLessThan(0.5);
+    }
+
+    @Test
+    void a_zone_taking_in_a_third_of_the_asked_heat_fails_the_heat_balance_and_a_healthy_one_passes() {
+        HeatBalanceWatch healthyZone = new HeatBalanceWatch(SPEC);
+        HeatBalanceWatch weakZone = new HeatBalanceWatch(SPEC);
+        double c = SPEC.rollerHeatCapacityJPerK();
+        double g = SPEC.rollerLossWPerK();
+        double healthyC = 20;
+        double weakC = 20;
+        boolean weakTripped = false;
+        int weakTicks = 0;
+        for (int i = 0; i < 60 * 100; i++) {
+            healthyC += (150 - g * (healthyC - 20)) / c * 0.01;
+            weakC += (45 - g * (weakC - 20)) / c * 0.01;
+            healthy(healthyC, 0);
+            w.heaterMains = true;
+            java.util.Arrays.fill(w.heaterDuty, 1.0);
+            assertThat(healthyZone.check(s, w)).isFalse();
+            healthy(weakC, 0);
+            if (!weakTripped) {
+                weakTicks++;
+                weakTripped = weakZone.check(s, w);
+            }
+        }
+        assertThat(weakTripped).isTrue();
+        assertThat(weakZone.code()).isEqualTo(FaultCode.HEATER_NOT_HEATING);
+        assertThat(weakTicks / 100.0).as("seconds").isLessThanOrEqualTo(HeatBalanceWatch.WINDOW_S + 1.0);
+    }
+
+    @Test
+    void a_nan_reading_reaches_the_controllers_as_the_last_good_one() {
+        ReadingGuard guard = new ReadingGuard(SPEC, 2);
+        healthy(45, 150);
+        guard.hold(s);
+        s.forceN = Double.NaN;
+        s.zoneTempC[1] = Double.NaN;
+        s.liftMm = Double.POSITIVE_INFINITY;
+        guard.hold(s);
+        assertThat(s.forceN).isEqualTo(150 + 0.6 * (n % 2 == 0 ? 1 : -1));
+        assertThat(s.zoneTempC[1]).isBetween(44.9, 45.1);
+        assertThat(s.liftMm).isEqualTo(20);
+        assertThat(guard.held()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,145 @@
+package org.rollwell.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 8 item 1: the board as its own layer, below the host (DOMAIN.md §5 "Independent layers"),
+ * and the signatures of the twin's new faults in the frames the host reads.
+ */
+class BoardLayerTest {
+
+    /** Presses the rollers in at 150 N with both heaters holding 45 °C for {@code seconds}. */
+    private static Rig pressedAndWarm(double seconds) {
+        Rig rig = Rig.smooth();
+        rig.bed.placeCarriage(400);
+        rig.run(seconds, r -> {
+            Rig.pressTo(150).accept(r);
+            Rig.holdRollers(45).accept(r);
+        });
+        return rig;
+    }
+
+    @Test
+    void the_wired_stop_button_cuts_heat_at_once_lowers_the_lift_and_then_drops_motor_power_whatever_the_host_says() {
+        Rig rig = pressedAndWarm(300);
+        assertThat(rig.bed.trueForceN()).isGreaterThan(100);
+        rig.bed.injectFault(FaultKind.ESTOP, 0);
+        // a host that ignores the button and keeps pressing and heating
+        rig.tick(r -> {
+            Rig.pressTo(300).accept(r);
+            Rig.holdRollers(60).accept(r);
+        });
+        assertThat(rig.bed.heaterPowerW(0) + rig.bed.heaterPowerW(1)).as("heater power within one 10 ms tick").isZero();
+        assertThat(rig.in.stopButton).isTrue();
+
+        double releasedS = rig.runUntil(10, r -> Rig.pressTo(300).accept(r), r -> r.bed.trueForceN() < 1.0);
+        assertThat(releasedS).as("rollers off the back, s").isLessThan(2.0);
+        double unpoweredS = rig.runUntil(10, r -> Rig.pressTo(300).accept(r), r -> !r.in.motorPower);
+        assertThat(unpoweredS).isNotNaN();
+        assertThat(rig.bed.trueLiftMm()).as("the lift rests on its lower stop").isZero();
+        assertThat(rig.bed.trueCarriageVelocityMmPerS()).isZero();
+    }
+
+    @Test
+    void a_host_that_stops_writing_has_its_carriage_stopped_its_lift_lowered_and_its_heat_cut_by_the_dead_man() {
+        Rig rig = pressedAndWarm(300);
+        rig.tick(r -> r.out.carriageVelocityMmPerS = 60);
+        rig.run(0.5, r -> { });
+        rig.stall(0.6);
+        assertThat(rig.bed.motorDeadmanTripped()).isTrue();
+        assertThat(rig.bed.trueCarriageVelocityMmPerS()).isCloseTo(0, within(1.0));
+        rig.stall(2.3);
+        assertThat(rig.bed.trueForceN()).as("rollers off the back within 3.5 s of the hang").isLessThan(1.0);
+        assertThat(rig.bed.heaterPowerW(0)).as("heaters live until the 3 s heater dead-man").isPositive();
+        rig.stall(0.2);
+        assertThat(rig.bed.heaterPowerW(0) + rig.bed.heaterPowerW(1)).isZero();
+        assertThat(rig.bed.motorPowerOn()).as("motor power kept while the board lowers the lift").isTrue();
+        rig.stall(6);
+        assertThat(rig.bed.trueLiftMm()).isZero();
+        assertThat(rig.bed.motorPowerOn()).as("motor power dropped once the lift is down").isFalse();
+    }
+
+    @Test
+    void a_healthy_bed_reports_a_watch_sensor_within_noise_of_the_thermistor_and_a_motor_current_within_the_friction_band() {
+        Rig rig = pressedAndWarm(120);
+        double worstC = 0;
+        double worstN = 0;
+        for (int i = 0; i < 500; i++) {
+            rig.tick(r -> {
+                Rig.pressTo(150).accept(r);
+                Rig.holdRollers(45).accept(r);
+            });
+            for (int z = 0; z < 2; z++) {
+                worstC = Math.max(worstC, Math.abs(rig.in.zoneTempC[z] - rig.in.watchTempC[z]));
+            }
+            worstN = Math.max(worstN, Math.abs(rig.in.liftMotorCurrentA / rig.bed.spec().liftCurrentAPerN() - rig.in.forceN));
+        }
+        assertThat(worstC).isLessThan(1.0);
+        assertThat(worstN).isLessThan(rig.bed.spec().liftFrictionBandN());
+        assertThat(rig.in.motorPower).isTrue();
+    }
+
+    @Test
+    void a_detached_thermistor_relaxes_toward_the_room_and_a_drifting_one_reads_low_while_the_watch_sensor_tells_the_truth() {
+        Rig rig = pressedAndWarm(400);
+        rig.bed.injectFault(FaultKind.THERMISTOR_DETACHED, 0);
+        rig.bed.injectFault(FaultKind.THERMISTOR_DRIFT, 1);
+        rig.run(10, r -> Rig.pressTo(150).accept(r));
+        assertThat(rig.in.zoneTempC[0]).as("detached, 10 s later").isLessThan(rig.in.watchTempC[0] - 5);
+        assertThat(rig.in.watchTempC[1] - rig.in.zoneTempC[1]).as("drifting, 10 s at 0.5 °C/s").isCloseTo(5, within(0.5));
+        rig.run(60, r -> Rig.pressTo(150).accept(r));
+        assertThat(rig.in.watchTempC[1] - rig.in.zoneTempC[1]).as("the drift stops at 20 °C").isCloseTo(20, within(0.5));
+    }
+
+    @Test
+    void a_stuck_load_cell_freezes_and_a_drifting_one_loses_half_its_gain_in_10_s() {
+        Rig stuck = pressedAndWarm(60);
+        stuck.bed.injectFault(FaultKind.LOAD_CELL_STUCK, 0);
+        stuck.tick(r -> { });
+        double frozen = stuck.in.forceN;
+        stuck.run(2, r -> r.out.liftVelocityMmPerS = 2);
+        assertThat(stuck.in.forceN).isEqualTo(frozen);
+        assertThat(stuck.bed.trueForceN()).isGreaterThan(frozen + 10);
+
+        Rig drift = pressedAndWarm(60);
+        drift.bed.injectFault(FaultKind.LOAD_CELL_DRIFT, 0);
+        drift.run(12, r -> r.out.liftVelocityMmPerS = 0);
+        assertThat(drift.in.forceN / drift.bed.trueForceN()).isCloseTo(0.5, within(0.05));
+    }
+
+    @Test
+    void runaway_drives_ignore_their_commands_until_their_power_is_dropped_and_a_weak_heater_gives_30_percent() {
+        Rig lift = pressedAndWarm(60);
+        double before = lift.bed.trueLiftMm();
+        lift.bed.injectFault(FaultKind.LIFT_DRIVE_RUNAWAY, 0);
+        lift.run(0.3, r -> r.out.liftVelocityMmPerS = -10);
+        assertThat(lift.bed.trueLiftMm()).as("rose against a lowering command").isGreaterThan(before + 1.5);
+        lift.run(0.5, r -> r.out.motorsEnabled = false);
+        double held = lift.bed.trueLiftMm();
+        lift.run(1, r -> r.out.motorsEnabled = false);
+        assertThat(lift.bed.trueLiftMm()).as("the self-locking screw holds").isEqualTo(held);
+
+        Rig carriage = Rig.smooth();
+        carriage.bed.placeCarriage(300);
+        carriage.bed.injectFault(FaultKind.CARRIAGE_RUNAWAY, 0);
+        carriage.run(1, r -> {
+            r.out.motorsEnabled = true;
+            r.out.carriageVelocityMmPerS = 0;
+        });
+        assertThat(carriage.bed.trueCarriageVelocityMmPerS()).isCloseTo(80, within(0.5));
+        carriage.run(0.5, r -> r.out.motorsEnabled = false);
+        assertThat(carriage.bed.trueCarriageVelocityMmPerS()).isZero();
+
+        Rig weak = Rig.smooth();
+        weak.bed.injectFault(FaultKind.HEATER_WEAK, 1);
+        weak.tick(r -> {
+            r.out.heaterMains = true;
+            java.util.Arrays.fill(r.out.heaterDuty, 1.0);
+        });
+        weak.tick(r -> { });
+        assertThat(weak.bed.heaterPowerW(1)).isCloseTo(0.3 * weak.bed.heaterPowerW(0), within(1e-9));
+    }
+}
