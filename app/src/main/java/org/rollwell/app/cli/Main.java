@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 ScreeningCommand.class,
                 PlanCommand.class,
                 SimulateCommand.class,
+                CampaignCommand.class,
                 ScanCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
