@@ -136,7 +136,7 @@ final class CampaignCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final int runs;
         private final boolean terminal = System.console() != null;
-        private int lastShown = -1;
+        private int lastShown;
 
         Progress(PrintWriter err, int runs) {
             this.err = err;
