@@ -103,20 +103,31 @@ public final class Campaign {
 
     /** One run: draw, simulate on a fresh twin with the truth watched, judge. A defect in a run is a failed run, not a crash. */
     RunOutcome runOne(int index, long runSeed) {
-        RandomScenarios.Draw draw;
-        try {
-            draw = scenarios.draw(runSeed);
-        } catch (RuntimeException e) {
-            return failed(index, runSeed, "?", "draw failed", "cannot draw a scenario: " + e);
+        int scanBlocked = 0;
+        for (int attempt = 0; ; attempt++) {
+            // with --scan, a scan the analyser cannot trust blocks the session ("scan again"): draw again, count it
+            long seed = attempt == 0 ? runSeed : RandomScenarios.runSeed(runSeed, attempt);
+            RandomScenarios.Draw draw;
+            try {
+                draw = scenarios.draw(seed);
+            } catch (RuntimeException e) {
+                return failed(index, seed, "?", "draw failed", "cannot draw a scenario: " + e);
+            }
+            Truth truth = new Truth(draw.scenario().bed().heaterZones());
+            ScenarioOutcome outcome;
+            try {
+                outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see);
+            } catch (RuntimeException e) {
+                return failed(index, seed, draw.kind().name(), draw.scenario().description(), "the run threw " + e);
+            }
+            boolean scanBlocks = "BLOCKED".equals(outcome.status()) && outcome.scan() != null;
+            if (scanBlocks && attempt + 1 < RandomScenarios.MAX_DRAWS) {
+                scanBlocked++;
+                continue;
+            }
+            RunOutcome judged = judge(index, seed, draw, outcome, truth);
+            return scanBlocked == 0 ? judged : judged.withBlockedDraws(judged.blockedDraws() + scanBlocked);
         }
-        Truth truth = new Truth(draw.scenario().bed().heaterZones());
-        ScenarioOutcome outcome;
-        try {
-            outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see);
-        } catch (RuntimeException e) {
-            return failed(index, runSeed, draw.kind().name(), draw.scenario().description(), "the run threw " + e);
-        }
-        return judge(index, runSeed, draw, outcome, truth);
     }
 
     private static RunOutcome judge(int index, long runSeed, RandomScenarios.Draw draw, ScenarioOutcome outcome, Truth truth) {

@@ -18,7 +18,7 @@ public final class CampaignText {
 
     public static void print(CampaignReport r, PrintWriter out) {
         out.printf(Locale.ROOT, "Fault campaign: %d runs, seed %d, %d thread(s)%n", r.runs().size(), r.seed(), r.jobs());
-        out.printf(Locale.ROOT, "Redrawn before running: %d plans blocked by the screening, %d where the fault could not show%n%n",
+        out.printf(Locale.ROOT, "Redrawn before running: %d plans blocked by the screening (or a scan to redo), %d where the fault could not show%n%n",
                 r.blockedDraws(), r.unfitDraws());
         out.printf(Locale.ROOT, "%-20s %5s %8s %19s %19s %9s %9s %7s %9s %6s%n", "fault kind", "runs", "detected",
                 "worst detect/bound", "worst safe/bound", "skin °C", "CEM43", "force", "roller °C", "failed");

@@ -22,7 +22,7 @@ import java.util.List;
  * @param trueRollerC       the twin's hottest true roller surface
  * @param commandViolations commands written outside the bed's or the envelope's limits
  * @param simulatedS        simulated seconds of the session run
- * @param blockedDraws      plans the screening blocked before this one was drawn
+ * @param blockedDraws      plans the screening blocked (or, with a scan, scans to redo) before this one was drawn
  * @param unfitDraws        plans drawn again because the fault could not show in them
  * @param failures          every bound or limit this run broke, in words; empty when it ended safe inside them
  */
@@ -41,6 +41,13 @@ public record RunOutcome(int index, long seed, String kind, String scenario, boo
 
     public RunOutcome {
         failures = List.copyOf(failures);
+    }
+
+    /** This outcome with {@code count} refused draws before it (screening blocks and, with a scan, scans to redo). */
+    RunOutcome withBlockedDraws(int count) {
+        return new RunOutcome(index, seed, kind, scenario, struck, code, detectedAfterMs, safeWithinMs, safeBoundMs, safeState,
+                trueSkinC, trueCem43Min, cem43CapMin, trueForceShare, trueRollerC, commandViolations, simulatedS, count,
+                unfitDraws, failures);
     }
 
     public boolean detected() {
