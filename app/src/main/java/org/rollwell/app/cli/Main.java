@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 ScreeningCommand.class,
                 PlanCommand.class,
                 SimulateCommand.class,
+                CampaignCommand.class,
                 ScanCommand.class,
                 ProgressCommand.class,
                 ServiceCommand.class,

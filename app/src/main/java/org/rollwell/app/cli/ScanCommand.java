@@ -1,7 +1,6 @@
 package org.rollwell.app.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rollwell.app.files.TextFiles;
 import org.rollwell.app.json.Json;
 import org.rollwell.app.scan.BodyText;
 import org.rollwell.app.scan.ScanChart;
@@ -163,6 +163,11 @@ public final class ScanCommand implements Runnable {
                     "Exit 0 OK, 3 REJECTED (a scan that cannot be trusted), 2 when the file cannot be read or is not a scan trace."})
     static final class Analyze implements Callable<Integer> {
 
+        /** A scan trace: 16 MiB (issue 8; a scan at 100 Hz over the 950 mm travel is ≈ 2,000 rows, ≈ 60 KiB). */
+        static final long TRACE_LIMIT_BYTES = 16L << 20;
+        /** ... and 500,000 rows (issue 8), far above any scan a bed records. */
+        static final long TRACE_LIMIT_ROWS = 500_000;
+
         @Spec
         CommandSpec spec;
 
@@ -178,11 +183,18 @@ public final class ScanCommand implements Runnable {
             if (Files.isDirectory(file)) {
                 throw new BadInputException("rollwell scan analyze: cannot read " + file + ": it is a folder, not a file");
             }
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                parsed = ScanTraceCsv.parse(reader);
-            } catch (IOException e) {
-                throw new BadInputException("rollwell scan analyze: cannot read " + file + ": " + reason(e));
+            String text;
+            try {
+                text = TextFiles.read(file, TRACE_LIMIT_BYTES);
+            } catch (TextFiles.Unreadable e) {
+                throw new BadInputException("rollwell scan analyze: cannot read " + file + ": " + e.getMessage());
             }
+            long rows = text.lines().filter(l -> !l.isBlank()).count() - 1;
+            if (rows > TRACE_LIMIT_ROWS) {
+                throw new BadInputException(String.format(Locale.ROOT, "rollwell scan analyze: cannot read %s: it has %,d rows,"
+                        + " more than %,d, the limit for a scan trace", file, rows, TRACE_LIMIT_ROWS));
+            }
+            parsed = ScanTraceCsv.parse(text);
             ScanResult result = new ScanAnalyser().analyse(parsed);
             if (json) {
                 spec.commandLine().getOut().print(Json.write(ScanJson.result(result)));

@@ -129,7 +129,7 @@ public final class ScenarioRunner {
     }
 
     /** The plan the scenario asks for, on the measured map when there is one, else the profile's own or the normative map. */
-    static SessionPlan plan(Scenario scenario, SpineMap measuredOrNull) {
+    public static SessionPlan plan(Scenario scenario, SpineMap measuredOrNull) {
         // the scenario's bed: a shorter bed's travel, force and temperature limits bound the plan
         SessionPlanner planner = new SessionPlanner(scenario.bed().limits());
         if (scenario.goal() != null) {

@@ -61,6 +61,8 @@ public final class SkinEstimator {
     /** Excess over rest, per band and layer: band × LAYERS + layer. */
     private final double[] excess;
     private final double[] cem43Min;
+    /** Each band's dose rate at its surface temperature, per minute: recomputed only when the band is stepped. */
+    private final double[] doseRatePerMin;
     private final boolean[] inContact;
     private final double[] rate = new double[LAYERS];
     private final int bands;
@@ -80,6 +82,8 @@ public final class SkinEstimator {
         this.bands = (int) Math.ceil((last - originMm) / BAND_MM) + 1;
         excess = new double[bands * LAYERS];
         cem43Min = new double[bands];
+        doseRatePerMin = new double[bands];
+        java.util.Arrays.fill(doseRatePerMin, Cem43Rate.perMin(BASELINE_C));
         inContact = new boolean[bands];
         dtMin = dtS / 60.0;
     }
@@ -115,16 +119,21 @@ public final class SkinEstimator {
         for (int i = 0; i < bands; i++) {
             boolean underA = i >= firstA && i <= lastA;
             boolean underB = i >= firstB && i <= lastB;
+            double t = BASELINE_C + excess[i * LAYERS];
             if (underA || underB) {
                 step(i, underA ? rollerA : rollerB, dtS);
                 inContact[i] = true;
+                t = BASELINE_C + excess[i * LAYERS];
+                doseRatePerMin[i] = Cem43Rate.perMin(t);
             } else if (inContact[i] || sweep) {
                 // a band just released, or every tenth tick: relax with the time it has been left alone
                 step(i, Double.NaN, inContact[i] ? dtS : dtS * REST_EVERY);
                 inContact[i] = false;
+                t = BASELINE_C + excess[i * LAYERS];
+                doseRatePerMin[i] = Cem43Rate.perMin(t);
             }
-            double t = BASELINE_C + excess[i * LAYERS];
-            double dose = cem43Min[i] + dtMin * Cem43Rate.perMin(t);
+            // a band left alone this tick keeps its temperature, so its cached rate is exact (the 100 Hz loop's hot spot)
+            double dose = cem43Min[i] + dtMin * doseRatePerMin[i];
             cem43Min[i] = dose;
             if (t > max) {
                 max = t;

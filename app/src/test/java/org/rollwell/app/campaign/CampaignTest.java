@@ -1,0 +1,112 @@
+package org.rollwell.app.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollwell.app.bedspec.BedSpecFile;
+import org.rollwell.bed.io.BedSpec;
+import org.rollwell.sim.FaultKind;
+import org.rollwell.therapy.input.ParseResult;
+import org.rollwell.therapy.profile.Profile;
+import org.rollwell.therapy.profile.ProfileParser;
+
+/**
+ * Issue 8 item 6: a small fault campaign over the example profiles and beds runs in every build,
+ * with a row per fault kind of the twin. Seed 8 is the scoring seed of this
+ * test; nothing was tuned on it (the campaign was tried by hand on seeds 1 and 7).
+ */
+class CampaignTest {
+
+    /** The scoring seed of the CI campaign (never used for tuning). */
+    static final long CI_SEED = 8;
+    static final int CI_RUNS = 40;
+
+    static final Map<String, Profile> PROFILES = new LinkedHashMap<>();
+    static final Map<String, BedSpec> BEDS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void examples() throws Exception {
+        for (Path file : jsonFiles(Path.of("../examples/profiles"))) {
+            ParseResult<Profile> parsed = ProfileParser.parse(Files.readString(file));
+            PROFILES.put(file.getFileName().toString(), ((ParseResult.Parsed<Profile>) parsed).value());
+        }
+        for (Path file : jsonFiles(Path.of("../examples/beds"))) {
+            BEDS.put(file.getFileName().toString(), BedSpecFile.read(file));
+        }
+    }
+
+    private static java.util.List<Path> jsonFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /**
+     * The safety promise under every single fault: each run ends in the safe state, the twin's true skin,
+     * dose, roller surface and force stay under their limits, no command leaves the limits, and every fault
+     * that struck is detected. The verdict is SAFE exactly when no run broke a bound.
+     *
+     * <p>Not asserted here yet: that the verdict is SAFE. The campaign finds runs that break a timing bound
+     * without harm (a stall at a stroke's reversal seen after 510–630 ms against 500 ms; a presence trip with
+     * nobody leaving), listed in the table this test prints; the supervisor's rework owns them (issue 8 item 7).
+     */
+    @Test
+    void a_40_run_campaign_over_the_examples_ends_every_run_in_the_safe_state_under_the_truth_limits() {
+        CampaignReport r = Campaign.of(PROFILES, BEDS, false).run(CI_RUNS, CI_SEED, 2, done -> { });
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        CampaignText.print(r, out);
+
+        for (RunOutcome run : r.runs()) {
+            String which = "run " + run.index() + ": " + run.scenario() + " " + run.failures();
+            assertThat(run.safeState()).as("safe state at the end, %s", which).isTrue();
+            assertThat(run.commandViolations()).as("commands outside the limits, %s", which).isZero();
+            assertThat(run.trueSkinC()).as("true skin °C, %s", which).isLessThanOrEqualTo(RunOutcome.MAX_TRUE_SKIN_C);
+            assertThat(run.trueCem43Min()).as("true CEM43, %s", which).isLessThan(run.cem43CapMin());
+            assertThat(run.trueRollerC()).as("true roller °C, %s", which).isLessThanOrEqualTo(RunOutcome.MAX_TRUE_ROLLER_C);
+            assertThat(run.trueForceShare()).as("true force share, %s", which).isLessThanOrEqualTo(RunOutcome.MAX_FORCE_SHARE);
+            if (run.struck()) {
+                assertThat(run.detected()).as("detected, %s", which).isTrue();
+            }
+        }
+        assertThat(r.runs().stream().filter(RunOutcome::struck).count()).as("runs whose fault struck")
+                .isGreaterThanOrEqualTo(CI_RUNS * 9L / 10);
+        assertThat(r.verdict()).isEqualTo(r.failures().isEmpty() ? CampaignReport.SAFE : CampaignReport.UNSAFE);
+        assertThat(r.rows()).extracting(CampaignReport.KindRow::kind)
+                .containsExactly(Stream.of(FaultKind.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(r.rows().stream().mapToInt(CampaignReport.KindRow::runs).sum()).isEqualTo(CI_RUNS);
+        assertThat(r.rows().stream().mapToInt(CampaignReport.KindRow::failed).sum()).isEqualTo(r.failures().size());
+        // the screening really blocks: the red-flag example is among the profiles, and is drawn again
+        assertThat(r.blockedDraws()).isPositive();
+        assertThat(r.simulatedS()).isPositive();
+    }
+
+    @Test
+    void the_same_seed_gives_the_same_runs_whatever_the_number_of_threads() {
+        Campaign campaign = Campaign.of(PROFILES, BEDS, false);
+
+        CampaignReport one = campaign.run(6, 99, 1, done -> { });
+        CampaignReport three = campaign.run(6, 99, 3, done -> { });
+
+        assertThat(three.runs()).isEqualTo(one.runs());
+        assertThat(three.rows()).isEqualTo(one.rows());
+    }
+
+    @Test
+    void every_fault_kind_of_the_twin_has_its_bounds_in_the_one_table() {
+        assertThat(FaultBounds.unbounded()).isEmpty();
+        for (FaultKind kind : FaultKind.values()) {
+            FaultBounds.Bound b = FaultBounds.require(kind);
+            assertThat(b.detectMs()).as("%s detection bound", kind).isPositive();
+            assertThat(FaultBounds.safeWithinMs(b, BedSpec.REFERENCE)).as("%s safe-state bound", kind).isPositive();
+            assertThat(b.source()).as("%s source", kind).isNotBlank();
+        }
+        assertThat(FaultBounds.of("NO_SUCH_FAULT")).isEmpty();
+    }
+}
