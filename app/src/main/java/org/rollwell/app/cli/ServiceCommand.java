@@ -3,6 +3,7 @@ package org.rollwell.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
 import org.rollwell.app.service.FileLockStore;
@@ -133,7 +134,7 @@ final class ServiceCommand implements Runnable {
             int zone = which.lift ? -1 : which.zone;
             LockState next;
             try {
-                next = state.reset(target, zone, by.strip(), reason.strip(), Clock.systemUTC().instant());
+                next = state.reset(target, zone, by.strip(), reason.strip(), Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("rollwell service reset: " + e.getMessage());
             }

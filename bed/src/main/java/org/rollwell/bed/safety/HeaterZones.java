@@ -39,13 +39,19 @@ final class HeaterZones {
             double target = heatCut[z] ? 0.0 : previous.zoneTargetC[z];
             FaultCode code = watches[z].check(s.zoneTempC[z], target, duty, now);
             // a zone locked for service is out of use and unheated: its broken sensor or heater must not
-            // fault every later session (DOMAIN.md §5: "a new unheated session with that zone locked off")
-            if (code != null && !locks.zoneLocked(z)) {
+            // fault every later session (DOMAIN.md §5: "a new unheated session with that zone locked off");
+            // heat it cannot be making still trips: a roller over its trip line, or one rising with its heater off
+            if (code != null && (!locks.zoneLocked(z) || stillTripsWhenLocked(code))) {
                 trips.trip(code, now, z, watches[z].lastValue());
             }
             rollerC[z] = watches[z].smoothedC();
             rollerSlope[z] = watches[z].slopeCPerS();
         }
+    }
+
+    /** Codes a zone locked for service still trips on: they show heat, whatever the broken part was. */
+    static boolean stillTripsWhenLocked(FaultCode code) {
+        return code == FaultCode.ROLLER_OVER_TEMPERATURE || code == FaultCode.HEATER_STUCK_ON;
     }
 
     /** Marks whether the clamp cut this zone's heat in this tick. */

@@ -15,7 +15,8 @@ import org.rollwell.therapy.technique.Technique;
  * Turns one plan segment into setpoints tick by tick (DOMAIN.md §4): every segment first
  * approaches its entry point, then runs its technique. Holds only numbers and small enums,
  * reset per segment, so a tick allocates nothing. The {@link ForceGovernor} sets the travel speed
- * in contact, {@link KneadStroke} the KNEAD strokes; ROLL, WARM, PRESS and STRETCH are here.
+ * in contact, {@link KneadStroke} the KNEAD strokes, {@link PressAndStretch} the holds at a point;
+ * ROLL and WARM are here.
  */
 final class SegmentExecutor {
     /** Travel to a segment's entry point, mm/s (choice: brisk but well under 80 mm/s). */
@@ -32,15 +33,11 @@ final class SegmentExecutor {
      * back (choice; at 30–55 N/mm a 15 N lead is under 0.5 mm of lift).
      */
     static final double RAMP_LEAD_N = 15.0;
-    /** First contact for PRESS before its ramp starts, N (choice). */
-    static final double PRESS_CONTACT_N = 20.0;
     /** Force within this fraction of its target counts as reached: error sampling starts (choice). */
     static final double REACHED_FRACTION = 0.10;
-    /** Lift within this of a STRETCH target counts as reached, mm. */
-    static final double STRETCH_REACHED_MM = 1.0;
 
-
-    private enum Phase { APPROACH, RUN, CONTACT, RAMP, HOLD, RELEASE, REST, DONE }
+    /** APPROACH to the entry point, then RUN the technique (PRESS and STRETCH keep their own phases). */
+    private enum Phase { APPROACH, RUN }
 
     private final BedSpec spec;
     private final Recorder recorder;
@@ -51,13 +48,12 @@ final class SegmentExecutor {
     private int crossingLoggedFor = -1;
     private final ForceGovernor governor;
     private final KneadStroke kneadStroke;
+    private final PressAndStretch holds;
     private PlanSegment segment;
     private int index;
     private Phase phase;
-    private double phaseS;
     private double forceCommandN;
     private boolean forceReached;
-    private int repetition;
     private double rollTargetMm;
     private double forceScale = 1.0;
     private double heatC;
@@ -75,6 +71,7 @@ final class SegmentExecutor {
         this.recorder = recorder;
         this.governor = new ForceGovernor(spec, recorder, envelopeMaxForceN);
         this.kneadStroke = new KneadStroke(spec, recorder);
+        this.holds = new PressAndStretch(recorder);
         // carriage-centre positions from which a roller patch (pair offset + half a patch) can touch a range
         double reachMm = spec.rollerPairOffsetMm() + spec.rollerContactLengthMm() / 2;
         this.keepOffFromMm = new double[excluded.size()];
@@ -91,9 +88,7 @@ final class SegmentExecutor {
         this.segment = seg;
         this.heatC = heatTargetC;
         this.phase = Phase.APPROACH;
-        this.phaseS = 0;
         this.forceReached = false;
-        this.repetition = 0;
         this.governor.reset();
         this.kneadStroke.begin(seg);
         this.forceCommandN = 0;
@@ -124,7 +119,6 @@ final class SegmentExecutor {
 
     void fill(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         sp.heatAll(heatC);
-        phaseS += dtS;
         if (phase == Phase.APPROACH) {
             approach(s, st, sp, dtS);
             return;
@@ -133,8 +127,7 @@ final class SegmentExecutor {
             case ROLL -> roll(s, st, sp, dtS, ((TechniqueParams.Roll) segment.params()).speedMmPerS());
             case WARM -> warm(s, st, sp, dtS);
             case KNEAD -> knead(s, st, sp, dtS);
-            case PRESS -> press(s, st, sp, dtS);
-            case STRETCH -> stretch(s, st, sp, dtS);
+            case PRESS, STRETCH -> holds.fill(segment, index, entryMm(segment), targetForceN(), s, st, sp, dtS);
         }
     }
 
@@ -172,9 +165,10 @@ final class SegmentExecutor {
         }
         if (st.carriageSettled && Math.abs(s.carriagePositionMm - entry) < 2.0
                 && (rolling || st.liftLowered)) {
-            phase = segment.technique() == Technique.PRESS ? Phase.CONTACT
-                    : segment.technique() == Technique.STRETCH ? Phase.RAMP : Phase.RUN;
-            phaseS = 0;
+            phase = Phase.RUN;
+            if (segment.technique() == Technique.PRESS || segment.technique() == Technique.STRETCH) {
+                holds.start(segment.technique());
+            }
             if (segment.technique() == Technique.KNEAD) {
                 kneadStroke.arrived();
             }
@@ -260,107 +254,17 @@ final class SegmentExecutor {
         return governor.contactSpeed(plannedMmPerS, forceCommandN, s, st, dtS, segment.technique(), index);
     }
 
-    private void press(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
-        TechniqueParams.Press p = (TechniqueParams.Press) segment.params();
-        double point = entryMm(segment);
-        sp.moveTo(point, APPROACH_SPEED_MM_PER_S);
-        double target = targetForceN();
-        switch (phase) {
-            case CONTACT -> {
-                forceCommandN = PRESS_CONTACT_N;
-                sp.press(forceCommandN);
-                if (s.forceN >= PRESS_CONTACT_N * 0.75) {
-                    phase = Phase.RAMP;
-                    phaseS = 0;
-                }
-            }
-            case RAMP -> {
-                double f = Math.min(1.0, phaseS / p.rampS());
-                forceCommandN = PRESS_CONTACT_N + f * (target - PRESS_CONTACT_N);
-                sp.press(forceCommandN);
-                if (phaseS >= p.rampS()) {
-                    phase = Phase.HOLD;
-                    phaseS = 0;
-                    forceReached = true;
-                }
-            }
-            case HOLD -> {
-                forceCommandN = target;
-                sp.press(forceCommandN);
-                recorder.forceSample(index, s.forceN, forceCommandN);
-                recorder.positionSample(index, s.carriagePositionMm - point, true);
-                if (phaseS >= p.holdS()) {
-                    phase = Phase.RELEASE;
-                    phaseS = 0;
-                }
-            }
-            case RELEASE -> {
-                forceCommandN = 0;
-                releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.CONTACT);
-            }
-            case REST -> releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.CONTACT);
-            default -> sp.lift = Setpoints.Lift.LOWER;
-        }
-    }
-
-    private void stretch(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
-        TechniqueParams.Stretch p = (TechniqueParams.Stretch) segment.params();
-        double centre = entryMm(segment);
-        sp.moveTo(centre, APPROACH_SPEED_MM_PER_S);
-        switch (phase) {
-            case RAMP -> {
-                raise(sp, p);
-                if (Math.abs(s.liftMm - p.liftMm()) <= STRETCH_REACHED_MM || s.forceN >= segment.forceN()) {
-                    phase = Phase.HOLD;
-                    phaseS = 0;
-                }
-            }
-            case HOLD -> {
-                raise(sp, p);
-                recorder.positionSample(index, s.carriagePositionMm - centre, true);
-                if (phaseS >= p.holdS()) {
-                    phase = Phase.RELEASE;
-                    phaseS = 0;
-                }
-            }
-            case RELEASE, REST -> releaseThenRest(st, sp, p.restS(), p.repetitions(), Phase.RAMP);
-            default -> sp.lift = Setpoints.Lift.LOWER;
-        }
-    }
-
-    /**
-     * The end of one PRESS or STRETCH repetition: RELEASE lowers the lift until it is down, REST waits
-     * {@code restS}, then the next repetition starts again at {@code again}, or the segment is DONE.
-     */
-    private void releaseThenRest(LoopStatus st, Setpoints sp, double restS, int repetitions, Phase again) {
-        sp.lift = Setpoints.Lift.LOWER;
-        if (phase == Phase.RELEASE) {
-            if (st.liftLowered) {
-                phase = Phase.REST;
-                phaseS = 0;
-            }
-        } else if (phase == Phase.REST && phaseS >= restS) {
-            if (++repetition < repetitions) {
-                phase = again;
-                phaseS = 0;
-            } else {
-                phase = Phase.DONE;
-            }
-        }
-    }
-
-    private void raise(Setpoints sp, TechniqueParams.Stretch p) {
-        sp.lift = Setpoints.Lift.POSITION;
-        sp.liftTargetMm = p.liftMm();
-        sp.liftForceLimitN = segment.forceN();
-    }
-
     /** A PRESS or STRETCH holding its force or height, for tests and the trace. */
     boolean holding() {
-        return phase == Phase.HOLD;
+        return phase == Phase.RUN && isHold() && holds.holding();
     }
 
+    /** APPROACH, RUN, or for PRESS and STRETCH their own phase (CONTACT, RAMP, HOLD, RELEASE, REST, DONE). */
     String phaseName() {
-        return phase.name();
+        return phase == Phase.RUN && isHold() ? holds.phase().name() : phase.name();
+    }
+
+    private boolean isHold() {
+        return segment.technique() == Technique.PRESS || segment.technique() == Technique.STRETCH;
     }
 }

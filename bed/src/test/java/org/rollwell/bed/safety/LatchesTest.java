@@ -207,4 +207,17 @@ class LatchesTest {
                 .hasMessageContaining("zone 0's heat is not locked").hasMessageContaining("lift (LOAD_CELL_FAILURE)");
         assertThatThrownBy(() -> locks.reset(Lock.Target.LIFT, -1, " ", "checked")).hasMessageContaining("by");
     }
+
+    @Test
+    void a_locked_zone_still_trips_when_its_roller_reads_over_the_trip_line() {
+        LockState stuckSensor = LockState.empty().after(new Fault(FaultCode.THERMISTOR_STUCK, 0, 1, 41), MONDAY);
+        Bench bench = new Bench(spec, new InMemoryLockStore(stuckSensor));
+        for (int i = 0; i < 10; i++) {
+            bench.tick(-40);
+        }
+        assertThat(bench.supervisor.tripped()).as("an open sensor on the locked zone is ignored").isFalse();
+        bench.tick(spec.overTempTripC() + 3);
+        assertThat(bench.supervisor.fault().code()).isEqualTo(FaultCode.ROLLER_OVER_TEMPERATURE);
+        assertThat(bench.supervisor.fault().zone()).isEqualTo(1);
+    }
 }
