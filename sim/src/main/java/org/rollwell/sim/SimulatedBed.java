@@ -239,10 +239,6 @@ public final class SimulatedBed implements BedIo {
         skin.step(thermalNanos, dtNanos, rollerC);
     }
 
-    private static long deadmanNanos(double seconds) {
-        return (long) (seconds * 1e9);
-    }
-
     /** Where zone {@code z}'s roller pair sits relative to the carriage centre: upper pair at −offset, lower at +offset (DOMAIN.md §2). */
     double zoneOffsetMm(int z) {
         return zones.length == 1 ? 0 : -spec.rollerPairOffsetMm() + z * 2 * spec.rollerPairOffsetMm() / (zones.length - 1);
@@ -320,12 +316,12 @@ public final class SimulatedBed implements BedIo {
 
     /** The board's motor dead-man has dropped the drives (no write for longer than {@link BedSpec#motorDeadmanS()}). */
     public boolean motorDeadmanTripped() {
-        return simNanos - lastWriteNanos > deadmanNanos(spec.motorDeadmanS());
+        return board.tookOver(simNanos - lastWriteNanos, false);
     }
 
     /** The board's heater dead-man has cut heater power (no write for longer than {@link BedSpec#heaterDeadmanS()}). */
     public boolean heaterDeadmanTripped() {
-        return simNanos - lastWriteNanos > deadmanNanos(spec.heaterDeadmanS());
+        return !board.heatersLive(simNanos - lastWriteNanos, false);
     }
 
     /** The board's motor power relay is closed. */
@@ -333,12 +329,11 @@ public final class SimulatedBed implements BedIo {
         return board.motorPower();
     }
 
-    /** The board has taken the motors from the host (stop button pressed, or the host silent past the motor dead-man). */
+    /** The board has taken the motors from the host: stop button pressed, or the host silent past the motor dead-man. */
     public boolean boardTookOver() {
         return board.tookOver(simNanos - lastWriteNanos, faults.estop);
     }
 
-    /** Zone {@code zone}'s bimetal cut-off has opened. */
     public boolean cutoffOpen(int zone) {
         return zones[zone].cutoffOpen();
     }
@@ -348,7 +343,6 @@ public final class SimulatedBed implements BedIo {
         return faults.estopPressedAtNanos;
     }
 
-    /** The lift's true speed, mm/s (positive raises the rollers). */
     public double trueLiftVelocityMmPerS() {
         return lift.velocityMmPerS();
     }
