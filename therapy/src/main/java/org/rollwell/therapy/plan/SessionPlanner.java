@@ -14,6 +14,7 @@ import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.program.Program;
 import org.rollwell.therapy.screening.Screening;
+import org.rollwell.therapy.screening.Visit;
 import org.rollwell.therapy.technique.Technique;
 
 /**
@@ -58,43 +59,66 @@ public final class SessionPlanner {
         this.bed = Objects.requireNonNull(bed, "bed");
     }
 
-    /** The plan for {@code goal}, on the profile's measured spine map or else its normative one. */
+    /** The plan for {@code goal}, screened undated ({@link Screening#screen(Profile, BedLimits)}). */
     public SessionPlan plan(Profile profile, Goal goal, int minutes) {
-        return plan(profile, goal, minutes, profile.spineMapOrNormative());
+        return plan(profile, null, goal, minutes, profile.spineMapOrNormative());
     }
 
-    /** The plan for {@code program}, on the profile's measured spine map or else its normative one. */
+    /** The plan for {@code program}, screened undated. */
     public SessionPlan plan(Profile profile, Program program, int minutes) {
-        return plan(profile, program, minutes, profile.spineMapOrNormative());
+        return plan(profile, null, program, minutes, profile.spineMapOrNormative());
     }
 
     public SessionPlan plan(Profile profile, Goal goal, int minutes, SpineMap map) {
-        Objects.requireNonNull(goal, "goal");
-        return plan(profile, minutes, map, true, (seconds, notes) -> {
-            GoalComposer.Composition c = GoalComposer.compose(profile, goal, seconds, notes);
-            return c;
-        });
+        return plan(profile, null, goal, minutes, map);
     }
 
     public SessionPlan plan(Profile profile, Program program, int minutes, SpineMap map) {
+        return plan(profile, null, program, minutes, map);
+    }
+
+    /**
+     * The plan for {@code goal} on {@code visit}'s day with its check-in, on the profile's measured
+     * spine map or else its normative one.
+     */
+    public SessionPlan plan(Profile profile, Visit visit, Goal goal, int minutes) {
+        return plan(profile, visit, goal, minutes, profile.spineMapOrNormative());
+    }
+
+    /** The plan for {@code program} on {@code visit}'s day with its check-in. */
+    public SessionPlan plan(Profile profile, Visit visit, Program program, int minutes) {
+        return plan(profile, visit, program, minutes, profile.spineMapOrNormative());
+    }
+
+    /** The plan for {@code goal}; {@code visit} null screens the profile undated. */
+    public SessionPlan plan(Profile profile, Visit visit, Goal goal, int minutes, SpineMap map) {
+        Objects.requireNonNull(goal, "goal");
+        return plan(profile, visit, minutes, map, true, (person, seconds, notes) ->
+                GoalComposer.compose(person, goal, seconds, notes));
+    }
+
+    /** The plan for {@code program}; {@code visit} null screens the profile undated. */
+    public SessionPlan plan(Profile profile, Visit visit, Program program, int minutes, SpineMap map) {
         Objects.requireNonNull(program, "program");
-        return plan(profile, minutes, map, false, (seconds, notes) ->
-                new GoalComposer.Composition(ProgramComposer.compose(profile, program, seconds, notes), null));
+        return plan(profile, visit, minutes, map, false, (person, seconds, notes) ->
+                new GoalComposer.Composition(ProgramComposer.compose(person, program, seconds, notes), null));
     }
 
     private interface Composer {
-        GoalComposer.Composition compose(int seconds, Notes notes);
+        GoalComposer.Composition compose(Profile person, int seconds, Notes notes);
     }
 
-    private SessionPlan plan(Profile profile, int minutes, SpineMap map, boolean needsMainWork, Composer composer) {
+    private SessionPlan plan(Profile profile, Visit visit, int minutes, SpineMap map, boolean needsMainWork,
+            Composer composer) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(map, "map");
         if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
             throw new IllegalArgumentException("minutes must be " + MIN_MINUTES + "–" + MAX_MINUTES + ", was " + minutes);
         }
         Notes notes = new Notes();
-        Screening.Outcome screening = Screening.screen(profile, bed);
-        SafetyEnvelope envelope = SafetyEnvelopes.forProfile(profile, map, bed);
+        Screening.Outcome screening = Screening.screen(profile, visit, bed);
+        Profile person = visit == null ? profile : visit.personToday(profile);
+        SafetyEnvelope envelope = SafetyEnvelopes.forProfile(person, map, bed);
         if (screening.blocked()) {
             notes.addAll(screening.blocks());
             notes.addAll(screening.notices());
@@ -108,13 +132,13 @@ public final class SessionPlanner {
             notes.add("SCALED_DOWN", "Session shortened to " + EnvelopeFitter.whole(maxMinutes.value()) + " min ("
                     + maxMinutes.setBy() + ").");
         }
-        GoalComposer.Composition composition = composer.compose(seconds, notes);
+        GoalComposer.Composition composition = composer.compose(person, seconds, notes);
         if (composition.block() != null) {
             List<Reason> reasons = new ArrayList<>(List.of(composition.block()));
             reasons.addAll(notes.list());
             return SessionPlan.blocked(reasons, envelope);
         }
-        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(profile, envelope), notes);
+        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(person, envelope), notes);
         List<Step> steps = new ArrayList<>(fitter.fit(composition.steps()));
         boolean useful = false;
         boolean flexible = false;
@@ -123,7 +147,7 @@ public final class SessionPlanner {
             flexible |= !s.fixed;
         }
         if (useful && !flexible) {
-            steps.addAll(fitter.fit(List.of(filler(profile))));
+            steps.addAll(fitter.fit(List.of(filler(person))));
             notes.add("FILLED", "A light roll over the whole back fills the rest of the requested time.");
         }
         if (!useful || !TimeBudget.allocate(steps, seconds, notes)) {
