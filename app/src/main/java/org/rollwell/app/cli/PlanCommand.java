@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rollwell.app.bedspec.BedSpecException;
+import org.rollwell.app.bedspec.BedSpecFile;
 import org.rollwell.app.json.Json;
 import org.rollwell.app.json.PlanJson;
 import org.rollwell.therapy.envelope.BedLimits;
@@ -67,6 +69,10 @@ final class PlanCommand implements Callable<Integer> {
             + " (default: today's date on this computer).")
     String date;
 
+    @Option(names = "--bed", paramLabel = "FILE", description = "Plan for this bed's limits (rollwell.bedspec/1,"
+            + " docs/bed-spec-format.md). Default: the reference bed.")
+    Path bedFile;
+
     @Option(names = "--json", description = "Print the plan as JSON (same input, byte-identical output).")
     boolean json;
 
@@ -79,7 +85,15 @@ final class PlanCommand implements Callable<Integer> {
         LocalDate today = today(date);
         Profile profile = readProfile(profileFile);
         Visit visit = checkInFile == null ? Visit.fromProfile(profile, today) : new Visit(today, readCheckIn(checkInFile));
-        SessionPlanner planner = new SessionPlanner(BedLimits.REFERENCE);
+        BedLimits bed = BedLimits.REFERENCE;
+        if (bedFile != null) {
+            try {
+                bed = BedSpecFile.read(bedFile).limits();
+            } catch (BedSpecException e) {
+                throw new BadInputException(e.problems());
+            }
+        }
+        SessionPlanner planner = new SessionPlanner(bed);
         SessionPlan plan;
         String asked;
         if (request.goal != null) {
@@ -94,7 +108,7 @@ final class PlanCommand implements Callable<Integer> {
         if (json) {
             out.print(Json.write(PlanJson.of(plan)));
         } else {
-            PlanText.print(plan, asked, out);
+            PlanText.print(plan, asked, bed, out);
         }
         out.flush();
         return plan.status() == SessionPlan.Status.OK ? Main.EXIT_OK : Main.EXIT_BLOCKED;

@@ -124,6 +124,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void a_plan_for_the_compact_bed_keeps_to_that_beds_limits() throws Exception {
+        Path anna = Profiles.write(dir, "anna.json", Profiles.ANNA.replace("\"intensity\": 5", "\"intensity\": 10"));
+        Path compact = Path.of("..", "examples", "beds", "compact-800.json");
+
+        Cli run = Cli.run("plan", "--profile", anna.toString(), "--goal", "TRIGGER_POINTS", "--minutes", "30",
+                "--bed", compact.toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode plan = JSON.readTree(run.out());
+        // compact-800: 300 N limit, 800 mm travel, 60 °C rollers, 45 min sessions
+        assertThat(plan.get("envelope").get("maxForceN").asDouble()).isEqualTo(300);
+        assertThat(plan.get("envelope").get("maxMinutes").asDouble()).isEqualTo(45);
+        for (JsonNode s : plan.get("segments")) {
+            assertThat(s.get("forceN").asDouble()).isLessThanOrEqualTo(270);
+            assertThat(s.get("endMm").asDouble()).isLessThanOrEqualTo(800);
+        }
+    }
+
+    @Test
     void a_bad_date_or_check_in_is_refused_naming_the_field() {
         Path anna = Profiles.write(dir, "anna.json", Profiles.ANNA);
         Path bad = Profiles.write(dir, "checkin.json", "{\"format\":\"rollwell.checkin/1\",\"date\":\"tomorrow\","

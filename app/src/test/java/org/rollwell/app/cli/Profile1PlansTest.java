@@ -17,10 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The rollwell.profile/1 examples plan as they did before check-ins and clearances existed
- * (resources/plans/profile1: `rollwell plan --minutes 40` of each example and goal, text and
- * JSON). Given the profile's own answers as today's check-in the output is byte-identical;
- * without a check-in the one difference is the CHECK_IN_FROM_PROFILE notice that says so.
+ * The rollwell.profile/1 examples keep planning as recorded (resources/plans/profile1:
+ * `rollwell plan --minutes 40` of each example and goal, text and JSON). The files were
+ * recorded before check-ins and clearances existed and stayed byte-identical through them;
+ * they were re-recorded once for issue 9's dose rules (technique force ranges, 90 % of the
+ * maximum, the build-up pass, the unheated cool-down). Given the profile's own answers as
+ * today's check-in the output is byte-identical; without a check-in the one difference is the
+ * CHECK_IN_FROM_PROFILE notice that says so.
  */
 class Profile1PlansTest {
 

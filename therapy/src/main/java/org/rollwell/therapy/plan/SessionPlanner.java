@@ -11,6 +11,8 @@ import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
 import org.rollwell.therapy.goal.Condition;
 import org.rollwell.therapy.goal.Goal;
+import org.rollwell.therapy.history.PastSession;
+import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.program.Program;
 import org.rollwell.therapy.screening.Screening;
@@ -52,6 +54,8 @@ public final class SessionPlanner {
     public static final int MAX_MINUTES = 60;
     /** DOMAIN.md §5: FIBROMYALGIA starts at intensity 2. */
     public static final int FIBROMYALGIA_START_INTENSITY = 2;
+    /** DOMAIN.md §5: ... for the first 3 sessions. */
+    public static final int FIBROMYALGIA_START_SESSIONS = 3;
 
     private final BedLimits bed;
 
@@ -118,7 +122,11 @@ public final class SessionPlanner {
         Notes notes = new Notes();
         Screening.Outcome screening = Screening.screen(profile, visit, bed);
         Profile person = visit == null ? profile : visit.personToday(profile);
+        SessionHistory history = visit == null ? SessionHistory.NONE : visit.history();
         SafetyEnvelope envelope = SafetyEnvelopes.forProfile(person, map, bed);
+        if (visit != null) {
+            envelope = envelope.afterEarlierDose(history.doseWithin24h(visit.today(), visit.startTime()));
+        }
         if (screening.blocked()) {
             notes.addAll(screening.blocks());
             notes.addAll(screening.notices());
@@ -138,7 +146,7 @@ public final class SessionPlanner {
             reasons.addAll(notes.list());
             return SessionPlan.blocked(reasons, envelope);
         }
-        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(person, envelope), notes);
+        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(person, envelope, history), notes);
         List<Step> steps = new ArrayList<>(fitter.fit(composition.steps()));
         boolean useful = false;
         boolean flexible = false;
@@ -162,11 +170,25 @@ public final class SessionPlanner {
         return new SessionPlan(SessionPlan.Status.OK, notes.list(), envelope, map, segments);
     }
 
-    /** The envelope's intensity limit, and FIBROMYALGIA's start at intensity 2 (DOMAIN.md §5). */
-    private static Bound intensityCap(Profile profile, SafetyEnvelope envelope) {
+    /**
+     * The envelope's intensity limit, and FIBROMYALGIA's start (DOMAIN.md §5): intensity 2 for the first
+     * 3 sessions, then at most one step above the last session's intensity, and only after "pressure right"
+     * (one step below after "too strong", the same otherwise).
+     */
+    static Bound intensityCap(Profile profile, SafetyEnvelope envelope, SessionHistory history) {
         Bound cap = envelope.maxIntensity();
         if (profile.has(Condition.FIBROMYALGIA)) {
-            cap = cap.tighten(FIBROMYALGIA_START_INTENSITY, "FIBROMYALGIA");
+            if (history.sessions().size() < FIBROMYALGIA_START_SESSIONS) {
+                cap = cap.tighten(FIBROMYALGIA_START_INTENSITY, "FIBROMYALGIA");
+            } else {
+                PastSession last = history.last().orElseThrow();
+                int allowed = switch (last.feedback()) {
+                    case PRESSURE_RIGHT -> last.intensity() + 1;
+                    case TOO_STRONG -> Math.max(1, last.intensity() - 1);
+                    case TOO_LIGHT, NONE -> last.intensity();
+                };
+                cap = cap.tighten(allowed, "FIBROMYALGIA");
+            }
         }
         return cap;
     }

@@ -1,6 +1,7 @@
 package org.rollwell.therapy.screening;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.envelope.Gentle;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
+import org.rollwell.therapy.history.PastSession;
+import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.plan.Reason;
 import org.rollwell.therapy.profile.CheckIn;
 import org.rollwell.therapy.profile.MarkedRegion;
@@ -19,7 +22,7 @@ import org.rollwell.therapy.profile.Profile;
  * ({@link SafetyEnvelopes}); this class only blocks and notifies.
  *
  * <p>Block codes: {@code SCREENING_INCOMPLETE} (a question unanswered: never taken as "no"),
- * {@code CHECK_IN_MISSING} (no pain now), {@code CHECK_IN_NOT_TODAY} (a check-in from another
+ * {@code CHECK_IN_MISSING} (no pain now), {@code DAILY_LIMIT} and {@code TOO_SOON} (2 a day, 4 h apart), {@code CHECK_IN_NOT_TODAY} (a check-in from another
  * day), each red-flag id answered yes (NICE NG59 2016, ACP 2017, NICE CKS red flags; the history
  * flags only without a valid clearance), {@code CI_DVT} and {@code CI_ACTIVE_CANCER} without a
  * valid clearance, {@code CI_PREGNANCY}, {@code CI_RECENT_SURGERY_OR_FRACTURE} (until 6 months after
@@ -77,6 +80,7 @@ public final class Screening {
 
         if (visit != null) {
             checkIn(person, visit, blocks, notices);
+            daily(visit, blocks);
         }
         List<ScreeningId> missing = person.unanswered();
         if (!missing.isEmpty()) {
@@ -155,6 +159,29 @@ public final class Screening {
         if (person.painTodayNrs().isEmpty()) {
             blocks.add(new Reason("CHECK_IN_MISSING", "Pain now (0–10) is missing: no plan without today's check-in"
                     + " (\"painNowNrs\" in the check-in, or \"painTodayNrs\" in the profile)."));
+        }
+    }
+
+    /** DOMAIN.md §5 "Per day": at most 2 sessions a day, at least 4 h apart. */
+    private static void daily(Visit visit, List<Reason> blocks) {
+        SessionHistory history = visit.history();
+        int today = history.countOn(visit.today());
+        if (today >= SessionHistory.MAX_SESSIONS_PER_DAY) {
+            blocks.add(new Reason("DAILY_LIMIT", "Already " + today + " sessions today: at most "
+                    + SessionHistory.MAX_SESSIONS_PER_DAY + " a day. Rest until tomorrow."));
+            return;
+        }
+        Optional<PastSession> last = history.lastOn(visit.today());
+        if (last.isEmpty()) {
+            return;
+        }
+        LocalDateTime next = last.get().start().plus(SessionHistory.MIN_GAP);
+        if (visit.startTime().isEmpty()) {
+            blocks.add(new Reason("TOO_SOON", "There was a session today at " + last.get().start().toLocalTime()
+                    + "; sessions are at least 4 h apart, and this one has no start time to check that."));
+        } else if (visit.today().atTime(visit.startTime().get()).isBefore(next)) {
+            blocks.add(new Reason("TOO_SOON", "Sessions are at least 4 h apart: the next one may start at "
+                    + next.toLocalTime() + "."));
         }
     }
 

@@ -20,8 +20,14 @@ final class EnvelopeCheck {
             if (s.forceN() > e.maxForceN().value()) {
                 out.add(at + "force " + s.forceN() + " N above " + e.maxForceN());
             }
-            if (s.forceN() > org.rollwell.therapy.technique.Intensity.forceN((int) e.maxIntensity().value())) {
+            if (s.forceN() > org.rollwell.therapy.technique.Intensity.forceN(s.technique(), (int) e.maxIntensity().value())) {
                 out.add(at + "force " + s.forceN() + " N above intensity " + e.maxIntensity());
+            }
+            if (s.forceN() > 0.9 * e.maxForceN().value()) {
+                out.add(at + "force " + s.forceN() + " N above 90 % of " + e.maxForceN());
+            }
+            if (s.forceN() > s.technique().maxForceN()) {
+                out.add(at + "force " + s.forceN() + " N above the top of " + s.technique() + "'s range");
             }
             if (s.heated() && !e.heatAllowed()) {
                 out.add(at + "heated although heat is off (" + e.heatSetBy() + ")");
