@@ -161,13 +161,22 @@ public final class SessionPlanner {
         if (!useful || !TimeBudget.allocate(steps, seconds, notes)) {
             return nothingLeft(notes, envelope);
         }
-        ThermalDose.limit(steps, envelope, bed, notes);
+        boolean heatLimited = ThermalDose.limit(steps, envelope, bed, notes);
         List<PlanSegment> segments = new ArrayList<>();
         for (Step s : steps) {
             segments.add(new PlanSegment(s.technique, s.from, s.to, s.startMm, s.endMm, s.forceN,
                     s.heat ? s.rollerTempC : PlanSegment.HEAT_OFF, s.seconds, s.params, s.why));
         }
-        return new SessionPlan(SessionPlan.Status.OK, notes.list(), envelope, map, segments);
+        List<Reason> reasons = new ArrayList<>(notes.list());
+        if (heatLimited) {
+            // DOMAIN.md §5 "Dose decisions": where the plan must plan less heat than asked, it says so up front.
+            reasons.add(0, new Reason("HEAT_LIMITED", String.format(java.util.Locale.ROOT, "Less heat than asked: the"
+                    + " rollers are planned cooler where they dwell, so that the forecast skin temperature stays at or"
+                    + " under %.1f °C and the heat dose at or under %.2f CEM43 min per band, below the points where the"
+                    + " bed would turn the heat off. The heat planned is the heat you get.",
+                    ThermalDose.plannedSkinLimitC(envelope), ThermalDose.plannedDoseLimitMin(envelope))));
+        }
+        return new SessionPlan(SessionPlan.Status.OK, reasons, envelope, map, segments);
     }
 
     /**
