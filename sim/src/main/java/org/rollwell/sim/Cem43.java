@@ -5,6 +5,10 @@ package org.rollwell.sim;
  * minutes at 43 °C per minute at temperature T, R^(43 − T) with R = 0.5 at or above
  * 43 °C and 0.25 below. Tabulated every 0.05 °C from 20 to 90 °C and interpolated
  * linearly (relative error below 1e-3), so the per-band update costs no pow().
+ *
+ * <p>The twin's own copy on purpose: Rollwell's one CEM43 function is
+ * {@code org.rollwell.therapy.heat.Cem43}, used by the planner and the bed's estimator; the twin
+ * is the truth they are checked against, so it must not share their code (DESIGN.md walls).
  */
 final class Cem43 {
 

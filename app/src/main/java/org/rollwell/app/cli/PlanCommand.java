@@ -2,16 +2,23 @@ package org.rollwell.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rollwell.app.bedspec.BedSpecException;
+import org.rollwell.app.bedspec.BedSpecFile;
 import org.rollwell.app.json.Json;
 import org.rollwell.app.json.PlanJson;
 import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.plan.SessionPlan;
 import org.rollwell.therapy.plan.SessionPlanner;
+import org.rollwell.therapy.profile.CheckIn;
+import org.rollwell.therapy.profile.CheckInParser;
 import org.rollwell.therapy.profile.Profile;
+import org.rollwell.therapy.screening.Visit;
 import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.profile.ProfileParser;
 import org.rollwell.therapy.program.Program;
@@ -27,8 +34,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Composes a session plan for the person in a profile (rollwell.profile/1, docs/profile-format.md):"
-                        + " screens for red flags and contraindications, works out their limits, and explains every step.",
+                "Composes a session plan for the person in a profile (rollwell.profile/1 or /2, docs/profile-format.md)"
+                        + " and today's check-in: screens for red flags and contraindications, works out their limits,"
+                        + " and explains every step.",
                 "Exit 0 with a plan, 3 when screening blocks the session (the reasons are printed), 2 for bad input."})
 final class PlanCommand implements Callable<Integer> {
 
@@ -53,6 +61,18 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--minutes", required = true, paramLabel = "N", description = "Session length, 10–60 minutes.")
     int minutes;
 
+    @Option(names = "--check-in", paramLabel = "FILE", description = "Today's check-in (rollwell.checkin/1,"
+            + " docs/checkin-format.md). Without one the profile's answers and painTodayNrs stand in for it.")
+    Path checkInFile;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The session's day, for clearances and dates"
+            + " (default: today's date on this computer).")
+    String date;
+
+    @Option(names = "--bed", paramLabel = "FILE", description = "Plan for this bed's limits (rollwell.bedspec/1,"
+            + " docs/bed-spec-format.md). Default: the reference bed.")
+    Path bedFile;
+
     @Option(names = "--json", description = "Print the plan as JSON (same input, byte-identical output).")
     boolean json;
 
@@ -62,26 +82,62 @@ final class PlanCommand implements Callable<Integer> {
             throw new BadInputException("rollwell plan: --minutes must be " + SessionPlanner.MIN_MINUTES + "–"
                     + SessionPlanner.MAX_MINUTES + ", was " + minutes);
         }
+        LocalDate today = today(date);
         Profile profile = readProfile(profileFile);
-        SessionPlanner planner = new SessionPlanner(BedLimits.REFERENCE);
+        Visit visit = checkInFile == null ? Visit.fromProfile(profile, today) : new Visit(today, readCheckIn(checkInFile));
+        BedLimits bed = BedLimits.REFERENCE;
+        if (bedFile != null) {
+            try {
+                bed = BedSpecFile.read(bedFile).limits();
+            } catch (BedSpecException e) {
+                throw new BadInputException(e.problems());
+            }
+        }
+        SessionPlanner planner = new SessionPlanner(bed);
         SessionPlan plan;
         String asked;
         if (request.goal != null) {
-            plan = planner.plan(profile, request.goal, minutes);
+            plan = planner.plan(profile, visit, request.goal, minutes);
             asked = "goal " + request.goal;
         } else {
             Program program = ProgramsCommand.find(request.programId);
-            plan = planner.plan(profile, program, minutes);
+            plan = planner.plan(profile, visit, program, minutes);
             asked = "program \"" + program.name() + "\" (" + program.id() + ")";
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(Json.write(PlanJson.of(plan)));
         } else {
-            PlanText.print(plan, asked, out);
+            PlanText.print(plan, asked, bed, out);
         }
         out.flush();
         return plan.status() == SessionPlan.Status.OK ? Main.EXIT_OK : Main.EXIT_BLOCKED;
+    }
+
+    /** {@code --date}, or the system date when absent: the one place the plan's day comes from a clock. */
+    static LocalDate today(String text) {
+        if (text == null) {
+            return LocalDate.now();
+        }
+        try {
+            if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("shape", text, 0);
+            }
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("rollwell plan: --date must be a date YYYY-MM-DD, was \"" + text + "\"");
+        }
+    }
+
+    /** The check-in in {@code file}, or a refusal with every problem as {@code PATH: reason}. */
+    static CheckIn readCheckIn(Path file) {
+        ParseResult<CheckIn> result = CheckInParser.parse(InputFiles.read(file, "check-in"));
+        if (result instanceof ParseResult.Parsed<CheckIn> parsed) {
+            return parsed.value();
+        }
+        List<String> lines = new ArrayList<>();
+        result.problems().forEach(p -> lines.add(p.toString()));
+        throw new BadInputException(lines);
     }
 
     /** The profile in {@code file}, or a refusal with every problem as {@code PATH: reason}. */

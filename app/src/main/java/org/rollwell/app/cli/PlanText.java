@@ -25,7 +25,7 @@ final class PlanText {
     private PlanText() {
     }
 
-    static void print(SessionPlan plan, String asked, PrintWriter out) {
+    static void print(SessionPlan plan, String asked, BedLimits bed, PrintWriter out) {
         if (plan.status() == SessionPlan.Status.BLOCKED) {
             out.println("No session: the plan for " + asked + " is BLOCKED.");
             for (Reason reason : plan.reasons()) {
@@ -45,7 +45,7 @@ final class PlanText {
             String heat = s.heated() ? String.format(Locale.ROOT, "rollers %.0f °C", s.rollerTempC()) : "no heat";
             out.printf(Locale.ROOT, "%2d. %-7s %-8s (%s)  %9s  %3.0f N (%.2f kg/cm²)  %s%n", n++, s.technique(), levels, mm,
                     clock(s.seconds()), s.forceN(),
-                    Intensity.pressureKgPerCm2(s.forceN(), BedLimits.REFERENCE.rollerContactAreaCm2()), heat);
+                    Intensity.pressureKgPerCm2(s.forceN(), bed.rollerContactAreaCm2()), heat);
             out.println("      " + params(s.params()));
             out.println("      why: " + s.why());
         }

@@ -56,6 +56,7 @@ final class ScreeningCommand implements Runnable {
                     n.put("question", id.question());
                     n.put("yesMeans", id.yesMeans());
                     n.put("needsRegion", id.needsRegion());
+                    n.put("askedPositively", id.askedPositively());
                 }
                 out.print(Json.write(array));
             } else {
@@ -67,10 +68,11 @@ final class ScreeningCommand implements Runnable {
                     }
                     out.println("  " + id.name());
                     out.println("    Q:   " + id.question());
-                    out.println("    yes: " + id.yesMeans());
+                    out.println((id.askedPositively() ? "    no:  " : "    yes: ") + id.yesMeans());
                 }
                 out.println();
                 out.println("Answer every id true or false in the profile's \"answers\"; a missing answer blocks the plan.");
+                out.println("NO_DIAGNOSIS is asked the positive way round: answer \"no\" to its question as \"NO_DIAGNOSIS\": true.");
             }
             out.flush();
             return Main.EXIT_OK;

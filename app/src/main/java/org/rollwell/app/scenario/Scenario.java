@@ -2,6 +2,9 @@ package org.rollwell.app.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.rollwell.therapy.profile.CheckIn;
+import org.rollwell.therapy.screening.Visit;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.sim.body.Body;
 import org.rollwell.therapy.goal.Goal;
@@ -35,7 +38,8 @@ public record Scenario(
         int minutes,
         boolean scan,
         List<ScenarioFault> faults,
-        BedSpec bed) {
+        BedSpec bed,
+        Optional<CheckIn> checkIn) {
 
     public static final String FORMAT = "rollwell.scenario/1";
 
@@ -52,10 +56,21 @@ public record Scenario(
         }
         faults = List.copyOf(faults);
         Objects.requireNonNull(bed, "bed");
+        Objects.requireNonNull(checkIn, "checkIn");
+    }
+
+    /**
+     * The day and check-in to plan with: a scenario with {@code "checkIn"} plans on the check-in's
+     * own date (a scenario replays the same day every run, never the system clock); without one it
+     * screens the profile undated, as scenarios always did.
+     */
+    public Optional<Visit> visit() {
+        return checkIn.map(c -> new Visit(c.date(), c));
     }
 
     /** This scenario on another bed ({@code rollwell simulate --bed}, which wins over the scenario's own). */
     public Scenario withBed(BedSpec otherBed) {
-        return new Scenario(description, seed, body, profile, profileOrigin, goal, programId, minutes, scan, faults, otherBed);
+        return new Scenario(description, seed, body, profile, profileOrigin, goal, programId, minutes, scan, faults, otherBed,
+                checkIn);
     }
 }

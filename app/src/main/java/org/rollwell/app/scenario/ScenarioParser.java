@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.rollwell.app.bedspec.BedSpecException;
 import org.rollwell.app.bedspec.BedSpecFile;
 import org.rollwell.app.files.TextFiles;
@@ -21,6 +22,8 @@ import org.rollwell.therapy.plan.SessionPlanner;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.profile.ProfileParser;
+import org.rollwell.therapy.profile.CheckIn;
+import org.rollwell.therapy.profile.CheckInParser;
 import org.rollwell.therapy.program.ProgramLibrary;
 
 /**
@@ -41,7 +44,7 @@ public final class ScenarioParser {
     public static final int HEATER_ZONES = 2;
 
     private static final List<String> FIELDS = List.of(
-            "format", "description", "seed", "body", "profile", "goal", "program", "minutes", "scan", "faults", "bed");
+            "format", "description", "seed", "body", "profile", "goal", "program", "minutes", "scan", "faults", "bed", "checkIn");
     private static final List<String> BODY_FIELDS = List.of(
             "heightCm", "weightKg", "kyphosisDeg", "lordosisDeg", "headOffsetMm", "lateralOffsetMm");
     private static final List<String> FAULT_FIELDS = List.of("atS", "during", "kind", "zone");
@@ -113,6 +116,7 @@ public final class ScenarioParser {
         Boolean scan = f.bool(root, "$", "scan", false);
         List<ScenarioFault> faults = faults(root.get("faults"), f);
         BedSpec bed = bed(root.get("bed"), folder, f);
+        Optional<CheckIn> checkIn = checkIn(root.get("checkIn"), f);
         if (bed != null) {
             for (int i = 0; i < faults.size(); i++) {
                 if (faults.get(i).hasZone() && faults.get(i).zone() >= bed.heaterZones()) {
@@ -127,7 +131,26 @@ public final class ScenarioParser {
         }
         return new Scenario(description == null ? "" : description, seed, body, profile, profileText[1],
                 goal, goal == null ? programId : null, minutes.intValue(), scan == null || scan, faults,
-                bed == null ? BedSpec.REFERENCE : bed);
+                bed == null ? BedSpec.REFERENCE : bed, checkIn);
+    }
+
+    /** The inline rollwell.checkin/1 object, checked by the therapy core's {@link CheckInParser}; empty when absent. */
+    private static Optional<CheckIn> checkIn(JsonNode node, Fields f) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            f.problem("$.checkIn", "must be a rollwell.checkin/1 object (docs/checkin-format.md), was " + Fields.describe(node));
+            return Optional.empty();
+        }
+        ParseResult<CheckIn> result = CheckInParser.parse(Json.write(node));
+        if (result instanceof ParseResult.Parsed<CheckIn> parsed) {
+            return Optional.of(parsed.value());
+        }
+        for (var problem : result.problems()) {
+            f.problem("$.checkIn" + problem.path().substring(1), problem.reason());
+        }
+        return Optional.empty();
     }
 
     /** The bed file named by {@code "bed"}, resolved against the scenario's folder; the reference bed when absent; null after a problem. */

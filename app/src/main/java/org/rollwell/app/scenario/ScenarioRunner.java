@@ -132,16 +132,14 @@ public final class ScenarioRunner {
     public static SessionPlan plan(Scenario scenario, SpineMap measuredOrNull) {
         // the scenario's bed: a shorter bed's travel, force and temperature limits bound the plan
         SessionPlanner planner = new SessionPlanner(scenario.bed().limits());
+        var visit = scenario.visit().orElse(null);
+        var map = measuredOrNull == null ? scenario.profile().spineMapOrNormative() : measuredOrNull;
         if (scenario.goal() != null) {
-            return measuredOrNull == null
-                    ? planner.plan(scenario.profile(), scenario.goal(), scenario.minutes())
-                    : planner.plan(scenario.profile(), scenario.goal(), scenario.minutes(), measuredOrNull);
+            return planner.plan(scenario.profile(), visit, scenario.goal(), scenario.minutes(), map);
         }
         var program = ProgramLibrary.builtIn().find(scenario.programId())
                 .orElseThrow(() -> new IllegalStateException("the parser lets only built-in programs through"));
-        return measuredOrNull == null
-                ? planner.plan(scenario.profile(), program, scenario.minutes())
-                : planner.plan(scenario.profile(), program, scenario.minutes(), measuredOrNull);
+        return planner.plan(scenario.profile(), visit, program, scenario.minutes(), map);
     }
 
     /** The scan's errors against the twin's true back: the landmarks in mm, the curves on the Cobb scale. */

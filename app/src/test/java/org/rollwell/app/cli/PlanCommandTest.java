@@ -89,13 +89,73 @@ class PlanCommandTest {
         Cli json = Cli.run("plan", "--profile", red.toString(), "--goal", "STRESS", "--minutes", "20", "--json");
 
         assertThat(text.exit()).isEqualTo(Main.EXIT_BLOCKED);
-        assertThat(text.out()).contains("BLOCKED", "RF_CAUDA_EQUINA", "clinician");
+        assertThat(text.out()).contains("BLOCKED", "RF_CAUDA_EQUINA", "emergency department now");
         assertThat(json.exit()).isEqualTo(Main.EXIT_BLOCKED);
         JsonNode plan = JSON.readTree(json.out());
         assertThat(plan.get("status").asText()).isEqualTo("BLOCKED");
         assertThat(plan.get("reasons").findValuesAsText("code")).contains("RF_CAUDA_EQUINA");
         assertThat(plan.get("segments")).isEmpty();
         assertThat(plan.get("totalSeconds").asInt()).isZero();
+    }
+
+    @Test
+    void a_check_in_file_is_todays_answers_and_missing_pain_blocks() throws Exception {
+        Path anna = Profiles.write(dir, "anna.json", Profiles.ANNA.replace("\"painTodayNrs\": 4,", ""));
+        String checkIn = "{\"format\":\"rollwell.checkin/1\",\"date\":\"2026-11-30\",\"answers\":"
+                + "{\"RF_CAUDA_EQUINA\":false,\"RF_PROGRESSIVE_DEFICIT\":false,\"RF_FEVER_INFECTION\":false},"
+                + "\"painNowNrs\":5,\"changes\":[]}";
+        Path today = Profiles.write(dir, "checkin.json", checkIn);
+        Path pregnant = Profiles.write(dir, "pregnant.json", checkIn.replace("[]", "[\"CI_PREGNANCY\"]"));
+
+        Cli none = Cli.run("plan", "--profile", anna.toString(), "--goal", "STRESS", "--minutes", "20", "--date", "2026-11-30");
+        Cli checked = Cli.run("plan", "--profile", anna.toString(), "--goal", "STRESS", "--minutes", "20",
+                "--check-in", today.toString(), "--date", "2026-11-30");
+        Cli changed = Cli.run("plan", "--profile", anna.toString(), "--goal", "STRESS", "--minutes", "20",
+                "--check-in", pregnant.toString(), "--date", "2026-11-30");
+        Cli tomorrow = Cli.run("plan", "--profile", anna.toString(), "--goal", "STRESS", "--minutes", "20",
+                "--check-in", today.toString(), "--date", "2026-12-01");
+
+        assertThat(none.exit()).isEqualTo(Main.EXIT_BLOCKED);
+        assertThat(none.out()).contains("CHECK_IN_MISSING", "CHECK_IN_FROM_PROFILE");
+        assertThat(checked.exit()).as(checked.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(checked.out()).doesNotContain("CHECK_IN_FROM_PROFILE");
+        assertThat(changed.out()).contains("CI_PREGNANCY");
+        assertThat(tomorrow.out()).contains("CHECK_IN_NOT_TODAY");
+    }
+
+    @Test
+    void a_plan_for_the_compact_bed_keeps_to_that_beds_limits() throws Exception {
+        Path anna = Profiles.write(dir, "anna.json", Profiles.ANNA.replace("\"intensity\": 5", "\"intensity\": 10"));
+        Path compact = Path.of("..", "examples", "beds", "compact-800.json");
+
+        Cli run = Cli.run("plan", "--profile", anna.toString(), "--goal", "TRIGGER_POINTS", "--minutes", "30",
+                "--bed", compact.toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode plan = JSON.readTree(run.out());
+        // compact-800: 300 N limit, 800 mm travel, 60 °C rollers, 45 min sessions
+        assertThat(plan.get("envelope").get("maxForceN").asDouble()).isEqualTo(300);
+        assertThat(plan.get("envelope").get("maxMinutes").asDouble()).isEqualTo(45);
+        for (JsonNode s : plan.get("segments")) {
+            assertThat(s.get("forceN").asDouble()).isLessThanOrEqualTo(270);
+            assertThat(s.get("endMm").asDouble()).isLessThanOrEqualTo(800);
+        }
+    }
+
+    @Test
+    void a_bad_date_or_check_in_is_refused_naming_the_field() {
+        Path anna = Profiles.write(dir, "anna.json", Profiles.ANNA);
+        Path bad = Profiles.write(dir, "checkin.json", "{\"format\":\"rollwell.checkin/1\",\"date\":\"tomorrow\","
+                + "\"answers\":{}}");
+
+        Cli date = Cli.run("plan", "--profile", anna.toString(), "--goal", "STRESS", "--minutes", "20", "--date", "30/11/2026");
+        Cli checkIn = Cli.run("plan", "--profile", anna.toString(), "--goal", "STRESS", "--minutes", "20",
+                "--check-in", bad.toString());
+
+        assertThat(date.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(date.err()).contains("--date");
+        assertThat(checkIn.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(checkIn.err()).contains("$.date");
     }
 
     @Test

@@ -26,6 +26,7 @@ final class Profiles {
               },
               "painMap": [{"level": "L4", "side": "CENTER", "nrs": 6}],
               "triggerPoints": [{"level": "T8", "side": "RIGHT"}],
+              "painTodayNrs": 4,
               "preferences": {"intensity": 5, "maxRollerTempC": 50, "heat": true}
             }
             """;

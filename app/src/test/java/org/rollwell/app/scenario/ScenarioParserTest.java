@@ -47,6 +47,31 @@ class ScenarioParserTest {
         return VALID.replace(PROFILE, profile);
     }
 
+    static final String CHECK_IN = "{\"format\":\"rollwell.checkin/1\",\"date\":\"2026-11-30\",\"answers\":"
+            + "{\"RF_CAUDA_EQUINA\":false,\"RF_PROGRESSIVE_DEFICIT\":false,\"RF_FEVER_INFECTION\":false},"
+            + "\"painNowNrs\":9,\"changes\":[]}";
+
+    @Test
+    void a_check_in_plans_the_scenario_for_its_day_and_pain_now() throws Exception {
+        Scenario without = ScenarioParser.parse(VALID, null);
+        Scenario with = ScenarioParser.parse(VALID.replace("\"minutes\": 40,", "\"minutes\": 40, \"checkIn\": " + CHECK_IN + ","), null);
+
+        assertThat(without.checkIn()).isEmpty();
+        assertThat(with.visit()).hasValueSatisfying(v -> assertThat(v.today()).hasToString("2026-11-30"));
+        var plan = ScenarioRunner.plan(with, null);
+        assertThat(plan.reasons()).extracting(r -> r.code()).contains("PAIN_TODAY");
+        assertThat(plan.envelope().maxIntensity().setBy()).isEqualTo("PAIN_TODAY");
+    }
+
+    @Test
+    void a_bad_check_in_is_refused_with_its_path_inside_the_scenario() {
+        String bad = VALID.replace("\"minutes\": 40,", "\"minutes\": 40, \"checkIn\": "
+                + CHECK_IN.replace("\"painNowNrs\":9", "\"painNowNrs\":12") + ",");
+
+        assertThatThrownBy(() -> ScenarioParser.parse(bad, null)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("$.checkIn.painNowNrs");
+    }
+
     @Test
     void a_valid_scenario_gives_the_person_the_request_and_the_faults_in_time_order() throws Exception {
         Scenario s = ScenarioParser.parse(VALID, null);

@@ -68,4 +68,22 @@ public record SafetyEnvelope(
         }
         return null;
     }
+
+    /**
+     * This envelope on a day whose earlier sessions already put {@code earlierCem43Min} into a band
+     * (DOMAIN.md §5 "Per day": the CEM43 cap holds per band per 24 hours): the cap is what is left,
+     * and no heat at all when nothing worth planning is left.
+     */
+    public SafetyEnvelope afterEarlierDose(double earlierCem43Min) {
+        if (!(earlierCem43Min > 0)) {
+            return this;
+        }
+        Bound left = cem43CapMin.tighten(Math.max(0, cem43CapMin.value() - earlierCem43Min), "CEM43_DAY");
+        boolean heat = heatAllowed && left.value() >= MIN_DOSE_WORTH_HEATING_MIN;
+        return new SafetyEnvelope(maxForceN, maxRollerTempC, maxSkinTempC, left, maxMinutes, maxIntensity,
+                maxStretchLiftMm, heat, heat || !heatAllowed ? heatSetBy : "CEM43_DAY", bans, excluded);
+    }
+
+    /** Below this much CEM43 left for the day, heat is not worth planning (choice: a twentieth of the cap). */
+    public static final double MIN_DOSE_WORTH_HEATING_MIN = 0.05;
 }

@@ -39,6 +39,8 @@ public final class SafetyEnvelopes {
      * {@code SCIATICA} halves it (DOMAIN.md §5).
      */
     public static final double STANDARD_STRETCH_LIFT_MM = 40.0;
+    /** DOMAIN.md §5: {@code DEGENERATION} stretches lift at most 20 mm. */
+    public static final double DEGENERATION_STRETCH_LIFT_MM = 20.0;
     /** DOMAIN.md §5: a pain score this high today means gentle only. */
     public static final int PAIN_TODAY_GENTLE_NRS = 8;
 
@@ -94,6 +96,8 @@ public final class SafetyEnvelopes {
         // DOMAIN.md §5, "Conditions restrict too".
         if (profile.has(Condition.DEGENERATION)) {
             force = force.tighten(200, "DEGENERATION");
+            // DOMAIN.md §5: lumbar extension can aggravate facet and stenosis pain (choice).
+            stretchLift = stretchLift.tighten(DEGENERATION_STRETCH_LIFT_MM, "DEGENERATION");
         }
         if (profile.has(Condition.FIBROMYALGIA)) {
             force = force.tighten(150, "FIBROMYALGIA");

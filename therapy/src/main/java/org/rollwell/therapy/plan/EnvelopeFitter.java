@@ -33,6 +33,9 @@ final class EnvelopeFitter {
      */
     static final double EXCLUSION_GAP_MM = 5;
 
+    /** DOMAIN.md §5 "Dose decisions": plans target at most 90 % of the envelope's maximum force. */
+    static final double PLAN_SHARE_OF_MAX_FORCE = 0.9;
+
     private final SafetyEnvelope envelope;
     private final SpineMap map;
     private final BedLimits bed;
@@ -140,30 +143,40 @@ final class EnvelopeFitter {
 
     private void dose(Step s) {
         Bound maxForce = envelope.maxForceN();
-        double intensityForce = Intensity.forceN((int) intensityCap.value());
+        int cap = (int) intensityCap.value();
         double asked;
+        double force;
+        String rule = null;
         if (s.intensity > 0) {
-            asked = Intensity.forceN(s.intensity);
-            if (s.intensity > intensityCap.value()) {
-                s.explain("Intensity " + (int) intensityCap.value() + " instead of " + s.intensity
-                        + " (" + intensityCap.setBy() + ").");
-                notes.add("SCALED_DOWN", "Intensity held at or below " + (int) intensityCap.value()
-                        + " (" + intensityCap.setBy() + ").");
+            asked = Intensity.forceN(s.technique, s.intensity);
+            force = asked;
+            if (s.intensity > cap) {
+                s.explain("Intensity " + cap + " instead of " + s.intensity + " (" + intensityCap.setBy() + ").");
+                notes.add("SCALED_DOWN", "Intensity held at or below " + cap + " (" + intensityCap.setBy() + ").");
+                force = Intensity.forceN(s.technique, cap);
+                rule = intensityCap.setBy();
             }
         } else {
             asked = s.forceN;
+            force = asked;
+            if (force > Intensity.forceN(s.technique, cap)) {
+                force = Intensity.forceN(s.technique, cap);
+                rule = intensityCap.setBy();
+            }
         }
-        double force = asked;
-        String rule = null;
-        if (force > intensityForce) {
-            force = intensityForce;
-            rule = intensityCap.setBy();
+        if (force > s.technique.maxForceN()) {
+            force = s.technique.maxForceN();
+            rule = "the top of " + s.technique + "'s " + whole(s.technique.minForceN()) + "–"
+                    + whole(s.technique.maxForceN()) + " N";
         }
-        if (force > maxForce.value()) {
-            force = maxForce.value();
-            rule = maxForce.setBy();
+        // DOMAIN.md §5 "Dose decisions": the envelope's maximum is a ceiling on what is delivered, so a plan
+        // targets at most 90 % of it and leaves the bed room for its force ripple.
+        double ceiling = Math.floor(PLAN_SHARE_OF_MAX_FORCE * maxForce.value() * 10) / 10;
+        if (force > ceiling) {
+            force = ceiling;
+            rule = "90 % of the " + whole(maxForce.value()) + " N limit, " + maxForce.setBy();
         }
-        if (rule != null) {
+        if (rule != null && force < asked) {
             s.explain("Force " + whole(force) + " N instead of " + whole(asked) + " N (" + rule + ").");
             notes.add("SCALED_DOWN", "Force held at or below " + whole(force) + " N (" + rule + ").");
         }

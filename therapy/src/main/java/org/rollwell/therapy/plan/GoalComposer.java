@@ -20,6 +20,9 @@ final class GoalComposer {
     /** Share of the session for the warm-up and the cool-down (choice). */
     static final double WARM_UP_SHARE = 0.15;
     static final double COOL_DOWN_SHARE = 0.10;
+    /** The build-up pass lasts at least 60 s (DOMAIN.md §5) and about 5 % of the session (choice). */
+    static final int BUILD_UP_MIN_S = 60;
+    static final double BUILD_UP_SHARE = 0.05;
     /** Intensity of the warm-up and cool-down: light (choice; 2 × 35 N = 70 N, inside ROLL's 60–250 N, DOMAIN.md §4). */
     static final int LIGHT_INTENSITY = 2;
     /** STRESS works at low force (DOMAIN.md §4): at most intensity 3 (choice). */
@@ -46,9 +49,21 @@ final class GoalComposer {
 
         Step warmUp = step(Step.Role.WARM_UP, Technique.WARM, Level.C7, Level.S1,
                 new TechniqueParams.Warm(SLOW_MM_PER_S), light, tempC,
-                "Warm-up: a slow warm pass over the whole back (C7–S1) before any firmer work (DOMAIN.md §4).");
+                "Warm-up: a slow warm pass over the whole back (C7–S1) before any firmer work.");
         warmUp.weight = WARM_UP_SHARE * totalSeconds;
         steps.add(warmUp);
+
+        // DOMAIN.md §5 "Dose decisions": after the warm-up, force rises to the working level over at least
+        // 60 s, a middle-intensity pass, instead of jumping from the warm-up's force to the working force.
+        int goalWorking = goal == Goal.STRESS ? Math.min(working, STRESS_INTENSITY) : working;
+        int middle = (light + goalWorking + 1) / 2;
+        Step buildUp = step(Step.Role.BUILD_UP, Technique.ROLL, Level.C7, Level.S1,
+                new TechniqueParams.Roll(ROLL_MM_PER_S), middle, tempC,
+                "Build-up: a roll over the whole back at intensity " + middle + ", between the warm-up and the"
+                        + " working intensity " + goalWorking + ", so the force rises step by step.");
+        buildUp.fixed = true;
+        buildUp.seconds = Math.max(BUILD_UP_MIN_S, (int) Math.round(BUILD_UP_SHARE * totalSeconds));
+        steps.add(buildUp);
 
         double main = (1 - WARM_UP_SHARE - COOL_DOWN_SHARE) * totalSeconds;
         String goalName = goal.name();
@@ -59,7 +74,7 @@ final class GoalComposer {
                 Step roll = step(Step.Role.MAIN, Technique.ROLL, Level.C7, Level.S1,
                         new TechniqueParams.Roll(SLOW_MM_PER_S), Math.min(working, STRESS_INTENSITY), tempC,
                         goalName + ": slow full-length roll at low force with warmth; breathe with the"
-                                + " on-screen pacing, about 6 breaths a minute (DOMAIN.md §4).");
+                                + " on-screen pacing, about 6 breaths a minute.");
                 roll.weight = main;
                 roll.group = 1;
                 roll.priority = 1;
@@ -74,9 +89,12 @@ final class GoalComposer {
             case CIRCULATION -> circulation(working, tempC, main, totalSeconds, steps);
         }
 
+        // DOMAIN.md §5 "Dose decisions": the cool-down runs unheated.
         Step coolDown = step(Step.Role.COOL_DOWN, Technique.ROLL, Level.C7, Level.S1,
                 new TechniqueParams.Roll(COOL_DOWN_MM_PER_S), light, tempC,
-                "Cool-down: a light, slow roll over the whole back to finish.");
+                "Cool-down: a light, slow roll over the whole back to finish, rollers not heated.");
+        coolDown.heat = false;
+        coolDown.rollerTempC = 0;
         coolDown.weight = COOL_DOWN_SHARE * totalSeconds;
         steps.add(coolDown);
         return new Composition(steps, null);
@@ -104,7 +122,7 @@ final class GoalComposer {
             roll.weight = share / 3;
             Step knead = step(Step.Role.MAIN, Technique.KNEAD, area.from(), area.to(),
                     new TechniqueParams.Knead(40, 1.0, 5), working, tempC,
-                    "RELIEVE_TENSION: kneading " + where + "; strokes of 40 mm at 1 Hz (DOMAIN.md §4).");
+                    "RELIEVE_TENSION: kneading " + where + "; strokes of 40 mm at 1 Hz.");
             knead.weight = share * 2 / 3;
             for (Step s : List.of(roll, knead)) {
                 s.group = group;
@@ -138,7 +156,7 @@ final class GoalComposer {
                 Step stretch = step(Step.Role.MAIN, Technique.STRETCH, region.first(), region.last(),
                         new TechniqueParams.Stretch(SafetyEnvelopes.STANDARD_STRETCH_LIFT_MM, 20, 4, 10), working,
                         tempC, "RANGE_OF_MOTION: stretching " + region.first() + "–" + region.last() + focus
-                                + ": the rollers lift under it and hold 20 s, 4 times (DOMAIN.md §4).");
+                                + ": the rollers lift under it and hold 20 s, 4 times.");
                 stretch.fixed = true;
                 for (Step s : List.of(roll, stretch)) {
                     s.group = group;
@@ -204,7 +222,7 @@ final class GoalComposer {
                     "CIRCULATION: rolling the whole back to move blood through the warmed muscles.");
             Step warm = step(Step.Role.MAIN, Technique.WARM, Level.C7, Level.S1,
                     new TechniqueParams.Warm(SLOW_MM_PER_S), Math.min(working, LIGHT_INTENSITY), tempC,
-                    "CIRCULATION: a slow warm pass over the whole back (DOMAIN.md §4).");
+                    "CIRCULATION: a slow warm pass over the whole back.");
             for (Step s : List.of(roll, warm)) {
                 s.weight = main / (2.0 * rounds);
                 s.group = round;

@@ -11,9 +11,12 @@ import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
 import org.rollwell.therapy.goal.Condition;
 import org.rollwell.therapy.goal.Goal;
+import org.rollwell.therapy.history.PastSession;
+import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.program.Program;
 import org.rollwell.therapy.screening.Screening;
+import org.rollwell.therapy.screening.Visit;
 import org.rollwell.therapy.technique.Technique;
 
 /**
@@ -51,6 +54,8 @@ public final class SessionPlanner {
     public static final int MAX_MINUTES = 60;
     /** DOMAIN.md §5: FIBROMYALGIA starts at intensity 2. */
     public static final int FIBROMYALGIA_START_INTENSITY = 2;
+    /** DOMAIN.md §5: ... for the first 3 sessions. */
+    public static final int FIBROMYALGIA_START_SESSIONS = 3;
 
     private final BedLimits bed;
 
@@ -58,43 +63,70 @@ public final class SessionPlanner {
         this.bed = Objects.requireNonNull(bed, "bed");
     }
 
-    /** The plan for {@code goal}, on the profile's measured spine map or else its normative one. */
+    /** The plan for {@code goal}, screened undated ({@link Screening#screen(Profile, BedLimits)}). */
     public SessionPlan plan(Profile profile, Goal goal, int minutes) {
-        return plan(profile, goal, minutes, profile.spineMapOrNormative());
+        return plan(profile, null, goal, minutes, profile.spineMapOrNormative());
     }
 
-    /** The plan for {@code program}, on the profile's measured spine map or else its normative one. */
+    /** The plan for {@code program}, screened undated. */
     public SessionPlan plan(Profile profile, Program program, int minutes) {
-        return plan(profile, program, minutes, profile.spineMapOrNormative());
+        return plan(profile, null, program, minutes, profile.spineMapOrNormative());
     }
 
     public SessionPlan plan(Profile profile, Goal goal, int minutes, SpineMap map) {
-        Objects.requireNonNull(goal, "goal");
-        return plan(profile, minutes, map, true, (seconds, notes) -> {
-            GoalComposer.Composition c = GoalComposer.compose(profile, goal, seconds, notes);
-            return c;
-        });
+        return plan(profile, null, goal, minutes, map);
     }
 
     public SessionPlan plan(Profile profile, Program program, int minutes, SpineMap map) {
+        return plan(profile, null, program, minutes, map);
+    }
+
+    /**
+     * The plan for {@code goal} on {@code visit}'s day with its check-in, on the profile's measured
+     * spine map or else its normative one.
+     */
+    public SessionPlan plan(Profile profile, Visit visit, Goal goal, int minutes) {
+        return plan(profile, visit, goal, minutes, profile.spineMapOrNormative());
+    }
+
+    /** The plan for {@code program} on {@code visit}'s day with its check-in. */
+    public SessionPlan plan(Profile profile, Visit visit, Program program, int minutes) {
+        return plan(profile, visit, program, minutes, profile.spineMapOrNormative());
+    }
+
+    /** The plan for {@code goal}; {@code visit} null screens the profile undated. */
+    public SessionPlan plan(Profile profile, Visit visit, Goal goal, int minutes, SpineMap map) {
+        Objects.requireNonNull(goal, "goal");
+        return plan(profile, visit, minutes, map, true, (person, seconds, notes) ->
+                GoalComposer.compose(person, goal, seconds, notes));
+    }
+
+    /** The plan for {@code program}; {@code visit} null screens the profile undated. */
+    public SessionPlan plan(Profile profile, Visit visit, Program program, int minutes, SpineMap map) {
         Objects.requireNonNull(program, "program");
-        return plan(profile, minutes, map, false, (seconds, notes) ->
-                new GoalComposer.Composition(ProgramComposer.compose(profile, program, seconds, notes), null));
+        return plan(profile, visit, minutes, map, false, (person, seconds, notes) ->
+                new GoalComposer.Composition(ProgramComposer.compose(person, program, seconds, notes), null));
     }
 
     private interface Composer {
-        GoalComposer.Composition compose(int seconds, Notes notes);
+        GoalComposer.Composition compose(Profile person, int seconds, Notes notes);
     }
 
-    private SessionPlan plan(Profile profile, int minutes, SpineMap map, boolean needsMainWork, Composer composer) {
+    private SessionPlan plan(Profile profile, Visit visit, int minutes, SpineMap map, boolean needsMainWork,
+            Composer composer) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(map, "map");
         if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
             throw new IllegalArgumentException("minutes must be " + MIN_MINUTES + "–" + MAX_MINUTES + ", was " + minutes);
         }
         Notes notes = new Notes();
-        Screening.Outcome screening = Screening.screen(profile, bed);
-        SafetyEnvelope envelope = SafetyEnvelopes.forProfile(profile, map, bed);
+        Screening.Outcome screening = Screening.screen(profile, visit, bed);
+        Profile person = visit == null ? profile : visit.personToday(profile);
+        SessionHistory history = visit == null ? SessionHistory.NONE : visit.history();
+        SafetyEnvelope envelope = SafetyEnvelopes.forProfile(person, map, bed);
+        if (visit != null) {
+            envelope = envelope.afterEarlierDose(history.doseWithin24h(visit.today(), visit.startTime()));
+        }
         if (screening.blocked()) {
             notes.addAll(screening.blocks());
             notes.addAll(screening.notices());
@@ -108,13 +140,13 @@ public final class SessionPlanner {
             notes.add("SCALED_DOWN", "Session shortened to " + EnvelopeFitter.whole(maxMinutes.value()) + " min ("
                     + maxMinutes.setBy() + ").");
         }
-        GoalComposer.Composition composition = composer.compose(seconds, notes);
+        GoalComposer.Composition composition = composer.compose(person, seconds, notes);
         if (composition.block() != null) {
             List<Reason> reasons = new ArrayList<>(List.of(composition.block()));
             reasons.addAll(notes.list());
             return SessionPlan.blocked(reasons, envelope);
         }
-        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(profile, envelope), notes);
+        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(person, envelope, history), notes);
         List<Step> steps = new ArrayList<>(fitter.fit(composition.steps()));
         boolean useful = false;
         boolean flexible = false;
@@ -123,26 +155,49 @@ public final class SessionPlanner {
             flexible |= !s.fixed;
         }
         if (useful && !flexible) {
-            steps.addAll(fitter.fit(List.of(filler(profile))));
+            steps.addAll(fitter.fit(List.of(filler(person))));
             notes.add("FILLED", "A light roll over the whole back fills the rest of the requested time.");
         }
         if (!useful || !TimeBudget.allocate(steps, seconds, notes)) {
             return nothingLeft(notes, envelope);
         }
-        ThermalDose.limit(steps, envelope, bed, notes);
+        boolean heatLimited = ThermalDose.limit(steps, envelope, bed, notes);
         List<PlanSegment> segments = new ArrayList<>();
         for (Step s : steps) {
             segments.add(new PlanSegment(s.technique, s.from, s.to, s.startMm, s.endMm, s.forceN,
                     s.heat ? s.rollerTempC : PlanSegment.HEAT_OFF, s.seconds, s.params, s.why));
         }
-        return new SessionPlan(SessionPlan.Status.OK, notes.list(), envelope, map, segments);
+        List<Reason> reasons = new ArrayList<>(notes.list());
+        if (heatLimited) {
+            // DOMAIN.md §5 "Dose decisions": where the plan must plan less heat than asked, it says so up front.
+            reasons.add(0, new Reason("HEAT_LIMITED", String.format(java.util.Locale.ROOT, "Less heat than asked: the"
+                    + " rollers are planned cooler where they dwell, so that the forecast skin temperature stays at or"
+                    + " under %.1f °C and the heat dose at or under %.2f CEM43 min per band, below the points where the"
+                    + " bed would turn the heat off. The heat planned is the heat you get.",
+                    ThermalDose.plannedSkinLimitC(envelope), ThermalDose.plannedDoseLimitMin(envelope))));
+        }
+        return new SessionPlan(SessionPlan.Status.OK, reasons, envelope, map, segments);
     }
 
-    /** The envelope's intensity limit, and FIBROMYALGIA's start at intensity 2 (DOMAIN.md §5). */
-    private static Bound intensityCap(Profile profile, SafetyEnvelope envelope) {
+    /**
+     * The envelope's intensity limit, and FIBROMYALGIA's start (DOMAIN.md §5): intensity 2 for the first
+     * 3 sessions, then at most one step above the last session's intensity, and only after "pressure right"
+     * (one step below after "too strong", the same otherwise).
+     */
+    static Bound intensityCap(Profile profile, SafetyEnvelope envelope, SessionHistory history) {
         Bound cap = envelope.maxIntensity();
         if (profile.has(Condition.FIBROMYALGIA)) {
-            cap = cap.tighten(FIBROMYALGIA_START_INTENSITY, "FIBROMYALGIA");
+            if (history.sessions().size() < FIBROMYALGIA_START_SESSIONS) {
+                cap = cap.tighten(FIBROMYALGIA_START_INTENSITY, "FIBROMYALGIA");
+            } else {
+                PastSession last = history.last().orElseThrow();
+                int allowed = switch (last.feedback()) {
+                    case PRESSURE_RIGHT -> last.intensity() + 1;
+                    case TOO_STRONG -> Math.max(1, last.intensity() - 1);
+                    case TOO_LIGHT, NONE -> last.intensity();
+                };
+                cap = cap.tighten(allowed, "FIBROMYALGIA");
+            }
         }
         return cap;
     }

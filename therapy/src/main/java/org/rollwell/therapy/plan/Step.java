@@ -11,8 +11,8 @@ import org.rollwell.therapy.technique.Technique;
  */
 final class Step {
 
-    /** Where the step sits in the session; warm-up and cool-down frame the work. */
-    enum Role { WARM_UP, MAIN, COOL_DOWN, FILLER }
+    /** Where the step sits in the session; warm-up, build-up and cool-down frame the work. */
+    enum Role { WARM_UP, BUILD_UP, MAIN, COOL_DOWN, FILLER }
 
     Role role;
     Technique technique;

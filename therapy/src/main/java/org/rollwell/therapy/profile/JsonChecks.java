@@ -3,6 +3,8 @@ package org.rollwell.therapy.profile;
 import org.rollwell.therapy.input.Problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -137,6 +139,23 @@ final class JsonChecks {
             return Optional.empty();
         }
         return Optional.of(node.textValue());
+    }
+
+    /** A calendar date written {@code YYYY-MM-DD} (ISO 8601). */
+    Optional<LocalDate> date(JsonNode parent, String path, String name, boolean required) {
+        Optional<String> text = text(parent, path, name, required);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!text.get().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("shape", text.get(), 0);
+            }
+            return Optional.of(LocalDate.parse(text.get()));
+        } catch (DateTimeParseException e) {
+            problem(child(path, name), "must be a date YYYY-MM-DD, was \"" + text.get() + "\"");
+            return Optional.empty();
+        }
     }
 
     /** A vertebral level C7, T1–T12, L1–L5 or S1, spelled in capitals. */

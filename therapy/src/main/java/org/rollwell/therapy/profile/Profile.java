@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.time.LocalDate;
 import java.util.Set;
 import org.rollwell.therapy.anatomy.SpineMap;
 import org.rollwell.therapy.goal.Condition;
@@ -35,6 +36,11 @@ import org.rollwell.therapy.screening.ScreeningId;
  * @param clinicianApproved  ids a clinician has approved despite a "yes" (only {@code CI_ACTIVE_CANCER})
  * @param headOffsetMm       crown of the head from the mattress's head end (see {@link SpineMap#normative})
  * @param spineMap           a measured spine map, when a scan or a therapist provided one
+ * @param version            the file format's version: 1 ({@code rollwell.profile/1}) or 2
+ * @param clearances         dated clinician clearances (profile/2 only; {@link Clearance})
+ * @param painOnset          when this back pain began, when known (profile/2)
+ * @param surgeryDate        the date of the back surgery or fracture behind a
+ *                           {@code CI_RECENT_SURGERY_OR_FRACTURE} "yes", when known (profile/2)
  */
 public record Profile(
         double heightCm,
@@ -49,10 +55,16 @@ public record Profile(
         List<MarkedRegion> regions,
         Set<ScreeningId> clinicianApproved,
         double headOffsetMm,
-        Optional<SpineMap> spineMap) {
+        Optional<SpineMap> spineMap,
+        int version,
+        List<Clearance> clearances,
+        Optional<LocalDate> painOnset,
+        Optional<LocalDate> surgeryDate) {
 
-    /** The format identifier a profile file must carry. */
+    /** The first format identifier; such files read and plan as they always have. */
     public static final String FORMAT = "rollwell.profile/1";
+    /** profile/1 plus dated {@code clearances}, {@code painOnset} and {@code surgeryDate}. */
+    public static final String FORMAT_2 = "rollwell.profile/2";
 
     /**
      * Where the crown of the head lies when a profile does not say: 100 mm from the
@@ -78,6 +90,15 @@ public record Profile(
         }
         Objects.requireNonNull(preferences, "preferences");
         Objects.requireNonNull(spineMap, "spineMap");
+        if (version != 1 && version != 2) {
+            throw new IllegalArgumentException("version must be 1 or 2, was " + version);
+        }
+        Objects.requireNonNull(painOnset, "painOnset");
+        Objects.requireNonNull(surgeryDate, "surgeryDate");
+        clearances = List.copyOf(clearances);
+        if (version == 1 && (!clearances.isEmpty() || painOnset.isPresent() || surgeryDate.isPresent())) {
+            throw new IllegalArgumentException("clearances, painOnset and surgeryDate need rollwell.profile/2");
+        }
         EnumMap<ScreeningId, Boolean> answerCopy = new EnumMap<>(ScreeningId.class);
         answerCopy.putAll(answers);
         answers = Collections.unmodifiableMap(answerCopy);
@@ -88,6 +109,29 @@ public record Profile(
         painMap = List.copyOf(painMap);
         triggerPoints = List.copyOf(triggerPoints);
         regions = List.copyOf(regions);
+    }
+
+    /** A {@code rollwell.profile/1} person: no dated clearances, no onset or surgery dates. */
+    public Profile(double heightCm, double weightKg, int birthYear, Map<ScreeningId, Boolean> answers,
+            Set<Condition> conditions, List<PainEntry> painMap, List<TriggerPoint> triggerPoints,
+            OptionalInt painTodayNrs, Preferences preferences, List<MarkedRegion> regions,
+            Set<ScreeningId> clinicianApproved, double headOffsetMm, Optional<SpineMap> spineMap) {
+        this(heightCm, weightKg, birthYear, answers, conditions, painMap, triggerPoints, painTodayNrs, preferences,
+                regions, clinicianApproved, headOffsetMm, spineMap, 1, List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** This person as {@code rollwell.profile/2} with these clearances and dates. */
+    public Profile withHistory(List<Clearance> clearances, Optional<LocalDate> painOnset,
+            Optional<LocalDate> surgeryDate) {
+        return new Profile(heightCm, weightKg, birthYear, answers, conditions, painMap, triggerPoints, painTodayNrs,
+                preferences, regions, clinicianApproved, headOffsetMm, spineMap, 2, clearances, painOnset, surgeryDate);
+    }
+
+    /** This person with today's answers and pain now, as a check-in gives them. */
+    public Profile withToday(Map<ScreeningId, Boolean> todaysAnswers, OptionalInt painNowNrs) {
+        return new Profile(heightCm, weightKg, birthYear, todaysAnswers, conditions, painMap, triggerPoints, painNowNrs,
+                preferences, regions, clinicianApproved, headOffsetMm, spineMap, version, clearances, painOnset,
+                surgeryDate);
     }
 
     /** True only when the person answered "yes" to {@code id}. */

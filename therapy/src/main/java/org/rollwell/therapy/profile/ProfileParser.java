@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,7 +27,7 @@ import org.rollwell.therapy.goal.Condition;
 import org.rollwell.therapy.screening.ScreeningId;
 
 /**
- * Reads a {@code rollwell.profile/1} file (docs/profile-format.md). Never throws on bad
+ * Reads a {@code rollwell.profile/1} or {@code /2} file (docs/profile-format.md). Never throws on bad
  * input: it returns the {@link Profile}, or every {@link Problem} with its JSON path
  * ({@code $.painMap[2].nrs: must be 1–10, was 12}). Unknown fields, wrong types, unknown
  * ids or levels and out-of-range values are all refused.
@@ -43,7 +44,11 @@ public final class ProfileParser {
 
     private static final Set<String> FIELDS = new LinkedHashSet<>(List.of("format", "heightCm", "weightKg",
             "birthYear", "answers", "conditions", "painMap", "triggerPoints", "painTodayNrs", "preferences",
-            "regions", "clinicianApproved", "headOffsetMm", "spineMap"));
+            "regions", "clinicianApproved", "headOffsetMm", "spineMap", "clearances", "painOnset", "surgeryDate"));
+    /** Fields only {@code rollwell.profile/2} may carry. */
+    private static final Set<String> VERSION_2_FIELDS = new LinkedHashSet<>(List.of("clearances", "painOnset",
+            "surgeryDate"));
+    private static final Set<String> CLEARANCE_FIELDS = new LinkedHashSet<>(List.of("id", "clinician", "date", "note"));
     private static final Set<String> PAIN_FIELDS = new LinkedHashSet<>(List.of("level", "side", "nrs"));
     private static final Set<String> POINT_FIELDS = new LinkedHashSet<>(List.of("level", "side"));
     private static final Set<String> PREFERENCE_FIELDS = new LinkedHashSet<>(List.of("intensity", "maxRollerTempC", "heat"));
@@ -54,25 +59,31 @@ public final class ProfileParser {
 
     /** Parses one profile file's text. */
     public static ParseResult<Profile> parse(String json) {
+        JsonChecks checks = new JsonChecks();
+        JsonNode root = tree(json, checks, "a rollwell.profile/1 or /2 object");
+        Optional<Profile> profile = root == null ? Optional.empty() : read(root, checks);
+        if (!checks.problems().isEmpty() || profile.isEmpty()) {
+            return new ParseResult.Refused<>(checks.problems());
+        }
+        return new ParseResult.Parsed<>(profile.get());
+    }
+
+    /** The JSON tree of {@code json}, or null after recording why it is not JSON. Shared by the people's files. */
+    static JsonNode tree(String json, JsonChecks checks, String expected) {
         JsonNode root;
         try {
             root = JSON.readTree(json == null ? "" : json);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return new ParseResult.Refused<>(List.of(new Problem("$", "not valid JSON" + where + ": "
-                    + e.getOriginalMessage())));
+            checks.problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage());
+            return null;
         }
-        JsonChecks checks = new JsonChecks();
         if (root == null || root.isMissingNode()) {
-            checks.problem("$", "empty file; expected a rollwell.profile/1 object");
-            return new ParseResult.Refused<>(checks.problems());
+            checks.problem("$", "empty file; expected " + expected);
+            return null;
         }
-        Optional<Profile> profile = read(root, checks);
-        if (!checks.problems().isEmpty() || profile.isEmpty()) {
-            return new ParseResult.Refused<>(checks.problems());
-        }
-        return new ParseResult.Parsed<>(profile.get());
+        return root;
     }
 
     private static Optional<Profile> read(JsonNode root, JsonChecks checks) {
@@ -80,8 +91,19 @@ public final class ProfileParser {
             return Optional.empty();
         }
         Optional<String> format = checks.text(root, "$", "format", true);
-        if (format.isPresent() && !format.get().equals(Profile.FORMAT)) {
-            checks.problem("$.format", "must be \"" + Profile.FORMAT + "\", was \"" + format.get() + "\"");
+        int version = 1;
+        if (format.isPresent() && format.get().equals(Profile.FORMAT_2)) {
+            version = 2;
+        } else if (format.isPresent() && !format.get().equals(Profile.FORMAT)) {
+            checks.problem("$.format", "must be \"" + Profile.FORMAT + "\" or \"" + Profile.FORMAT_2 + "\", was \""
+                    + format.get() + "\"");
+        }
+        if (version == 1) {
+            for (String name : VERSION_2_FIELDS) {
+                if (root.has(name)) {
+                    checks.problem(JsonChecks.child("$", name), "needs \"format\": \"" + Profile.FORMAT_2 + "\"");
+                }
+            }
         }
         // Plausible human ranges only; whether the bed fits the person is the screening's call.
         Optional<Double> height = checks.number(root, "$", "heightCm", true, 100, 250, " cm");
@@ -101,12 +123,16 @@ public final class ProfileParser {
         if (spineNode != null) {
             spineMap = SpineMapReader.read(spineNode, "$.spineMap", checks);
         }
+        List<Clearance> clearances = version == 2 ? clearances(root, checks) : List.of();
+        Optional<LocalDate> painOnset = version == 2 ? checks.date(root, "$", "painOnset", false) : Optional.empty();
+        Optional<LocalDate> surgeryDate = version == 2 ? checks.date(root, "$", "surgeryDate", false) : Optional.empty();
         if (!checks.problems().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Profile(height.get(), weight.get(), birthYear.get(), answers, conditions, painMap,
+        Profile profile = new Profile(height.get(), weight.get(), birthYear.get(), answers, conditions, painMap,
                 triggerPoints, painToday.map(OptionalInt::of).orElse(OptionalInt.empty()), preferences, regions,
-                approved, headOffset.orElse(Profile.DEFAULT_HEAD_OFFSET_MM), spineMap));
+                approved, headOffset.orElse(Profile.DEFAULT_HEAD_OFFSET_MM), spineMap);
+        return Optional.of(version == 2 ? profile.withHistory(clearances, painOnset, surgeryDate) : profile);
     }
 
     private static Map<ScreeningId, Boolean> answers(JsonNode root, JsonChecks checks) {
@@ -273,12 +299,45 @@ public final class ProfileParser {
             if (id.isEmpty()) {
                 continue;
             }
-            if (id.get().effect() != ScreeningId.Effect.BLOCK_UNLESS_CLINICIAN_APPROVED) {
+            if (id.get() != ScreeningId.CI_ACTIVE_CANCER) {
                 checks.problem(path, "a clinician's approval lifts only CI_ACTIVE_CANCER, not " + id.get());
             } else if (!approved.add(id.get())) {
                 checks.problem(path, "duplicate " + id.get());
             }
         }
         return approved;
+    }
+
+    private static List<Clearance> clearances(JsonNode root, JsonChecks checks) {
+        List<Clearance> clearances = new ArrayList<>();
+        JsonNode node = checks.array(root, "$", "clearances");
+        if (node == null) {
+            return clearances;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = JsonChecks.index("$.clearances", i);
+            JsonNode item = node.get(i);
+            if (!checks.object(item, path, CLEARANCE_FIELDS)) {
+                continue;
+            }
+            Optional<ScreeningId> id = checks.constant(item, path, "id", ScreeningId.class);
+            if (id.isPresent() && id.get().effect() != ScreeningId.Effect.BLOCK_UNLESS_CLEARED) {
+                checks.problem(JsonChecks.child(path, "id"), id.get() + " cannot be cleared"
+                        + (id.get().symptomNow() ? " (a symptom now: it is asked at every check-in)" : "")
+                        + "; clearances lift the history red flags, CI_ACTIVE_CANCER and CI_DVT");
+                id = Optional.empty();
+            }
+            Optional<String> clinician = checks.text(item, path, "clinician", true);
+            if (clinician.isPresent() && clinician.get().isBlank()) {
+                checks.problem(JsonChecks.child(path, "clinician"), "must name the clinician");
+                clinician = Optional.empty();
+            }
+            Optional<LocalDate> date = checks.date(item, path, "date", true);
+            String note = checks.text(item, path, "note", false).orElse("");
+            if (id.isPresent() && clinician.isPresent() && date.isPresent()) {
+                clearances.add(new Clearance(id.get(), clinician.get(), date, note));
+            }
+        }
+        return clearances;
     }
 }

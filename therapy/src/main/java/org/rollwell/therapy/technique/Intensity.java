@@ -49,6 +49,18 @@ public final class Intensity {
         return Math.min(level, MAX);
     }
 
+    /**
+     * The force of {@code intensity} 1–10 for {@code technique}: intensity scales linearly
+     * inside the technique's own range (DOMAIN.md §5 "Dose decisions": each technique has its
+     * own force range, §4 typical doses), 1 at its bottom and 10 at its top, never past it.
+     */
+    public static double forceN(Technique technique, int intensity) {
+        if (intensity < MIN || intensity > MAX) {
+            throw new IllegalArgumentException("intensity must be " + MIN + "–" + MAX + ", was " + intensity);
+        }
+        return technique.minForceN() + (technique.maxForceN() - technique.minForceN()) * (intensity - MIN) / (MAX - MIN);
+    }
+
     /** Whether {@code intensity} is on the scale. */
     public static boolean isValid(int intensity) {
         return intensity >= MIN && intensity <= MAX;

@@ -20,8 +20,14 @@ final class EnvelopeCheck {
             if (s.forceN() > e.maxForceN().value()) {
                 out.add(at + "force " + s.forceN() + " N above " + e.maxForceN());
             }
-            if (s.forceN() > org.rollwell.therapy.technique.Intensity.forceN((int) e.maxIntensity().value())) {
+            if (s.forceN() > org.rollwell.therapy.technique.Intensity.forceN(s.technique(), (int) e.maxIntensity().value())) {
                 out.add(at + "force " + s.forceN() + " N above intensity " + e.maxIntensity());
+            }
+            if (s.forceN() > 0.9 * e.maxForceN().value()) {
+                out.add(at + "force " + s.forceN() + " N above 90 % of " + e.maxForceN());
+            }
+            if (s.forceN() > s.technique().maxForceN()) {
+                out.add(at + "force " + s.forceN() + " N above the top of " + s.technique() + "'s range");
             }
             if (s.heated() && !e.heatAllowed()) {
                 out.add(at + "heated although heat is off (" + e.heatSetBy() + ")");
@@ -51,21 +57,23 @@ final class EnvelopeCheck {
             if (s.why().isBlank()) {
                 out.add(at + "no explanation");
             }
-            if (skinC(s) > e.maxSkinTempC().value() + 1e-9) {
-                out.add(at + "estimated skin " + skinC(s) + " °C above " + e.maxSkinTempC());
+            // DOMAIN.md §5: the forecast stays under the bed's cut line (skin limit − 0.5 °C), with margin
+            if (skinC(s) > e.maxSkinTempC().value() - 0.5 - 1e-9) {
+                out.add(at + "forecast skin " + skinC(s) + " °C past the bed's cut line " + (e.maxSkinTempC().value() - 0.5));
             }
         }
         double[] dose = new double[(int) (bed.travelMm() / 10) + 1];
         for (PlanSegment s : plan.segments()) {
-            double perMin = Math.pow(skinC(s) >= 43 ? 0.5 : 0.25, 43 - skinC(s));
+            double perMin = org.rollwell.therapy.heat.Cem43.exactPerMin(skinC(s));
             for (int b = (int) (s.startMm() / 10); b <= Math.min(dose.length - 1, (int) (s.endMm() / 10)); b++) {
                 dose[b] += perMin * s.seconds() / 60.0;
             }
         }
         for (int b = 0; b < dose.length; b++) {
-            if (dose[b] > e.cem43CapMin().value() + 1e-9) {
-                out.add("band " + b * 10 + "–" + (b * 10 + 10) + " mm: estimated " + dose[b] + " CEM43 min above "
-                        + e.cem43CapMin());
+            // DOMAIN.md §5: the bed cuts heat at half the dose cap; the forecast stays under it
+            if (dose[b] > e.cem43CapMin().value() / 2 + 1e-9) {
+                out.add("band " + b * 10 + "–" + (b * 10 + 10) + " mm: forecast " + dose[b] + " CEM43 min past the bed's"
+                        + " cut line, half of " + e.cem43CapMin());
             }
         }
         return out;

@@ -68,16 +68,17 @@ class ProgramPlanTest {
     }
 
     @Test
-    void a_program_asking_300_N_of_a_person_who_likes_intensity_5_gets_175_N_and_is_told_why() {
+    void a_program_asking_300_N_of_a_person_who_likes_intensity_5_gets_press_intensity_5_and_is_told_why() {
         Program firm = program(knead(new Location.Span(Level.T1, Level.T6), 4, 300),
                 press(new Location.Point(Level.T4), 300, 151));
 
         SessionPlan plan = planner.plan(TestProfiles.person().prefers(5, 45, true).build(), firm, 10);
 
         PlanSegment pressed = plan.segments().get(1);
-        assertThat(pressed.forceN()).isEqualTo(175);
-        assertThat(pressed.why()).contains("Force 175 N instead of 300 N (PREFERENCE)");
-        assertThat(plan.reasons()).contains(new Reason("SCALED_DOWN", "Force held at or below 175 N (PREFERENCE)."));
+        // PRESS's 80–350 N at intensity 5 of 10
+        assertThat(pressed.forceN()).isEqualTo(200);
+        assertThat(pressed.why()).contains("Force 200 N instead of 300 N (PREFERENCE)");
+        assertThat(plan.reasons()).contains(new Reason("SCALED_DOWN", "Force held at or below 200 N (PREFERENCE)."));
     }
 
     @Test

@@ -59,6 +59,28 @@ class SessionPlannerPropertyTest {
     }
 
     @Property(tries = 300)
+    void with_any_check_in_every_goal_segment_is_inside_its_techniques_range_and_ninety_percent_of_the_maximum(
+            @ForAll("people") Profile person, @ForAll Goal goal, @ForAll @IntRange(min = 0, max = 10) int painNow,
+            @ForAll @IntRange(min = 10, max = 60) int minutes) {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 30);
+        Map<ScreeningId, Boolean> symptoms = new EnumMap<>(ScreeningId.class);
+        symptoms.put(ScreeningId.RF_CAUDA_EQUINA, false);
+        symptoms.put(ScreeningId.RF_PROGRESSIVE_DEFICIT, false);
+        symptoms.put(ScreeningId.RF_FEVER_INFECTION, false);
+        var checkIn = new org.rollwell.therapy.profile.CheckIn(today, symptoms, OptionalInt.of(painNow), Set.of(),
+                org.rollwell.therapy.profile.CheckIn.Source.CHECK_IN);
+        SessionPlan plan = new SessionPlanner(BED).plan(person, new org.rollwell.therapy.screening.Visit(today, checkIn),
+                goal, minutes);
+
+        assertSafeAndTimed(plan, minutes);
+        for (PlanSegment s : plan.segments()) {
+            assertThat(s.forceN()).as(s.technique() + " " + s.why())
+                    .isLessThanOrEqualTo(0.9 * plan.envelope().maxForceN().value())
+                    .isBetween(s.technique().minForceN(), s.technique().maxForceN());
+        }
+    }
+
+    @Property(tries = 300)
     void a_program_plan_stays_inside_the_envelope_and_fills_the_minutes(
             @ForAll("people") Profile person, @ForAll("programs") Program program,
             @ForAll @IntRange(min = 10, max = 60) int minutes) {

@@ -36,4 +36,27 @@ class ProfileFormatDocTest {
         assertThat(plan.envelope().excluded()).singleElement()
                 .satisfies(x -> assertThat(x.reason()).startsWith("CI_SKIN_LESION"));
     }
+
+    @Test
+    void the_documented_profile_2_example_goes_ahead_with_both_clearances_named() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "profile-format.md"), StandardCharsets.UTF_8);
+        int start = doc.indexOf("```json\n", doc.indexOf("## Version 2")) + "```json\n".length();
+        String json = doc.substring(start, doc.indexOf("```", start));
+
+        Profile profile = ((ParseResult.Parsed<Profile>) ProfileParser.parse(json)).value();
+        SessionPlan plan = new SessionPlanner(BedLimits.REFERENCE).plan(profile,
+                org.rollwell.therapy.screening.Visit.fromProfile(profile, java.time.LocalDate.of(2026, 11, 30)),
+                Goal.RELIEVE_TENSION, 30);
+
+        assertThat(plan.status()).isEqualTo(SessionPlan.Status.OK);
+        assertThat(plan.reasons()).filteredOn(r -> r.code().equals("CLEARED")).hasSize(2);
+    }
+
+    @Test
+    void the_documented_check_in_example_reads() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "checkin-format.md"), StandardCharsets.UTF_8);
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+
+        assertThat(CheckInParser.parse(doc.substring(start, doc.indexOf("```", start))).ok()).isTrue();
+    }
 }

@@ -47,7 +47,16 @@ class ScreeningTest {
 
         assertThat(outcome.blocked()).isTrue();
         assertThat(outcome.blocks()).extracting(Reason::code).containsExactly(flag.name());
-        assertThat(outcome.blocks().get(0).message()).containsIgnoringCase("clinician").contains("NICE NG59");
+        assertThat(outcome.blocks().get(0).message()).containsAnyOf("clinician", "doctor", "emergency department")
+                .contains("NICE NG59");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ScreeningId.class, names = {"RF_CAUDA_EQUINA", "RF_PROGRESSIVE_DEFICIT", "RF_FEVER_INFECTION"})
+    void a_symptom_now_says_how_urgently_to_see_whom(ScreeningId flag) {
+        String message = Screening.screen(TestProfiles.person().yes(flag).build(), BED).blocks().get(0).message();
+
+        assertThat(message).contains(flag == ScreeningId.RF_CAUDA_EQUINA ? "emergency department now" : "doctor today");
     }
 
     @Test
