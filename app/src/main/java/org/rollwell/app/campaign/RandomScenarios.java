@@ -97,7 +97,7 @@ final class RandomScenarios {
             int zone = kind.zoned() ? r.nextInt(bed.value().heaterZones()) : ScenarioFault.NO_ZONE;
             long twinSeed = r.nextLong();
             Scenario unfaulted = new Scenario("campaign", twinSeed, body, toldBy(profile.value(), body),
-                    profile.name(), goal, programId, minutes, scan, List.of(), bed.value());
+                    profile.name(), goal, programId, minutes, scan, List.of(), bed.value(), java.util.Optional.empty());
             SessionPlan plan = ScenarioRunner.plan(unfaulted, null);
             if (plan.status() == SessionPlan.Status.BLOCKED) {
                 blocked++;
@@ -117,7 +117,7 @@ final class RandomScenarios {
             ScenarioFault fault = new ScenarioFault(strike.afterS(), kind, zone, strike.phase());
             Scenario s = new Scenario(describe(kind, strike, body, profile.name(), goal, programId, minutes, bed.name()),
                     twinSeed, body, unfaulted.profile(), profile.name(), goal, programId, minutes, scan, List.of(fault),
-                    bed.value());
+                    bed.value(), java.util.Optional.empty());
             return new Draw(s, kind, strike.phase(), strike.afterS(), profile.name(), bed.name(), blocked, unfit);
         }
         throw new IllegalStateException("no plannable scenario for " + kind + " in " + MAX_DRAWS + " draws (seed " + runSeed + ")");
