@@ -88,20 +88,20 @@ public final class FaultBounds {
         row(t, "THERMISTOR_STUCK", 90_000, SAFE_WITHIN_MS, Occurs.ANYWHERE, true,
                 "issue 4: 90 s, stuck sensor seen as a heater that does not heat");
         row(t, "CARRIAGE_STALL", 500, SAFE_WITHIN_MS, Occurs.CARRIAGE_MOVING, false,
-                "issue 4: 500 ms, position mismatch > 5 mm (DOMAIN.md §5)");
+                "issue 4: 500 ms, position mismatch > 5 mm (docs/therapy.md, safety)");
         row(t, "ENCODER_SLIP", 500, SAFE_WITHIN_MS, Occurs.ANYWHERE, false,
-                "issue 4: 500 ms, position mismatch > 5 mm (DOMAIN.md §5)");
+                "issue 4: 500 ms, position mismatch > 5 mm (docs/therapy.md, safety)");
         row(t, "LOAD_CELL_FAIL", 100, SAFE_WITHIN_MS, Occurs.ANYWHERE, false,
                 "issue 4: 100 ms, load cell beyond its range");
         row(t, "PRESENCE_LOST", 1500, SAFE_WITHIN_MS, Occurs.ANYWHERE, false,
-                "issue 4: 1.5 s, presence lost for ≥ 1 s (DOMAIN.md §5) plus the lift's reaction");
+                "issue 4: 1.5 s, presence lost for ≥ 1 s (docs/therapy.md, safety) plus the lift's reaction");
         row(t, "ESTOP", 20, SAFE_WITHIN_MS, Occurs.ANYWHERE, false,
-                "issue 4: 20 ms, e-stop within one tick (DOMAIN.md §5) plus a tick of margin");
+                "issue 4: 20 ms, e-stop within one tick (docs/therapy.md, safety) plus a tick of margin");
         row(t, "LOOP_STALL", 600, 3500, Occurs.ANYWHERE, false,
                 "issue 4/8: board dead-man stops the carriage within 0.6 s; heat cut and lift down within 3.5 s of the stall");
         // issue 8 "Done when": the faults the twin gains with the board layer
         row(t, "THERMISTOR_DETACHED", 15_000, SAFE_WITHIN_MS, Occurs.ANYWHERE, true,
-                "issue 8: 15 s, the two zone sensors disagree by > 5 °C for 2 s (DOMAIN.md §5)");
+                "issue 8: 15 s, the two zone sensors disagree by > 5 °C for 2 s (docs/therapy.md, safety)");
         row(t, "THERMISTOR_DRIFT", 20_000, SAFE_WITHIN_MS, Occurs.ANYWHERE, true,
                 "issue 8: 20 s, drift 0.5 °C/s passes the 5 °C disagreement in 10 s, plus 2 s");
         row(t, "LOAD_CELL_STUCK", 1000, SAFE_WITHIN_MS, Occurs.IN_CONTACT, false,
@@ -111,7 +111,7 @@ public final class FaultBounds {
         row(t, "LIFT_DRIVE_RUNAWAY", 200, SAFE_WITHIN_MS, Occurs.ANYWHERE, false,
                 "issue 8: 200 ms, the lift rises while told otherwise");
         row(t, "CARRIAGE_RUNAWAY", 500, SAFE_WITHIN_MS, Occurs.ANYWHERE, false,
-                "issue 8: 500 ms, position mismatch > 5 mm (DOMAIN.md §5)");
+                "issue 8: 500 ms, position mismatch > 5 mm (docs/therapy.md, safety)");
         row(t, "HEATER_WEAK", 90_000, SAFE_WITHIN_MS, Occurs.ANYWHERE, true,
                 "issue 8: 90 s, as a heater that does not heat (Klipper heating_gain)");
         row(t, "ESTOP_HOST_HUNG", 20, 2000, Occurs.ANYWHERE, false,

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,15 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * exists, and the launcher works from a symlink on the PATH.
  */
 class RepositoryStandsAloneTest {
-
-    /**
-     * Docs that other branches of this session rewrite and that still cite engineers' notes; the
-     * citation rule skips them until they are cleaned (their links are checked all the same).
-     * Remove an entry as soon as its file is clean: the ratchet test below fails on a stale one.
-     */
-    static final Set<String> PENDING_CLEAN_UP = Set.of(
-            "docs/profile-format.md",
-            "docs/program-format.md");
 
     /** Names of the engineers' notes outside the repository, which a user of it does not have. */
     private static final Pattern NOTES_OUTSIDE = Pattern.compile(
@@ -57,9 +47,7 @@ class RepositoryStandsAloneTest {
     void the_readme_and_docs_name_no_file_outside_the_repository() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path file : documents()) {
-            if (!PENDING_CLEAN_UP.contains(relative(file))) {
-                problems.addAll(outsideReferences(ROOT, file, Files.readString(file, StandardCharsets.UTF_8)));
-            }
+            problems.addAll(outsideReferences(ROOT, file, Files.readString(file, StandardCharsets.UTF_8)));
         }
         assertThat(problems).as("texts a user reads must point only into the repository or at published sources")
                 .isEmpty();
@@ -74,18 +62,6 @@ class RepositoryStandsAloneTest {
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    @Test
-    void the_clean_up_list_holds_only_files_that_still_need_it() throws IOException {
-        Set<String> stale = new TreeSet<>();
-        for (String name : PENDING_CLEAN_UP) {
-            Path file = ROOT.resolve(name);
-            if (!Files.exists(file) || outsideReferences(ROOT, file, Files.readString(file, StandardCharsets.UTF_8)).isEmpty()) {
-                stale.add(name);
-            }
-        }
-        assertThat(stale).as("clean now: remove from PENDING_CLEAN_UP so the rule guards them").isEmpty();
     }
 
     @Test
@@ -297,10 +273,6 @@ class RepositoryStandsAloneTest {
             docs.filter(Files::isRegularFile).sorted().forEach(files::add);
         }
         return files;
-    }
-
-    private static String relative(Path file) {
-        return ROOT.relativize(file).toString().replace('\\', '/');
     }
 
     private static String read(Path file) {

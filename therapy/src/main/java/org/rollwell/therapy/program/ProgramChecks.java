@@ -86,7 +86,7 @@ final class ProgramChecks {
                 }
             }
         }
-        fields.problem(at, "a program for " + goal + " needs a " + what + " segment (DOMAIN.md §4)");
+        fields.problem(at, "a program for " + goal + " needs a " + what + " segment (docs/therapy.md, techniques)");
     }
 
     /** DOMAIN.md §5: the rules of each condition the program says it suits. */

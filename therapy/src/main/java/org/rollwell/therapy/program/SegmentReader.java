@@ -197,7 +197,7 @@ final class SegmentReader {
         String at = child(path, "seconds");
         if (technique == Technique.WARM
                 && (seconds < ProgramRules.MIN_WARM_SECONDS || seconds > ProgramRules.MAX_WARM_SECONDS)) {
-            fields.problem(at, "WARM must last 300–900 s (5–15 min, DOMAIN.md §4), was " + seconds);
+            fields.problem(at, "WARM must last 300–900 s (5–15 min; docs/therapy.md, techniques), was " + seconds);
         } else if (params instanceof TechniqueParams.Press press) {
             // ramp up, hold, ramp down, for each repetition, with rests between
             double needed = press.repetitions() * (2 * press.rampS() + press.holdS())
