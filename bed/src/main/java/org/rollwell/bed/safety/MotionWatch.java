@@ -137,7 +137,9 @@ final class MotionWatch {
         expectedMm += expectedMmPerS * dtS;
         expectedMm += (encoderMm - expectedMm) * BLEED_PER_S * dtS;
         mismatchMm = Math.abs(expectedMm - encoderMm);
-        if (jammed(encoderMm, Math.abs(expectedMmPerS) * dtS)) {
+        // the travel both the command and the modelled drive ask for: a stop commanded this tick asks nothing more,
+        // however a drive with less than the bed's deceleration would still be coasting
+        if (jammed(encoderMm, Math.min(Math.abs(lastCommandMmPerS), Math.abs(expectedMmPerS)) * dtS)) {
             return FaultCode.CARRIAGE_STALL;
         }
         if (mismatchMm > MISMATCH_MM) {
