@@ -51,11 +51,8 @@ class CampaignTest {
     /**
      * The safety promise under every single fault: each run ends in the safe state, the twin's true skin,
      * dose, roller surface and force stay under their limits, no command leaves the limits, and every fault
-     * that struck is detected. The verdict is SAFE exactly when no run broke a bound.
-     *
-     * <p>Not asserted here yet: that the verdict is SAFE. The campaign finds runs that break a timing bound
-     * without harm (a stall at a stroke's reversal seen after 510–630 ms against 500 ms; a presence trip with
-     * nobody leaving), listed in the table this test prints; the supervisor's rework owns them (issue 8 item 7).
+     * that struck is detected, each inside its bound: the verdict on the CI seed is SAFE (issue 8 "Done when").
+     * The campaign's tuning seed is 2026 (bench/README); this scoring seed was never tuned on.
      */
     @Test
     void a_40_run_campaign_over_the_examples_ends_every_run_in_the_safe_state_under_the_truth_limits() {
@@ -77,7 +74,8 @@ class CampaignTest {
         }
         assertThat(r.runs().stream().filter(RunOutcome::struck).count()).as("runs whose fault struck")
                 .isGreaterThanOrEqualTo(CI_RUNS * 9L / 10);
-        assertThat(r.verdict()).isEqualTo(r.failures().isEmpty() ? CampaignReport.SAFE : CampaignReport.UNSAFE);
+        assertThat(r.failures()).as("runs outside a bound").isEmpty();
+        assertThat(r.verdict()).isEqualTo(CampaignReport.SAFE);
         assertThat(r.rows()).extracting(CampaignReport.KindRow::kind)
                 .containsExactly(Stream.of(FaultKind.values()).map(Enum::name).toArray(String[]::new));
         assertThat(r.rows().stream().mapToInt(CampaignReport.KindRow::runs).sum()).isEqualTo(CI_RUNS);

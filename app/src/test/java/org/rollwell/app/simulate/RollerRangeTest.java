@@ -107,4 +107,32 @@ class RollerRangeTest {
         assertThat(r.detail().record().clampTicks().getOrDefault("EXCLUDED_RANGE", 0L)).isZero();
         assertThat(r.detail().record().events()).filteredOn(e -> e.kind().equals("LIFTED")).hasSize(2);
     }
+
+    /**
+     * SessionProperties' sample (body 180.49 cm / 48 kg, twin seed -594): a ROLL whose span starts 0.01 mm
+     * outside an excluded range's reach, as the planner allows. Each turn at the start overshot by a few tenths
+     * of a millimetre into the reach and left the rollers to the clamp; the executor now turns 2 mm clear.
+     */
+    @Test
+    void given_a_roll_starting_at_the_edge_of_an_excluded_ranges_reach_the_rollers_turn_clear_of_it_and_the_clamp_never_acts() {
+        Body light = new Body(180.49, 48.0, 20.0, 30.0, 1.0, 0.0);
+        ExcludedRange lesion = new ExcludedRange(154.07, 270.68, "PROPERTY_EXCLUDED");
+        double reach = BED.rollerPairOffsetMm() + BED.rollerContactLengthMm() / 2;
+        double startMm = lesion.toMm() + reach + 0.01;
+        long[] touching = {0};
+        SimulationResult r = Simulation.of(plan(List.of(lesion),
+                        seg(Technique.ROLL, startMm, startMm + 46.2, 62, 87, new TechniqueParams.Roll(24.2))),
+                light, -594).watchTruth(twin -> {
+                    double x = twin.trueCarriagePositionMm();
+                    if (twin.trueForceN() > TRUE_CONTACT_N && x - reach <= lesion.toMm()) {
+                        touching[0]++;
+                    }
+                }).run();
+
+        assertThat(r.status()).isEqualTo("COMPLETED");
+        assertThat(touching[0]).as("ticks a roller patch truly pressed within reach of the range").isZero();
+        assertThat(r.detail().record().clampTicks().getOrDefault("EXCLUDED_RANGE", 0L)).isZero();
+        assertThat(r.detail().record().events()).extracting(RecordedEvent::detail)
+                .anySatisfy(d -> assertThat(d).contains("clear of an excluded range's reach"));
+    }
 }

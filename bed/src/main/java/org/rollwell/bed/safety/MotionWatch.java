@@ -23,6 +23,16 @@ final class MotionWatch {
     /** The encoder counts as moving when it covered this much in the last 50 ms (a stalled encoder stands still). */
     static final double MOVING_MM = 0.3;
     static final double MOVING_WINDOW_S = 0.050;
+    /**
+     * A jammed carriage at low commanded speed (slowing into a turn, reversing, a governed 5 mm/s crawl) opens
+     * the 5 mm gap too slowly against the bleed: the commanded motion of the last {@link #JAM_WINDOW_S} covering
+     * more than {@link #JAM_COMMANDED_MM} while the encoder spans no more than {@link #MOVING_MM} is a stall at
+     * once (issue 8: CARRIAGE_STALL within 500 ms whatever the speed). 1 mm in 0.25 s is 4 mm/s on average,
+     * well above the speeds a healthy drive's dry friction can hold still (choice; the twin's drive settles
+     * within 15 ms), and at the 5 mm/s contact floor the window fills in ≈ 0.25 s.
+     */
+    static final double JAM_WINDOW_S = 0.25;
+    static final double JAM_COMMANDED_MM = 1.0;
     /** The home switch pressed this far from home means the encoder is wrong (choice). */
     static final double HOME_SWITCH_AWAY_MM = 10.0;
 
@@ -36,6 +46,12 @@ final class MotionWatch {
     private double expectedMmPerS;
     private double lastEncoderMm;
     private double mismatchMm;
+    /** The last {@link #JAM_WINDOW_S} of encoder readings and of commanded travel per tick, mm (ring buffers). */
+    private final double[] jamEncoderMm;
+    private final double[] jamCommandedMm;
+    private int jamNext;
+    private int jamFilled;
+    private double jamCommandedSumMm;
 
     MotionWatch(BedSpec spec, double dtS) {
         this.dtS = dtS;
@@ -45,6 +61,9 @@ final class MotionWatch {
         this.maxDvPerTick = spec.maxCarriageAccelMmPerS2() * dtS;
         // the moving window in samples, derived once from the loop rate (5 at 100 Hz)
         this.recent = new double[(int) Math.max(1, Math.round(MOVING_WINDOW_S / dtS))];
+        int jamSamples = (int) Math.max(2, Math.round(JAM_WINDOW_S / dtS));
+        this.jamEncoderMm = new double[jamSamples];
+        this.jamCommandedMm = new double[jamSamples];
     }
 
     /**
@@ -90,6 +109,9 @@ final class MotionWatch {
         }
         primed = true;
         mismatchMm = 0;
+        jamNext = 0;
+        jamFilled = 0;
+        jamCommandedSumMm = 0;
     }
 
     /**
@@ -115,6 +137,11 @@ final class MotionWatch {
         expectedMm += expectedMmPerS * dtS;
         expectedMm += (encoderMm - expectedMm) * BLEED_PER_S * dtS;
         mismatchMm = Math.abs(expectedMm - encoderMm);
+        // the travel both the command and the modelled drive ask for: a stop commanded this tick asks nothing more,
+        // however a drive with less than the bed's deceleration would still be coasting
+        if (jammed(encoderMm, Math.min(Math.abs(lastCommandMmPerS), Math.abs(expectedMmPerS)) * dtS)) {
+            return FaultCode.CARRIAGE_STALL;
+        }
         if (mismatchMm > MISMATCH_MM) {
             double movedMm = encoderMm - recent[next];
             if (Math.abs(movedMm) <= MOVING_MM) {
@@ -124,6 +151,28 @@ final class MotionWatch {
             return (encoderMm - expectedMm) * movedMm > 0 ? FaultCode.CARRIAGE_RUNAWAY : FaultCode.ENCODER_SLIP;
         }
         return null;
+    }
+
+    /** Feeds the jam window; true once it is full, its commands covered more than {@link #JAM_COMMANDED_MM} and the encoder stood. */
+    private boolean jammed(double encoderMm, double commandedMm) {
+        jamCommandedSumMm += commandedMm - jamCommandedMm[jamNext];
+        jamCommandedMm[jamNext] = commandedMm;
+        jamEncoderMm[jamNext] = encoderMm;
+        jamNext = (jamNext + 1) % jamEncoderMm.length;
+        if (jamFilled < jamEncoderMm.length) {
+            jamFilled++;
+            return false;
+        }
+        if (jamCommandedSumMm <= JAM_COMMANDED_MM) {
+            return false;
+        }
+        double lo = encoderMm;
+        double hi = encoderMm;
+        for (double x : jamEncoderMm) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return hi - lo <= MOVING_MM;
     }
 
     double mismatchMm() {

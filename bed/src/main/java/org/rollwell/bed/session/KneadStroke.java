@@ -27,11 +27,11 @@ final class KneadStroke {
         this.recorder = recorder;
     }
 
-    /** A new segment (or a resumed one): the first stroke starts at the span's start. */
-    void begin(PlanSegment seg) {
+    /** A new segment (or a resumed one): the first stroke starts at the span's start, {@code startMm}. */
+    void begin(double startMm) {
         side = 1;
         creepDir = 1;
-        centreMm = seg.startMm();
+        centreMm = startMm;
         halfS = 0;
         limitedLogged = false;
     }
@@ -41,19 +41,24 @@ final class KneadStroke {
         halfS = 0;
     }
 
-    /** Where this tick's stroke heads, mm. */
-    double targetMm(PlanSegment seg, int index, LoopStatus st, double dtS) {
+    /**
+     * Where this tick's stroke heads, mm.
+     *
+     * @param startMm the span's start the strokes keep to (the segment's, or pulled in off an excluded range's reach)
+     * @param endMm   the span's end
+     */
+    double targetMm(PlanSegment seg, double startMm, double endMm, int index, LoopStatus st, double dtS) {
         TechniqueParams.Knead k = (TechniqueParams.Knead) seg.params();
         double half = k.strokeMm() / 2;
         // the stroke's centre creeps from start + half a stroke to end − half a stroke and back, so both
         // ends of every stroke stay inside the span (the planner keeps the span's rollers off excluded ranges)
-        double lo = seg.startMm() + half;
-        double hi = seg.endMm() - half;
+        double lo = startMm + half;
+        double hi = endMm - half;
         if (hi < lo) {
             // a span shorter than a stroke: shorter strokes in place at its middle, said once per segment
-            lo = (seg.startMm() + seg.endMm()) / 2;
+            lo = (startMm + endMm) / 2;
             hi = lo;
-            double shortHalf = Math.max(0.0, (seg.endMm() - seg.startMm()) / 2);
+            double shortHalf = Math.max(0.0, (endMm - startMm) / 2);
             if (shortStrokeLoggedFor != index) {
                 shortStrokeLoggedFor = index;
                 recorder.event(st.nowNanos, "LIMITED", "KNEAD segment " + index + ": the span (" + (2 * shortHalf)

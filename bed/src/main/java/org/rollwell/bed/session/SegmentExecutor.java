@@ -35,6 +35,13 @@ final class SegmentExecutor {
     static final double RAMP_LEAD_N = 15.0;
     /** Force within this fraction of its target counts as reached: error sampling starts (choice). */
     static final double REACHED_FRACTION = 0.10;
+    /**
+     * How far every target in contact keeps from an excluded range's reach, mm: the carriage overshoots a
+     * reversal by a few tenths of a millimetre (the twin's tracking, RollerRangeTest allows 2 mm), so a span
+     * the planner ends exactly at the reach would press inside it at each turn and leave it to the clamp
+     * (choice: 2 mm, well under the 5 mm stall trip).
+     */
+    static final double KEEP_OFF_MARGIN_MM = 2.0;
 
     /** APPROACH to the entry point, then RUN the technique (PRESS and STRETCH keep their own phases). */
     private enum Phase { APPROACH, RUN }
@@ -50,6 +57,11 @@ final class SegmentExecutor {
     private final KneadStroke kneadStroke;
     private final PressAndStretch holds;
     private PlanSegment segment;
+    /** The span's start and end in contact this segment, mm: its own, pulled in by the margin next to an excluded range's reach. */
+    private double spanStartMm;
+    private double spanEndMm;
+    /** The segment whose pulled-in span is still to be recorded (−1: none). */
+    private int spanEventFor = -1;
     private int index;
     private Phase phase;
     private double forceCommandN;
@@ -90,9 +102,44 @@ final class SegmentExecutor {
         this.phase = Phase.APPROACH;
         this.forceReached = false;
         this.governor.reset();
-        this.kneadStroke.begin(seg);
+        keepSpanOffExcluded(seg);
+        this.kneadStroke.begin(spanStartMm);
         this.forceCommandN = 0;
-        this.rollTargetMm = seg.endMm();
+        this.rollTargetMm = spanEndMm;
+    }
+
+    /**
+     * The segment's span, each end pulled in to {@link #KEEP_OFF_MARGIN_MM} outside the reach of an excluded
+     * range it lies next to (the planner keeps the span itself out of reach; this keeps the rollers out when
+     * the carriage overshoots a turn). Said once when an end moves.
+     */
+    private void keepSpanOffExcluded(PlanSegment seg) {
+        double lo = Math.min(seg.startMm(), seg.endMm());
+        double hi = Math.max(seg.startMm(), seg.endMm());
+        double newLo = lo;
+        double newHi = hi;
+        for (int i = 0; i < keepOffFromMm.length; i++) {
+            if (keepOffToMm[i] <= lo && keepOffToMm[i] + KEEP_OFF_MARGIN_MM > newLo) {
+                newLo = keepOffToMm[i] + KEEP_OFF_MARGIN_MM;
+            }
+            if (keepOffFromMm[i] >= hi && keepOffFromMm[i] - KEEP_OFF_MARGIN_MM < newHi) {
+                newHi = keepOffFromMm[i] - KEEP_OFF_MARGIN_MM;
+            }
+        }
+        if (newLo > newHi) {
+            // a span squeezed between two reaches: work at its middle, as near both margins as it allows
+            newLo = (newLo + newHi) / 2;
+            newHi = newLo;
+        }
+        boolean forward = seg.startMm() <= seg.endMm();
+        spanStartMm = forward ? newLo : newHi;
+        spanEndMm = forward ? newHi : newLo;
+        spanEventFor = newLo != lo || newHi != hi ? index : -1;
+    }
+
+    /** Where the segment starts from in contact, mm: {@link #entryMm} on the pulled-in span. */
+    private double entryPointMm() {
+        return entryMm(segment.technique(), segment.params(), spanStartMm, spanEndMm);
     }
 
     void heat(double heatTargetC) {
@@ -105,11 +152,14 @@ final class SegmentExecutor {
 
     /** The point a segment starts from, mm. */
     static double entryMm(PlanSegment seg) {
-        return switch (seg.technique()) {
-            case ROLL, KNEAD -> seg.startMm();
-            case PRESS, STRETCH -> (seg.startMm() + seg.endMm()) / 2;
-            case WARM -> seg.params() instanceof TechniqueParams.Warm w && w.speedMmPerS() > 0
-                    ? seg.startMm() : (seg.startMm() + seg.endMm()) / 2;
+        return entryMm(seg.technique(), seg.params(), seg.startMm(), seg.endMm());
+    }
+
+    private static double entryMm(Technique technique, TechniqueParams params, double startMm, double endMm) {
+        return switch (technique) {
+            case ROLL, KNEAD -> startMm;
+            case PRESS, STRETCH -> (startMm + endMm) / 2;
+            case WARM -> params instanceof TechniqueParams.Warm w && w.speedMmPerS() > 0 ? startMm : (startMm + endMm) / 2;
         };
     }
 
@@ -119,6 +169,11 @@ final class SegmentExecutor {
 
     void fill(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         sp.heatAll(heatC);
+        if (spanEventFor == index) {
+            spanEventFor = -1;
+            recorder.event(st.nowNanos, "LIMITED", segment.technique() + " segment " + index + ": span kept to "
+                    + spanStartMm + "–" + spanEndMm + " mm, " + KEEP_OFF_MARGIN_MM + " mm clear of an excluded range's reach");
+        }
         if (phase == Phase.APPROACH) {
             approach(s, st, sp, dtS);
             return;
@@ -127,12 +182,12 @@ final class SegmentExecutor {
             case ROLL -> roll(s, st, sp, dtS, ((TechniqueParams.Roll) segment.params()).speedMmPerS());
             case WARM -> warm(s, st, sp, dtS);
             case KNEAD -> knead(s, st, sp, dtS);
-            case PRESS, STRETCH -> holds.fill(segment, index, entryMm(segment), targetForceN(), s, st, sp, dtS);
+            case PRESS, STRETCH -> holds.fill(segment, index, entryPointMm(), targetForceN(), s, st, sp, dtS);
         }
     }
 
     private void approach(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
-        double entry = entryMm(segment);
+        double entry = entryPointMm();
         int crossed = keepOffOnPath(s.carriagePositionMm, entry);
         if (crossed >= 0) {
             // the way to the entry passes where a roller could touch an excluded range (implant, lesion ± 50 mm,
@@ -216,8 +271,8 @@ final class SegmentExecutor {
     }
 
     private void roll(SensorFrame s, LoopStatus st, Setpoints sp, double dtS, double speedMmPerS) {
-        if (segment.endMm() > segment.startMm() && st.carriageSettled && Math.abs(st.carriageReferenceMm - rollTargetMm) < 0.5) {
-            rollTargetMm = rollTargetMm == segment.endMm() ? segment.startMm() : segment.endMm();
+        if (spanEndMm > spanStartMm && st.carriageSettled && Math.abs(st.carriageReferenceMm - rollTargetMm) < 0.5) {
+            rollTargetMm = rollTargetMm == spanEndMm ? spanStartMm : spanEndMm;
         }
         sp.moveTo(rollTargetMm, contactSpeed(speedMmPerS, s, st, dtS));
         slewForce(targetForceN(), s, dtS);
@@ -231,7 +286,7 @@ final class SegmentExecutor {
         if (speed > 0) {
             roll(s, st, sp, dtS, speed);
         } else {
-            sp.moveTo(entryMm(segment), APPROACH_SPEED_MM_PER_S);
+            sp.moveTo(entryPointMm(), APPROACH_SPEED_MM_PER_S);
             slewForce(targetForceN(), s, dtS);
             sp.press(forceCommandN);
             sampleForce(s);
@@ -241,7 +296,7 @@ final class SegmentExecutor {
 
     private void knead(SensorFrame s, LoopStatus st, Setpoints sp, double dtS) {
         TechniqueParams.Knead k = (TechniqueParams.Knead) segment.params();
-        double target = kneadStroke.targetMm(segment, index, st, dtS);
+        double target = kneadStroke.targetMm(segment, spanStartMm, spanEndMm, index, st, dtS);
         sp.moveTo(target, contactSpeed(kneadStroke.cruiseMmPerS(k), s, st, dtS));
         slewForce(targetForceN(), s, dtS);
         sp.press(forceCommandN);

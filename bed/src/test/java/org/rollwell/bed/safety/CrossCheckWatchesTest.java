@@ -56,6 +56,33 @@ class CrossCheckWatchesTest {
         assertThat(watch.zone()).isEqualTo(1);
     }
 
+    /**
+     * Issue 8: THERMISTOR_DETACHED within 15 s. A control sensor that falls off a roller still at room temperature
+     * keeps reading the air while its twin rises with the heat (150 W into 1300 J/K, 0.115 °C/s): the 5 °C rule
+     * alone would wait ≈ 45 s; the rise rule sees them part. Two healthy sensors rising together, one trailing
+     * by a steady 1 °C, never trip.
+     */
+    @Test
+    void a_sensor_that_stays_at_room_temperature_while_its_twin_rises_trips_within_15_s_and_a_steady_offset_does_not() {
+        double riseCPerS = SPEC.heaterPowerW() / SPEC.rollerHeatCapacityJPerK();
+        ZoneSensorWatch healthyWatch = new ZoneSensorWatch(SPEC);
+        for (int i = 0; i < 120 * 100; i++) {
+            healthy(22 + riseCPerS * i * 0.01, 0);
+            s.watchTempC[0] -= 1.0;
+            assertThat(healthyWatch.check(s, now)).as("tick %d", i).isFalse();
+        }
+        ZoneSensorWatch watch = new ZoneSensorWatch(SPEC);
+        int ticks = 0;
+        do {
+            healthy(22 + riseCPerS * ticks * 0.01, 0);
+            s.zoneTempC[1] = 22;
+            ticks++;
+        } while (!watch.check(s, now) && ticks < 60 * 100);
+        assertThat(watch.code()).isEqualTo(FaultCode.ZONE_SENSOR_DISAGREE);
+        assertThat(watch.zone()).isEqualTo(1);
+        assertThat(ticks / 100.0).as("seconds to detect").isLessThanOrEqualTo(15.0);
+    }
+
     @Test
     void an_open_cut_off_is_an_over_temperature_and_a_board_without_watch_sensors_is_not_judged() {
         ZoneSensorWatch watch = new ZoneSensorWatch(SPEC);
