@@ -170,7 +170,7 @@ public final class SessionPlanner {
         List<Reason> reasons = new ArrayList<>(notes.list());
         if (heatLimited) {
             // DOMAIN.md §5 "Dose decisions": where the plan must plan less heat than asked, it says so up front.
-            reasons.add(0, new Reason("HEAT_LIMITED", String.format(java.util.Locale.ROOT, "Less heat than asked: the"
+            reasons.add(notes.leadingCount(), new Reason("HEAT_LIMITED", String.format(java.util.Locale.ROOT, "Less heat than asked: the"
                     + " rollers are planned cooler where they dwell, so that the forecast skin temperature stays at or"
                     + " under %.1f °C and the heat dose at or under %.2f CEM43 min per band, below the points where the"
                     + " bed would turn the heat off. The heat planned is the heat you get.",
