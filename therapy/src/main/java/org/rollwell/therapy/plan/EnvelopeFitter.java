@@ -106,7 +106,7 @@ final class EnvelopeFitter {
             s.fixed = false;
             // The replacement leads: the text says what the bed does, then what it does not do and why.
             s.lead((s.label.isEmpty() ? "A" : s.label + ": a") + " slow roll over " + s.span() + " instead of " + verb
-                    + " " + asked + " (" + ban.setBy() + " allows no " + verb + " here).");
+                    + " " + (asked.equals(s.span()) ? "it" : asked) + " (" + ban.setBy() + " allows no " + verb + " here).");
             s.partner = null;
             if (s.key) {
                 notes.lead("GOAL_NOT_AS_ASKED", s.label + " cannot be done as asked: no " + verb + " on " + asked
