@@ -40,7 +40,8 @@ import org.rollwell.therapy.technique.Technique;
  * {@code HEIGHT_OUT_OF_RANGE}, {@code WEIGHT_OUT_OF_RANGE}; {@code NO_TRIGGER_POINTS} (goal
  * TRIGGER_POINTS with no trigger point or pain marked); {@code NOTHING_LEFT} (the envelope left
  * nothing of the goal's or program's work). Notices on an allowed plan (a blocked plan lists
- * those gathered so far after its blocks): {@code NO_DIAGNOSIS}, {@code PAIN_TODAY},
+ * those gathered so far after its blocks): {@code GOAL_NOT_AS_ASKED} (first: the goal's own press,
+ * stretch or warmth is not allowed, and what takes its place), {@code NO_DIAGNOSIS}, {@code PAIN_TODAY},
  * {@code CLINICIAN_APPROVED}, {@code SCALED_DOWN} (force, intensity, roller temperature, stretch lift
  * or minutes lowered to a limit; the message names the limit and its rule), {@code HEAT_OFF},
  * {@code TECHNIQUE_REPLACED}, {@code TECHNIQUE_DROPPED}, {@code EXCLUDED_CUT}, {@code POINT_DROPPED},
