@@ -59,6 +59,35 @@ final class PlanText {
         }
         out.println();
         limits(plan.envelope(), out);
+        out.println();
+        words(plan, out);
+    }
+
+    /**
+     * The terms and units a lay person meets in the text above, explained once, with the page that says
+     * more (docs/therapy.md in the repository, "Words and units you will meet").
+     */
+    private static void words(SessionPlan plan, PrintWriter out) {
+        out.println("Words used above (more in docs/therapy.md, \"Words and units you will meet\"):");
+        boolean nrs = false;
+        for (PlanSegment s : plan.segments()) {
+            nrs |= s.why().contains("NRS");
+        }
+        for (Reason reason : plan.reasons()) {
+            nrs |= reason.message().contains("NRS");
+        }
+        if (nrs) {
+            out.println("  NRS           pain on a scale from 0 (none) to 10 (the worst imaginable), as you marked it");
+        }
+        out.println("  mm from home  a place along the bed, measured from the carriage's home switch at the head end");
+        out.println("                (0 mm); larger numbers lie further down your back. C7 is the base of the neck,");
+        out.println("                T1–T12 the upper and mid back, L1–L5 the low back, S1 the top of the sacrum");
+        out.println("  N, kg/cm²     how firmly the rollers press: force in newtons, and as pressure over their contact");
+        out.println("                area; intensity 1–10 is your own scale within each technique's range");
+        out.println("  CEM43 min     heat dose: the minutes at 43 °C that would warm tissue as much as the temperatures");
+        out.println("                reached (Sapareto & Dewey 1984); a minute at 44 °C counts as two");
+        out.println("  (RULE)        the rule that set a limit: BED, PREFERENCE, IEC_60601_1 (the medical-device");
+        out.println("                standard), CEM43_CAP, a screening answer such as CI_OSTEOPOROSIS, or a condition");
     }
 
     private static void spineMap(SpineMap map, PrintWriter out) {

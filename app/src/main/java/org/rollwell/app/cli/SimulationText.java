@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.rollwell.app.scenario.ScanCheck;
 import org.rollwell.app.scenario.Scenario;
 import org.rollwell.app.scenario.ScenarioOutcome;
+import org.rollwell.app.simulate.SessionChanges;
 import org.rollwell.app.simulate.SimulationResult;
 import org.rollwell.therapy.plan.PlanSegment;
 import org.rollwell.therapy.plan.Reason;
@@ -80,6 +81,12 @@ final class SimulationText {
                 or(p.skinEstimateC(), "%.2f °C"), p.trueSkinTempC(), skinLimit(outcome));
         out.printf(Locale.ROOT, "  thermal dose per 10 mm band: estimated %.3f, true %.3f CEM43 min (cap %s)%n",
                 p.cem43EstimateMaxMin(), p.trueCem43MaxMin(), cap(outcome));
+        List<Reason> changes = SessionChanges.of(r);
+        if (!changes.isEmpty()) {
+            out.println();
+            out.println("What the bed changed while it ran:");
+            changes.forEach(reason -> out.println("  " + reason.code() + ": " + reason.message()));
+        }
         if (!outcome.reasons().isEmpty()) {
             out.println();
             out.println("Plan notices:");

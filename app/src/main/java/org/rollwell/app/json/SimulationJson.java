@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rollwell.app.scenario.ScanCheck;
 import org.rollwell.app.scenario.ScenarioOutcome;
+import org.rollwell.app.simulate.SessionChanges;
 import org.rollwell.app.simulate.SimulationResult;
 import org.rollwell.therapy.plan.Reason;
 
@@ -15,7 +16,8 @@ import org.rollwell.therapy.plan.Reason;
  * {@code envelope} after {@code wallMs}, and the twin's {@code trueForceN} and {@code trueRollerSurfaceC} to the peaks), then
  * {@code locks} (what the run's trips locked on its fresh twin: a zone's heat or the lift),
  * then {@code scan} when the scenario scanned first (issue 5 item 5) and {@code reasons}
- * (why a session was blocked, or the plan's notices). Seconds, millimetres, newtons and
+ * (why a session was blocked, or the plan's notices, then what the bed changed while it ran:
+ * {@code SESSION_*} codes from {@link SessionChanges}). Seconds, millimetres, newtons and
  * percentages are rounded to 0.1, temperatures to 0.01 °C, thermal doses to 0.001 CEM43
  * minutes; a figure that does not apply is null. Everything but {@code wallMs} is the same
  * on every run of the same scenario.
@@ -80,6 +82,10 @@ public final class SimulationJson {
         }
         ArrayNode reasons = root.putArray("reasons");
         for (Reason reason : outcome.reasons()) {
+            reasons.addObject().put("code", reason.code()).put("message", reason.message());
+        }
+        // what the bed changed while it ran (a heat cut, a force held at a limit, a step cut short), after the plan's notices
+        for (Reason reason : SessionChanges.of(r)) {
             reasons.addObject().put("code", reason.code()).put("message", reason.message());
         }
         return root;

@@ -61,7 +61,28 @@ final class EnvelopeFitter {
                 fitted.addAll(place(allowed));
             }
         }
+        withoutMissingPartners(fitted);
         return fitted;
+    }
+
+    /**
+     * A step whose text refers to another ("after the press", "before stretching") says it plainly when
+     * that other step is not in the plan (its group's, for a goal's point or area; anywhere, for a program).
+     */
+    private static void withoutMissingPartners(List<Step> fitted) {
+        for (Step s : fitted) {
+            if (s.partner == null) {
+                continue;
+            }
+            boolean found = false;
+            for (Step other : fitted) {
+                found |= other.technique == s.partner && (!s.partnerInGroup || other.group == s.group);
+            }
+            if (!found) {
+                s.lead(s.leadAlone != null ? s.leadAlone : StepText.plain(s));
+                s.partner = null;
+            }
+        }
     }
 
     /** Bans: PRESS and STRETCH give way to a slow roll; other techniques lose the banned levels. */
@@ -72,6 +93,7 @@ final class EnvelopeFitter {
         }
         if (s.technique == Technique.PRESS || s.technique == Technique.STRETCH) {
             String verb = s.technique == Technique.PRESS ? "pressing" : "stretching";
+            String asked = s.span();
             if (s.technique == Technique.PRESS) {
                 s.from = PainFocus.step(s.from, -1);
                 s.to = PainFocus.step(s.to, +1);
@@ -82,7 +104,14 @@ final class EnvelopeFitter {
             s.params = new TechniqueParams.Roll(GoalComposer.SLOW_MM_PER_S);
             s.point = false;
             s.fixed = false;
-            s.explain("No " + verb + " here (" + ban.setBy() + "): a slow roll over " + s.span() + " instead.");
+            // The replacement leads: the text says what the bed does, then what it does not do and why.
+            s.lead((s.label.isEmpty() ? "A" : s.label + ": a") + " slow roll over " + s.span() + " instead of " + verb
+                    + " " + (asked.equals(s.span()) ? "it" : asked) + " (" + ban.setBy() + " allows no " + verb + " here).");
+            s.partner = null;
+            if (s.key) {
+                notes.lead("GOAL_NOT_AS_ASKED", s.label + " cannot be done as asked: no " + verb + " on " + asked
+                        + " (" + ban.setBy() + "), so a slow roll over " + s.span() + " takes its place.");
+            }
             notes.add("TECHNIQUE_REPLACED", "No " + verb + " on " + span(ban.from(), ban.to()) + " (" + ban.setBy()
                     + "): slow rolling instead.");
             ban = banOn(s.technique, s.from, s.to);
@@ -116,6 +145,16 @@ final class EnvelopeFitter {
         if (s.heat && !envelope.heatAllowed()) {
             s.heat = false;
             s.explain("Rollers not heated (" + envelope.heatSetBy() + ").");
+            if (s.leadUnheated != null) {
+                s.lead(s.leadUnheated);
+            } else if (s.technique != Technique.WARM && StepText.namesHeat(s.lead)) {
+                s.lead(StepText.plain(s));
+                s.leadAlone = null;
+            }
+            if (s.keyHeat) {
+                notes.lead("GOAL_NOT_AS_ASKED", s.label + " cannot be done as asked: it works with heated rollers,"
+                        + " and yours stay unheated (" + envelope.heatSetBy() + "); the plan rolls slowly instead.");
+            }
             notes.add("HEAT_OFF", "The rollers are not heated (" + envelope.heatSetBy() + ").");
         }
         if (!s.heat) {
@@ -125,7 +164,10 @@ final class EnvelopeFitter {
                 double speed = ((TechniqueParams.Warm) s.params).speedMmPerS();
                 s.technique = Technique.ROLL;
                 s.params = new TechniqueParams.Roll(Math.max(10, speed));
-                s.explain("Without heat the warm pass is a slow light roll.");
+                if (s.leadUnheated == null) {
+                    s.lead(StepText.plain(s));
+                    s.leadAlone = null;
+                }
                 notes.add("TECHNIQUE_REPLACED", "Without heat, warm passes become slow light rolls.");
             }
             return;

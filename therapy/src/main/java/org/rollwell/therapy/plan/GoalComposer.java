@@ -50,6 +50,8 @@ final class GoalComposer {
         Step warmUp = step(Step.Role.WARM_UP, Technique.WARM, Level.C7, Level.S1,
                 new TechniqueParams.Warm(SLOW_MM_PER_S), light, tempC,
                 "Warm-up: a slow warm pass over the whole back (C7–S1) before any firmer work.");
+        warmUp.label = "Warm-up";
+        warmUp.leadUnheated = "Warm-up: a slow, light roll over the whole back (C7–S1) before any firmer work.";
         warmUp.weight = WARM_UP_SHARE * totalSeconds;
         steps.add(warmUp);
 
@@ -61,6 +63,7 @@ final class GoalComposer {
                 new TechniqueParams.Roll(ROLL_MM_PER_S), middle, tempC,
                 "Build-up: a roll over the whole back at intensity " + middle + ", between the warm-up and the"
                         + " working intensity " + goalWorking + ", so the force rises step by step.");
+        buildUp.label = "Build-up";
         buildUp.fixed = true;
         buildUp.seconds = Math.max(BUILD_UP_MIN_S, (int) Math.round(BUILD_UP_SHARE * totalSeconds));
         steps.add(buildUp);
@@ -73,8 +76,13 @@ final class GoalComposer {
             case STRESS -> {
                 Step roll = step(Step.Role.MAIN, Technique.ROLL, Level.C7, Level.S1,
                         new TechniqueParams.Roll(SLOW_MM_PER_S), Math.min(working, STRESS_INTENSITY), tempC,
-                        goalName + ": slow full-length roll at low force with warmth; breathe with the"
-                                + " on-screen pacing, about 6 breaths a minute.");
+                        goalName + ": a slow full-length roll at low force with warm rollers; breathe out slowly"
+                                + " as the rollers travel down, about 6 breaths a minute.");
+                // Slow breathing at about 6 a minute (Zaccaro et al. 2018, Front. Hum. Neurosci. 12:353);
+                // nothing on a screen paces it yet, so the text asks for it in words.
+                roll.leadUnheated = goalName + ": a slow full-length roll at low force; breathe out slowly as the"
+                        + " rollers travel down, about 6 breaths a minute.";
+                roll.keyHeat = true;
                 roll.weight = main;
                 roll.group = 1;
                 roll.priority = 1;
@@ -93,10 +101,16 @@ final class GoalComposer {
         Step coolDown = step(Step.Role.COOL_DOWN, Technique.ROLL, Level.C7, Level.S1,
                 new TechniqueParams.Roll(COOL_DOWN_MM_PER_S), light, tempC,
                 "Cool-down: a light, slow roll over the whole back to finish, rollers not heated.");
+        coolDown.label = "Cool-down";
         coolDown.heat = false;
         coolDown.rollerTempC = 0;
         coolDown.weight = COOL_DOWN_SHARE * totalSeconds;
         steps.add(coolDown);
+        for (Step s : steps) {
+            if (s.label.isEmpty()) {
+                s.label = goalName;
+            }
+        }
         return new Composition(steps, null);
     }
 
@@ -120,10 +134,14 @@ final class GoalComposer {
                     new TechniqueParams.Roll(ROLL_MM_PER_S), working, tempC,
                     "RELIEVE_TENSION: rolling " + where + " to loosen the muscles before kneading.");
             roll.weight = share / 3;
+            roll.partner = Technique.KNEAD;
+            roll.partnerInGroup = true;
+            roll.leadAlone = "RELIEVE_TENSION: rolling " + where + " to loosen the muscles.";
             Step knead = step(Step.Role.MAIN, Technique.KNEAD, area.from(), area.to(),
                     new TechniqueParams.Knead(40, 1.0, 5), working, tempC,
                     "RELIEVE_TENSION: kneading " + where + "; strokes of 40 mm at 1 Hz.");
             knead.weight = share * 2 / 3;
+            knead.key = true;
             for (Step s : List.of(roll, knead)) {
                 s.group = group;
                 s.priority = group;
@@ -152,12 +170,17 @@ final class GoalComposer {
                         "RANGE_OF_MOTION: rolling " + region.first() + "–" + region.last() + focus
                                 + " to prepare it for the stretch.");
                 roll.weight = main / (rounds * regions.size());
+                roll.partner = Technique.STRETCH;
+                roll.partnerInGroup = true;
+                roll.leadAlone = "RANGE_OF_MOTION: rolling " + region.first() + "–" + region.last() + focus
+                        + " to loosen it and move it through its range.";
                 // DOMAIN.md §4: STRETCH holds 10–30 s, 3–5 times; 20 s × 4 with 10 s rest (choice within it).
                 Step stretch = step(Step.Role.MAIN, Technique.STRETCH, region.first(), region.last(),
                         new TechniqueParams.Stretch(SafetyEnvelopes.STANDARD_STRETCH_LIFT_MM, 20, 4, 10), working,
                         tempC, "RANGE_OF_MOTION: stretching " + region.first() + "–" + region.last() + focus
                                 + ": the rollers lift under it and hold 20 s, 4 times.");
                 stretch.fixed = true;
+                stretch.key = true;
                 for (Step s : List.of(roll, stretch)) {
                     s.group = group;
                     s.priority = group;
@@ -197,9 +220,13 @@ final class GoalComposer {
                             + " s, twice (ischemic compression; Hou et al. 2002).");
             press.point = true;
             press.fixed = true;
+            press.key = true;
             Step after = step(Step.Role.MAIN, Technique.ROLL, lo, hi, new TechniqueParams.Roll(ROLL_MM_PER_S),
                     working, tempC, "TRIGGER_POINTS: rolling " + lo + "–" + hi + " again to ease " + p.level()
                             + " after the press.");
+            after.partner = Technique.PRESS;
+            after.partnerInGroup = true;
+            after.leadAlone = "TRIGGER_POINTS: rolling " + lo + "–" + hi + " again around " + what + ".";
             before.weight = main / (2.0 * points.size());
             after.weight = main / (2.0 * points.size());
             for (Step s : List.of(before, press, after)) {
@@ -220,9 +247,12 @@ final class GoalComposer {
             Step roll = step(Step.Role.MAIN, Technique.ROLL, Level.C7, Level.S1,
                     new TechniqueParams.Roll(ROLL_MM_PER_S), working, tempC,
                     "CIRCULATION: rolling the whole back to move blood through the warmed muscles.");
+            roll.leadUnheated = "CIRCULATION: rolling the whole back to move blood through the muscles.";
             Step warm = step(Step.Role.MAIN, Technique.WARM, Level.C7, Level.S1,
                     new TechniqueParams.Warm(SLOW_MM_PER_S), Math.min(working, LIGHT_INTENSITY), tempC,
                     "CIRCULATION: a slow warm pass over the whole back.");
+            warm.leadUnheated = "CIRCULATION: a slow, light roll over the whole back.";
+            warm.keyHeat = true;
             for (Step s : List.of(roll, warm)) {
                 s.weight = main / (2.0 * rounds);
                 s.group = round;

@@ -38,13 +38,12 @@ final class ProgramComposer {
         int index = 0;
         for (ProgramSegment segment : program.segments()) {
             index++;
-            String why = "Program \"" + program.name() + "\", step " + index
-                    + (segment.note().isEmpty() ? "." : ": " + segment.note());
+            String why = "Program \"" + program.name() + "\", step " + index + " of " + program.segments().size();
             Location location = segment.location();
             if (location instanceof Location.Span span) {
-                steps.add(step(segment, span.from(), span.to(), segment.seconds(), why, index));
+                steps.add(step(segment, span.from(), span.to(), segment.seconds(), why, "", index));
             } else if (location instanceof Location.Point point) {
-                steps.add(step(segment, point.at(), point.at(), segment.seconds(), why, index));
+                steps.add(step(segment, point.at(), point.at(), segment.seconds(), why, "", index));
             } else if (location instanceof Location.MarkedTriggerPoints) {
                 triggerPoints(profile, segment, why, index, steps, notes);
             } else if (location instanceof Location.PainfulRegion region) {
@@ -72,12 +71,13 @@ final class ProgramComposer {
             PainFocus.Point p = points.get(i);
             int share = segment.seconds() / n + (i < segment.seconds() % n ? 1 : 0);
             Step s = step(segment, p.level(), p.level(), Math.max(1, share),
-                    why + " At " + p.describe() + ".", index);
+                    why, " at " + p.describe(), index);
             if (s.params instanceof TechniqueParams.Press press) {
                 // The segment's seconds are the budget for all points: fewer repetitions when a point's share is short.
                 double oneRep = 2 * press.rampS() + press.holdS() + press.restS();
                 int reps = (int) Math.max(1, Math.min(press.repetitions(), Math.floor((share + press.restS()) / oneRep)));
                 s.params = new TechniqueParams.Press(press.rampS(), press.holdS(), reps, press.restS());
+                explain(s, segment, " at " + p.describe());
                 // With fewer points than the budget was written for, a point gets its repetitions, not more;
                 // the time left over goes to the flexible steps.
                 s.seconds = Math.max(1, Math.min(share, TimeBudget.naturalSeconds(s.params)));
@@ -95,7 +95,7 @@ final class ProgramComposer {
             notes.add("NO_PAIN_MAP", "No pain marked on the body map: steps aimed at the painful area work their"
                     + " written fallback span instead.");
             steps.add(step(segment, region.fallbackFrom(), region.fallbackTo(), segment.seconds(),
-                    why + " No pain marked: " + region.fallbackFrom() + "–" + region.fallbackTo() + ".", index));
+                    why, " (no pain marked, so the written span)", index));
             return;
         }
         int painSum = 0;
@@ -106,7 +106,7 @@ final class ProgramComposer {
             PainFocus.Area area = areas.get(i);
             int share = Math.max(1, (int) Math.round((double) segment.seconds() * area.maxNrs() / painSum));
             Step s = step(segment, area.from(), area.to(), share,
-                    why + " Focused on your pain at " + area.marks() + ".", index);
+                    why, ", around your pain at " + area.marks(), index);
             s.group = index * 100 + i;
             s.priority = index * 100 + i;
             steps.add(s);
@@ -114,18 +114,24 @@ final class ProgramComposer {
     }
 
     private static Step step(ProgramSegment segment, org.rollwell.therapy.anatomy.Level from,
-                             org.rollwell.therapy.anatomy.Level to, int seconds, String why, int index) {
-        Step s = new Step(Step.Role.MAIN, segment.technique(), from, to, segment.params(), why);
+                             org.rollwell.therapy.anatomy.Level to, int seconds, String label, String focus,
+                             int index) {
+        Step s = new Step(Step.Role.MAIN, segment.technique(), from, to, segment.params(), label);
         s.point = segment.technique() == Technique.PRESS;
         if (s.point && from != to) {
             s.to = from;
         }
+        s.heat = segment.heat();
+        // Each step says what the bed does, then the program author's note; the note is kept only while it
+        // stays true (EnvelopeFitter drops it with the lead when it changes the step or when it names a
+        // technique the plan no longer has).
+        s.label = label;
+        explain(s, segment, focus);
         if (segment.intensity() != null) {
             s.intensity = segment.intensity();
         } else {
             s.forceN = segment.forceN();
         }
-        s.heat = segment.heat();
         s.rollerTempC = segment.rollerTempC();
         s.fixed = segment.technique() == Technique.PRESS || segment.technique() == Technique.STRETCH;
         if (s.fixed) {
@@ -136,6 +142,18 @@ final class ProgramComposer {
         s.group = index * 100;
         s.priority = index * 100;
         return s;
+    }
+
+    /** The step's lead: what it does, where it is aimed, then the author's note. */
+    private static void explain(Step s, ProgramSegment segment, String focus) {
+        String plain = s.label + ": " + StepText.describe(s) + focus + ".";
+        s.lead(plain + (segment.note().isEmpty() ? "" : " " + segment.note()));
+        for (Technique other : Technique.values()) {
+            if (other != segment.technique() && StepText.names(segment.note(), other)) {
+                s.partner = other;
+                s.leadAlone = plain;
+            }
+        }
     }
 
     private static String minutes(int seconds) {

@@ -40,7 +40,8 @@ import org.rollwell.therapy.technique.Technique;
  * {@code HEIGHT_OUT_OF_RANGE}, {@code WEIGHT_OUT_OF_RANGE}; {@code NO_TRIGGER_POINTS} (goal
  * TRIGGER_POINTS with no trigger point or pain marked); {@code NOTHING_LEFT} (the envelope left
  * nothing of the goal's or program's work). Notices on an allowed plan (a blocked plan lists
- * those gathered so far after its blocks): {@code NO_DIAGNOSIS}, {@code PAIN_TODAY},
+ * those gathered so far after its blocks): {@code GOAL_NOT_AS_ASKED} (first: the goal's own press,
+ * stretch or warmth is not allowed, and what takes its place), {@code NO_DIAGNOSIS}, {@code PAIN_TODAY},
  * {@code CLINICIAN_APPROVED}, {@code SCALED_DOWN} (force, intensity, roller temperature, stretch lift
  * or minutes lowered to a limit; the message names the limit and its rule), {@code HEAT_OFF},
  * {@code TECHNIQUE_REPLACED}, {@code TECHNIQUE_DROPPED}, {@code EXCLUDED_CUT}, {@code POINT_DROPPED},
@@ -170,7 +171,7 @@ public final class SessionPlanner {
         List<Reason> reasons = new ArrayList<>(notes.list());
         if (heatLimited) {
             // DOMAIN.md §5 "Dose decisions": where the plan must plan less heat than asked, it says so up front.
-            reasons.add(0, new Reason("HEAT_LIMITED", String.format(java.util.Locale.ROOT, "Less heat than asked: the"
+            reasons.add(notes.leadingCount(), new Reason("HEAT_LIMITED", String.format(java.util.Locale.ROOT, "Less heat than asked: the"
                     + " rollers are planned cooler where they dwell, so that the forecast skin temperature stays at or"
                     + " under %.1f °C and the heat dose at or under %.2f CEM43 min per band, below the points where the"
                     + " bed would turn the heat off. The heat planned is the heat you get.",

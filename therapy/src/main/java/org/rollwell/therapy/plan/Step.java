@@ -40,6 +40,22 @@ final class Step {
     /** Lower is more important; when time is short the highest number goes first. */
     int priority;
     String why;
+    /** Who asked for the step ("TRIGGER_POINTS", "Warm-up", "Program \"…\", step 3 of 7"): the start of a new lead. */
+    String label = "";
+    /** The first sentence of {@link #why}: what the step does; later sentences say what changed it. */
+    String lead;
+    /** The technique of another step that {@link #lead} refers to ("after the press"), or null. */
+    Technique partner;
+    /** Whether the partner is looked for only in this step's {@link #group} (a goal's point) or in the whole plan. */
+    boolean partnerInGroup;
+    /** The lead to use when the partner is not in the plan, or null to describe the step plainly. */
+    String leadAlone;
+    /** The lead to use when the rollers are not heated, or null to describe the step plainly. */
+    String leadUnheated;
+    /** The goal's own work: if it cannot be done as asked, the plan says so first. */
+    boolean key;
+    /** The goal asks for warmth here: if the rollers stay cold, the plan says so first. */
+    boolean keyHeat;
     /** The rules whose thermal cooling has already been explained on this step. */
     String thermalRules = "";
 
@@ -50,6 +66,7 @@ final class Step {
         this.to = to;
         this.params = params;
         this.why = why;
+        this.lead = why;
     }
 
     Step copy() {
@@ -66,12 +83,28 @@ final class Step {
         s.seconds = seconds;
         s.group = group;
         s.priority = priority;
+        s.why = why;
+        s.label = label;
+        s.lead = lead;
+        s.partner = partner;
+        s.partnerInGroup = partnerInGroup;
+        s.leadAlone = leadAlone;
+        s.leadUnheated = leadUnheated;
+        s.key = key;
+        s.keyHeat = keyHeat;
+        s.thermalRules = thermalRules;
         return s;
     }
 
     /** Appends a sentence to the explanation. */
     void explain(String sentence) {
         why = why + " " + sentence;
+    }
+
+    /** Replaces the first sentence, keeping what was said after it. */
+    void lead(String newLead) {
+        why = why.startsWith(lead) ? newLead + why.substring(lead.length()) : newLead;
+        lead = newLead;
     }
 
     String span() {
