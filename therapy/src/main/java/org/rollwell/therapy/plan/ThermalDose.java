@@ -19,7 +19,7 @@ import org.rollwell.therapy.technique.Technique;
  *
  * <p>Fed with what the plan knows: each band takes the cover's conductance times its average share
  * under a patch while the carriage sweeps the step's span (uniformly, choice) or holds its middle
- * (PRESS, STRETCH, a WARM at rest), with the rollers at the planned temperature from the step's first
+ * (PRESS, STRETCH, a WARM at rest), or dwells on it (KNEAD, see {@link #window}), with the rollers at the planned temperature from the step's first
  * second (a roller takes minutes to heat, so this errs hot). On top of that average it adds each
  * band's ripple: how much hotter one full contact (a roll's pass, a knead's local window) makes the
  * band than the average over the same time, taken at the step's start where it is largest.
@@ -39,6 +39,13 @@ final class ThermalDose {
     static final double DOSE_MARGIN_SHARE = 0.8;
     /** The forecast's time step, s (choice: the skin's fastest time constant is ≈ 3 s). */
     static final double STEP_S = 1.0;
+    /**
+     * A roller left to cool loses at most this, °C/s (choice: 1 °C/min, under the ≈ 1.1 °C/min a 60 °C roller
+     * in contact cools in the twin and the ≈ 2 °C/min of a roller of ≈ 1300 J/K losing 1.2 W/K, so it errs hot).
+     */
+    static final double ROLLER_COOL_C_PER_S = 1.0 / 60;
+    /** The room a cooling roller tends to, °C (choice: only its lower bound matters, and 20 °C errs cool-slow). */
+    static final double ROOM_C = 20;
     /** Carriage positions sampled per mm of span for the average contact share (choice). */
     private static final double SAMPLES_PER_MM = 0.5;
     /** At most one skin °C per roller °C is lost when a step cools: the column passes under half (choice, bound). */
@@ -64,9 +71,11 @@ final class ThermalDose {
 
     /**
      * The forecast: per span its hottest band's skin (°C, baseline where unheated) and the bands it
-     * heats; per band its dose over the plan (CEM43 min) and where it starts (bed mm).
+     * heats; per band its dose over the plan (CEM43 min) and where it starts (bed mm); per span the earlier
+     * span whose hotter rollers it starts with (their heat carries over), or −1.
      */
-    record Forecast(double[] peakSkinC, int[] firstBand, int[] lastBand, double[] doseMin, double originMm) {
+    record Forecast(double[] peakSkinC, int[] firstBand, int[] lastBand, double[] doseMin, double originMm,
+                    int[] carriedFrom) {
     }
 
     private ThermalDose() {
@@ -87,34 +96,52 @@ final class ThermalDose {
         double[] ripple = new double[bands];
         double[] scratch = new double[2 * TissueHeat.LAYERS];
         boolean[] warm = new boolean[bands];
+        int[] carriedFrom = new int[spans.size()];
+        double rollerC = Double.NaN;
+        int setBy = -1;
         for (int k = 0; k < spans.size(); k++) {
             Span s = spans.get(k);
             peak[k] = TissueHeat.BASELINE_C;
             first[k] = bands;
             last[k] = -1;
+            carriedFrom[k] = -1;
+            double targetC = s.heated() ? s.rollerTempC() : ROOM_C;
+            // a roller heats in a minute or two (taken as at once, which errs hot) but cools slowly: a hotter step's
+            // heat carries into the next steps
+            if (Double.isNaN(rollerC) || targetC >= rollerC) {
+                rollerC = targetC;
+                setBy = s.heated() ? k : -1;
+            } else if (setBy >= 0 && rollerC > TissueHeat.BASELINE_C) {
+                carriedFrom[k] = setBy;
+            }
             java.util.Arrays.fill(g, 0.0);
             java.util.Arrays.fill(ripple, 0.0);
-            boolean heated = s.heated() && s.rollerTempC() > TissueHeat.BASELINE_C;
-            if (heated) {
+            if (rollerC > TissueHeat.BASELINE_C) {
                 contact(s, patch, offset, originMm, g);
                 double[] window = window(s, patch);
+                boolean dwells = window[0] >= s.seconds();
                 for (int b = 0; b < bands; b++) {
+                    if (g[b] > 0 && dwells) {
+                        // the local contact lasts the whole step: that is the band's contact, no ripple on top
+                        g[b] = Math.max(g[b], window[1]);
+                    }
                     if (g[b] > 0) {
                         first[k] = Math.min(first[k], b);
                         last[k] = Math.max(last[k], b);
                         warm[b] = true;
-                        ripple[b] = ripple(excess, b, g[b], window, s.rollerTempC(), scratch);
+                        ripple[b] = ripple(excess, b, g[b], window, rollerC, scratch);
                     }
                 }
             }
             for (double t = 0; t < s.seconds(); t += STEP_S) {
                 double dtS = Math.min(STEP_S, s.seconds() - t);
+                rollerC = Math.max(targetC, rollerC - ROLLER_COOL_C_PER_S * dtS);
                 for (int b = 0; b < bands; b++) {
                     if (!warm[b]) {
                         dose[b] += dtS / 60.0 * Cem43.exactPerMin(TissueHeat.BASELINE_C);
                         continue;
                     }
-                    TissueHeat.step(excess, b * TissueHeat.LAYERS, g[b], s.rollerTempC(), dtS);
+                    TissueHeat.step(excess, b * TissueHeat.LAYERS, rollerC > TissueHeat.BASELINE_C ? g[b] : 0, rollerC, dtS);
                     double skinC = TissueHeat.surfaceC(excess, b * TissueHeat.LAYERS) + ripple[b];
                     dose[b] += dtS / 60.0 * Cem43.exactPerMin(skinC);
                     if (g[b] > 0) {
@@ -123,7 +150,7 @@ final class ThermalDose {
                 }
             }
         }
-        return new Forecast(peak, first, last, dose, originMm);
+        return new Forecast(peak, first, last, dose, originMm, carriedFrom);
     }
 
     /** Each band's contact conductance, averaged over where the carriage is during the step, W/m²K. */
@@ -149,8 +176,11 @@ final class ThermalDose {
 
     /**
      * The longest full contact a band sees in one go, and the conductance during it: {seconds, W/m²K}.
-     * A roll or moving warm passes a patch over the band at its speed; a knead strokes across it for as
-     * long as its creeping centre takes to pass (choice); a hold has no ripple (its average is its contact).
+     * A roll or moving warm passes a patch over the band at its speed, taken as half the planned one because
+     * the bed slows its travel to hold the force over firm spots (choice). A knead is taken as dwelling on its
+     * bands for the whole step at the share of a stroke its patch covers: the bed shortens and slows strokes
+     * over firm or steep spots (seen in the twin: 40 mm strokes run as ≈ 15 mm at ≈ 8 mm/s), so its centre's
+     * creep cannot be counted on (choice). A hold has no ripple (its average is its contact).
      */
     private static double[] window(Span s, double patch) {
         if (s.holds()) {
@@ -158,14 +188,13 @@ final class ThermalDose {
         }
         double full = TissueHeat.COVER_W_PER_M2K;
         if (s.params() instanceof TechniqueParams.Roll r) {
-            return new double[] {(patch + BAND_MM) / r.speedMmPerS(), full};
+            return new double[] {(patch + BAND_MM) / (r.speedMmPerS() / 2), full};
         }
         if (s.params() instanceof TechniqueParams.Warm w) {
-            return new double[] {(patch + BAND_MM) / w.speedMmPerS(), full};
+            return new double[] {(patch + BAND_MM) / (w.speedMmPerS() / 2), full};
         }
         if (s.params() instanceof TechniqueParams.Knead k) {
-            return new double[] {Math.min(s.seconds(), (k.strokeMm() + patch + BAND_MM) / k.creepMmPerS()),
-                    full * Math.min(1, (patch + BAND_MM) / k.strokeMm())};
+            return new double[] {s.seconds(), full * Math.min(1, (patch + BAND_MM) / k.strokeMm())};
         }
         return new double[] {0, 0};
     }
@@ -217,7 +246,7 @@ final class ThermalDose {
             double coolC = 1;
             String rule = null;
             for (int k = 0; k < steps.size(); k++) {
-                if (!steps.get(k).heat) {
+                if (f.firstBand()[k] > f.lastBand()[k]) {
                     continue;
                 }
                 double overC = f.peakSkinC()[k] - maxSkin;
@@ -236,6 +265,14 @@ final class ThermalDose {
                 }
             }
             if (hottest < 0) {
+                return cooled;
+            }
+            // a step that runs on an earlier, hotter step's heat is helped by cooling that step
+            int source = f.carriedFrom()[hottest];
+            if (source >= 0 && (!steps.get(hottest).heat || steps.get(source).rollerTempC > steps.get(hottest).rollerTempC)) {
+                hottest = source;
+            }
+            if (!steps.get(hottest).heat) {
                 return cooled;
             }
             cool(steps.get(hottest), rule, coolC, bed, notes);

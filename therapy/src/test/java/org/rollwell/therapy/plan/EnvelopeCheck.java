@@ -65,7 +65,7 @@ final class EnvelopeCheck {
         ThermalDose.Forecast f = ThermalDose.forecast(spans, bed);
         for (int k = 0; k < spans.size(); k++) {
             PlanSegment s = plan.segments().get(k);
-            if (s.heated() && f.peakSkinC()[k] > e.maxSkinTempC().value() - 0.5 - 1e-9) {
+            if (f.peakSkinC()[k] > e.maxSkinTempC().value() - 0.5 - 1e-9) {
                 out.add(s.technique() + " " + s.from() + "–" + s.to() + ": forecast skin " + f.peakSkinC()[k]
                         + " °C past the bed's cut line " + (e.maxSkinTempC().value() - 0.5));
             }
