@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * `rollwell plan --minutes 40` of each example and goal, text and JSON). The files were
  * recorded before check-ins and clearances existed and stayed byte-identical through them;
  * they were re-recorded once for issue 9's dose rules (technique force ranges, 90 % of the
- * maximum, the build-up pass, the unheated cool-down). Given the profile's own answers as
+ * maximum, the build-up pass, the unheated cool-down), and the anna/ben RELIEVE_TENSION, ben
+ * RANGE_OF_MOTION and TRIGGER_POINTS files again for the shared tissue-heat forecast. Given the profile's own answers as
  * today's check-in the output is byte-identical; without a check-in the one difference is the
  * CHECK_IN_FROM_PROFILE notice that says so.
  */

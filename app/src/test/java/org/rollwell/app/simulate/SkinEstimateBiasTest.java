@@ -27,20 +27,24 @@ import org.rollwell.therapy.profile.Side;
 import org.rollwell.therapy.screening.ScreeningId;
 
 /**
- * The bed's skin estimate (bed.safety.SkinEstimator) against the twin's true skin temperature,
- * over random bodies and roller preferences of 45–65 °C (DOMAIN.md §5: the estimate must never
- * fall below the truth; its hot bias takes heat away). Compares the hottest band of each, once a
- * simulated second, while the truth is at least 1 °C above rest. Scoring seeds 8101–8106 (the
- * estimator's constants come from the literature, not from these runs). Prints the bias figures.
+ * The bed's skin estimate (bed.safety.SkinEstimator, on the shared therapy.heat.TissueHeat) against the
+ * twin's true skin temperature, over random bodies and roller preferences of 45–65 °C (DOMAIN.md §5: the
+ * estimate must never fall below the truth; its hot bias takes heat away, median ≤ 1.5 °C). Compares the
+ * hottest band of each, once a simulated second, while the truth is at least 1 °C above rest.
+ * Scoring seeds 8101–8106 (bodies from Random(8100)). The model's conductance was tuned on other seeds,
+ * 7201–7206 (bodies from Random(7200)): run with {@code -Drollwell.skinBias.seeds=tuning} to see them.
+ * Prints the bias figures.
  */
 class SkinEstimateBiasTest {
 
     @Test
     void the_skin_estimate_never_falls_below_the_truth_and_its_hot_bias_is_reported() {
-        Random random = new Random(8100);
+        boolean tuning = "tuning".equals(System.getProperty("rollwell.skinBias.seeds"));
+        long first = tuning ? 7201 : 8101;
+        Random random = new Random(first - 1);
         List<Double> bias = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
-        for (long seed = 8101; seed <= 8106; seed++) {
+        for (long seed = first; seed < first + 6; seed++) {
             Body body = new Body(155 + 40 * random.nextDouble(), 50 + 60 * random.nextDouble(),
                     25 + 30 * random.nextDouble(), 35 + 30 * random.nextDouble(), 60 + 100 * random.nextDouble(),
                     -20 + 40 * random.nextDouble());
@@ -65,15 +69,18 @@ class SkinEstimateBiasTest {
                     bias.add(estimate - truth);
                 }
             }
-            // Not asserted yet: a clean session at 60 °C and above can still end THERMAL_DOSE (issue 9 item 3 open).
             outcomes.add(String.format("seed %d %.0f °C %s %s", seed, prefC, r.status(), r.faults()));
+            // issue 9 item 3: a clean planner-made session completes, whatever the heat asked for
+            assertThat(r.status()).as("seed %d at %.0f °C: %s", seed, prefC, r.faults()).isEqualTo("COMPLETED");
         }
         double[] b = bias.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         assertThat(b).isNotEmpty();
-        System.out.printf("SkinEstimateBiasTest: %d samples over 6 bodies, estimate − truth (hottest band):"
-                        + " median %.2f °C, p95 %.2f °C, min %.2f °C, max %.2f °C%n", b.length, b[b.length / 2],
-                b[(int) (0.95 * (b.length - 1))], b[0], b[b.length - 1]);
+        double median = b[b.length / 2];
+        System.out.printf("SkinEstimateBiasTest (%s seeds %d–%d): %d samples over 6 bodies, estimate − truth (hottest"
+                        + " band): median %.2f °C, p95 %.2f °C, min %.2f °C, max %.2f °C%n", tuning ? "tuning" : "scoring",
+                first, first + 5, b.length, median, b[(int) (0.95 * (b.length - 1))], b[0], b[b.length - 1]);
         outcomes.forEach(o -> System.out.println("SkinEstimateBiasTest: " + o));
+        assertThat(median).as("median hot bias of the skin estimate, °C (DOMAIN.md §5: at most 1.5)").isLessThanOrEqualTo(1.5);
     }
 
     private static Profile person(Body body, double prefC) {

@@ -1,59 +1,215 @@
 package org.rollwell.therapy.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.heat.Cem43;
+import org.rollwell.therapy.heat.TissueHeat;
 import org.rollwell.therapy.technique.Technique;
 
 /**
- * A conservative, plan-time estimate of the skin's heat dose, so that a plan does not
- * ask for what the bed's supervisor would stop: for every 10 mm band of the back, the
- * steady skin temperature each heated step would cause and the CEM43 dose summed over the
- * session ({@link Cem43}, the one CEM43 function). The plan keeps both under the bed's own cut
- * lines with margin (DOMAIN.md §5 "Dose decisions": the bed turns heat off at the skin limit
- * − 0.5 °C and at half the dose cap): where a band would pass them, the hottest step dwelling on
- * it is cooled 1 °C at a time (and unheated below the bed's lowest setting), with the reason,
- * and the planner says so up front ({@code HEAT_LIMITED}).
+ * The plan's forecast of the skin's heat, so that a plan does not ask for what the bed's supervisor
+ * would stop (DOMAIN.md §5 "Dose decisions": the bed turns heat off at the skin limit − 0.5 °C and at
+ * half the dose cap). It runs the one tissue-heat model, {@link TissueHeat} (the bed's skin estimate
+ * runs the same), over the plan's steps in order, for every 10 mm band the rollers reach, with the
+ * bed's contact patch ({@link BedLimits#rollerContactLengthMm()}) at both roller pairs (±
+ * {@link BedLimits#rollerPairOffsetMm()}), and counts the dose with {@link Cem43}. The twin in
+ * {@code sim} keeps its own, independent truth.
  *
- * <p>Model (choice): skin = 33 °C + 0.5 × duty × (roller − 33 °C). The gain 0.5 is the
- * heated seat of Mallette et al. 2024 (45 °C for 33 min kept skin at ≈ 39 °C, DOMAIN.md §5),
- * 33 °C a resting back's skin. Duty is the share of time a band is under the rollers: 1 for a
- * PRESS, else 40 mm of roller contact over the span's length. Steady state from the first
- * second over-estimates short steps, which errs on the safe side.
- *
- * <p>Still to do (issue 9 item 3): this is not yet the bed's tissue model
- * ({@code bed.safety.SkinEstimator}'s Pennes column); until both use one model, a long heated
- * KNEAD on a short span can still meet the bed's heat cut.
+ * <p>Fed with what the plan knows: each band takes the cover's conductance times its average share
+ * under a patch while the carriage sweeps the step's span (uniformly, choice) or holds its middle
+ * (PRESS, STRETCH, a WARM at rest), or dwells on it (KNEAD, see {@link #window}), with the rollers at the planned temperature from the step's first
+ * second (a roller takes minutes to heat, so this errs hot). On top of that average it adds each
+ * band's ripple: how much hotter one full contact (a roll's pass, a knead's local window) makes the
+ * band than the average over the same time, taken at the step's start where it is largest.
+ * Where a band would pass the planned limits, the hottest step dwelling on it is cooled (and unheated
+ * below the bed's lowest setting), with the reason, and the planner says so up front
+ * ({@code HEAT_LIMITED}).
  */
 final class ThermalDose {
 
     /** DOMAIN.md §5: the dose is kept per 10 mm band. */
-    static final double BAND_MM = 10;
-    static final double SKIN_BASE_C = 33;
-    static final double SKIN_GAIN = 0.5;
-    /** Two rollers of about 20 mm contact each along the spine (choice). */
-    static final double CONTACT_MM = 40;
+    static final double BAND_MM = TissueHeat.BAND_MM;
     /** DOMAIN.md §5 "Dose decisions": the bed's cut lines, skin limit − 0.5 °C and half the dose cap. */
     static final double BED_SKIN_CUT_BELOW_LIMIT_C = 0.5;
     static final double BED_DOSE_CUT_SHARE = 0.5;
     /** The planner's margin under those cut lines (choice). */
     static final double SKIN_MARGIN_C = 0.5;
     static final double DOSE_MARGIN_SHARE = 0.8;
+    /** The forecast's time step, s (choice: the skin's fastest time constant is ≈ 3 s). */
+    static final double STEP_S = 1.0;
+    /**
+     * A roller left to cool loses at most this, °C/s (choice: 1 °C/min, under the ≈ 1.1 °C/min a 60 °C roller
+     * in contact cools in the twin and the ≈ 2 °C/min of a roller of ≈ 1300 J/K losing 1.2 W/K, so it errs hot).
+     */
+    static final double ROLLER_COOL_C_PER_S = 1.0 / 60;
+    /** The room a cooling roller tends to, °C (choice: only its lower bound matters, and 20 °C errs cool-slow). */
+    static final double ROOM_C = 20;
+    /** Carriage positions sampled per mm of span for the average contact share (choice). */
+    private static final double SAMPLES_PER_MM = 0.5;
+    /** At most one skin °C per roller °C is lost when a step cools: the column passes under half (choice, bound). */
+    private static final double SKIN_PER_ROLLER_C = 0.5;
+
+    /** What the forecast needs of one step or segment. */
+    record Span(Technique technique, double startMm, double endMm, boolean heated, double rollerTempC, double seconds,
+                TechniqueParams params) {
+        static Span of(Step s) {
+            return new Span(s.technique, s.startMm, s.endMm, s.heat, s.rollerTempC, s.seconds, s.params);
+        }
+
+        static Span of(PlanSegment s) {
+            return new Span(s.technique(), s.startMm(), s.endMm(), s.heated(), s.rollerTempC(), s.seconds(), s.params());
+        }
+
+        /** The carriage holds the span's middle. */
+        boolean holds() {
+            return technique == Technique.PRESS || technique == Technique.STRETCH
+                    || (params instanceof TechniqueParams.Warm w && w.speedMmPerS() == 0) || !(endMm > startMm);
+        }
+    }
+
+    /**
+     * The forecast: per span its hottest band's skin (°C, baseline where unheated) and the bands it
+     * heats; per band its dose over the plan (CEM43 min) and where it starts (bed mm); per span the earlier
+     * span whose hotter rollers it starts with (their heat carries over), or −1.
+     */
+    record Forecast(double[] peakSkinC, int[] firstBand, int[] lastBand, double[] doseMin, double originMm,
+                    int[] carriedFrom) {
+    }
 
     private ThermalDose() {
     }
 
-    static double skinC(Step s) {
-        if (!s.heat || s.rollerTempC <= SKIN_BASE_C) {
-            return SKIN_BASE_C;
+    /** Runs the tissue-heat model over {@code spans} in order. */
+    static Forecast forecast(List<Span> spans, BedLimits bed) {
+        double patch = bed.rollerContactLengthMm();
+        double offset = bed.rollerPairOffsetMm();
+        double originMm = Math.floor((-offset - patch - BAND_MM) / BAND_MM) * BAND_MM;
+        int bands = (int) Math.ceil((bed.travelMm() + offset + patch + BAND_MM - originMm) / BAND_MM) + 1;
+        double[] excess = new double[bands * TissueHeat.LAYERS];
+        double[] dose = new double[bands];
+        double[] peak = new double[spans.size()];
+        int[] first = new int[spans.size()];
+        int[] last = new int[spans.size()];
+        double[] g = new double[bands];
+        double[] ripple = new double[bands];
+        double[] scratch = new double[2 * TissueHeat.LAYERS];
+        boolean[] warm = new boolean[bands];
+        int[] carriedFrom = new int[spans.size()];
+        double rollerC = Double.NaN;
+        int setBy = -1;
+        for (int k = 0; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            peak[k] = TissueHeat.BASELINE_C;
+            first[k] = bands;
+            last[k] = -1;
+            carriedFrom[k] = -1;
+            double targetC = s.heated() ? s.rollerTempC() : ROOM_C;
+            // a roller heats in a minute or two (taken as at once, which errs hot) but cools slowly: a hotter step's
+            // heat carries into the next steps
+            if (Double.isNaN(rollerC) || targetC >= rollerC) {
+                rollerC = targetC;
+                setBy = s.heated() ? k : -1;
+            } else if (setBy >= 0 && rollerC > TissueHeat.BASELINE_C) {
+                carriedFrom[k] = setBy;
+            }
+            java.util.Arrays.fill(g, 0.0);
+            java.util.Arrays.fill(ripple, 0.0);
+            if (rollerC > TissueHeat.BASELINE_C) {
+                contact(s, patch, offset, originMm, g);
+                double[] window = window(s, patch);
+                boolean dwells = window[0] >= s.seconds();
+                for (int b = 0; b < bands; b++) {
+                    if (g[b] > 0 && dwells) {
+                        // the local contact lasts the whole step: that is the band's contact, no ripple on top
+                        g[b] = Math.max(g[b], window[1]);
+                    }
+                    if (g[b] > 0) {
+                        first[k] = Math.min(first[k], b);
+                        last[k] = Math.max(last[k], b);
+                        warm[b] = true;
+                        ripple[b] = ripple(excess, b, g[b], window, rollerC, scratch);
+                    }
+                }
+            }
+            for (double t = 0; t < s.seconds(); t += STEP_S) {
+                double dtS = Math.min(STEP_S, s.seconds() - t);
+                rollerC = Math.max(targetC, rollerC - ROLLER_COOL_C_PER_S * dtS);
+                for (int b = 0; b < bands; b++) {
+                    if (!warm[b]) {
+                        dose[b] += dtS / 60.0 * Cem43.exactPerMin(TissueHeat.BASELINE_C);
+                        continue;
+                    }
+                    TissueHeat.step(excess, b * TissueHeat.LAYERS, rollerC > TissueHeat.BASELINE_C ? g[b] : 0, rollerC, dtS);
+                    double skinC = TissueHeat.surfaceC(excess, b * TissueHeat.LAYERS) + ripple[b];
+                    dose[b] += dtS / 60.0 * Cem43.exactPerMin(skinC);
+                    if (g[b] > 0) {
+                        peak[k] = Math.max(peak[k], skinC);
+                    }
+                }
+            }
         }
-        return SKIN_BASE_C + SKIN_GAIN * duty(s) * (s.rollerTempC - SKIN_BASE_C);
+        return new Forecast(peak, first, last, dose, originMm, carriedFrom);
     }
 
-    /** CEM43 minutes per minute at {@code skinC}: the one CEM43 function ({@link Cem43}). */
-    static double cem43PerMin(double skinC) {
-        return Cem43.exactPerMin(skinC);
+    /** Each band's contact conductance, averaged over where the carriage is during the step, W/m²K. */
+    private static void contact(Span s, double patch, double offset, double originMm, double[] g) {
+        double from = s.holds() ? (s.startMm() + s.endMm()) / 2 : s.startMm();
+        double to = s.holds() ? from : s.endMm();
+        int samples = Math.max(1, (int) Math.ceil((to - from) * SAMPLES_PER_MM));
+        for (int n = 0; n < samples; n++) {
+            double c = samples == 1 ? from : from + (to - from) * (n + 0.5) / samples;
+            for (double centre : new double[] {c - offset, c + offset}) {
+                int lo = Math.max(0, (int) Math.floor((centre - patch / 2 - originMm) / BAND_MM));
+                int hi = Math.min(g.length - 1, (int) Math.floor((centre + patch / 2 - originMm) / BAND_MM));
+                for (int b = lo; b <= hi; b++) {
+                    g[b] += TissueHeat.COVER_W_PER_M2K / samples
+                            * TissueHeat.coveredShare(originMm + b * BAND_MM, centre - patch / 2, centre + patch / 2);
+                }
+            }
+        }
+        for (int b = 0; b < g.length; b++) {
+            g[b] = Math.min(g[b], TissueHeat.COVER_W_PER_M2K);
+        }
+    }
+
+    /**
+     * The longest full contact a band sees in one go, and the conductance during it: {seconds, W/m²K}.
+     * A roll or moving warm passes a patch over the band at its speed, taken as half the planned one because
+     * the bed slows its travel to hold the force over firm spots (choice). A knead is taken as dwelling on its
+     * bands for the whole step at the share of a stroke its patch covers: the bed shortens and slows strokes
+     * over firm or steep spots (seen in the twin: 40 mm strokes run as ≈ 15 mm at ≈ 8 mm/s), so its centre's
+     * creep cannot be counted on (choice). A hold has no ripple (its average is its contact).
+     */
+    private static double[] window(Span s, double patch) {
+        if (s.holds()) {
+            return new double[] {0, 0};
+        }
+        double full = TissueHeat.COVER_W_PER_M2K;
+        if (s.params() instanceof TechniqueParams.Roll r) {
+            return new double[] {(patch + BAND_MM) / (r.speedMmPerS() / 2), full};
+        }
+        if (s.params() instanceof TechniqueParams.Warm w) {
+            return new double[] {(patch + BAND_MM) / (w.speedMmPerS() / 2), full};
+        }
+        if (s.params() instanceof TechniqueParams.Knead k) {
+            return new double[] {s.seconds(), full * Math.min(1, (patch + BAND_MM) / k.strokeMm())};
+        }
+        return new double[] {0, 0};
+    }
+
+    /** How much hotter the window's contact makes band {@code b} than its average contact {@code g}, °C (≥ 0). */
+    private static double ripple(double[] excess, int b, double g, double[] window, double rollerC, double[] scratch) {
+        if (window[0] <= 0 || window[1] <= g) {
+            return 0;
+        }
+        int n = TissueHeat.LAYERS;
+        System.arraycopy(excess, b * n, scratch, 0, n);
+        System.arraycopy(excess, b * n, scratch, n, n);
+        TissueHeat.step(scratch, 0, window[1], rollerC, window[0]);
+        TissueHeat.step(scratch, n, g, rollerC, window[0]);
+        return Math.max(0, scratch[0] - scratch[n]);
     }
 
     /**
@@ -73,18 +229,6 @@ final class ThermalDose {
         return envelope.cem43CapMin().value() * BED_DOSE_CUT_SHARE * DOSE_MARGIN_SHARE;
     }
 
-    /** The estimated dose of every band over the whole plan. */
-    static double[] doses(List<Step> steps, BedLimits bed) {
-        double[] dose = new double[bands(bed)];
-        for (Step s : steps) {
-            double perMin = cem43PerMin(skinC(s));
-            for (int b = firstBand(s); b <= lastBand(s, dose.length); b++) {
-                dose[b] += perMin * s.seconds / 60.0;
-            }
-        }
-        return dose;
-    }
-
     /**
      * Cools steps until every band is within the planned dose and every step within the planned skin
      * temperature, both under the bed's cut lines with margin; true when it cooled any step.
@@ -93,35 +237,51 @@ final class ThermalDose {
         double cap = plannedDoseLimitMin(envelope);
         double maxSkin = plannedSkinLimitC(envelope);
         boolean cooled = false;
-        // Each pass cools one step by 1 °C; a step goes from at most 65 °C to unheated, so this ends.
+        // Each pass cools one step by at least 1 °C; a step goes from at most 65 °C to unheated, so this ends.
         for (int guard = 0; guard < 100 * Math.max(1, steps.size()); guard++) {
-            double[] dose = doses(steps, bed);
-            Step hottest = null;
+            List<Span> spans = new ArrayList<>(steps.size());
+            steps.forEach(s -> spans.add(Span.of(s)));
+            Forecast f = forecast(spans, bed);
+            int hottest = -1;
+            double coolC = 1;
             String rule = null;
-            for (Step s : steps) {
-                if (!s.heat) {
+            for (int k = 0; k < steps.size(); k++) {
+                if (f.firstBand()[k] > f.lastBand()[k]) {
                     continue;
                 }
-                boolean tooHot = skinC(s) > maxSkin;
-                boolean overDose = false;
-                for (int b = firstBand(s); b <= lastBand(s, dose.length); b++) {
-                    overDose |= dose[b] > cap;
+                double overC = f.peakSkinC()[k] - maxSkin;
+                double overDose = 0;
+                for (int b = f.firstBand()[k]; b <= f.lastBand()[k]; b++) {
+                    overDose = Math.max(overDose, f.doseMin()[b] / cap);
                 }
-                if ((tooHot || overDose) && (hottest == null || skinC(s) > skinC(hottest))) {
-                    hottest = s;
-                    rule = tooHot ? envelope.maxSkinTempC().setBy() : envelope.cem43CapMin().setBy();
+                if ((overC > 0 || overDose > 1) && (hottest < 0 || f.peakSkinC()[k] > f.peakSkinC()[hottest])) {
+                    hottest = k;
+                    rule = overC > 0 ? envelope.maxSkinTempC().setBy() : envelope.cem43CapMin().setBy();
+                    // the skin falls at most SKIN_PER_ROLLER_C per roller °C, and the dose at most 4× per skin °C
+                    // (R = 0.25 below 43 °C): cooling by this much never cools more than the limit needs
+                    double needC = overC > 0 ? overC / SKIN_PER_ROLLER_C
+                            : Math.log(overDose) / Math.log(4) / SKIN_PER_ROLLER_C;
+                    coolC = Math.max(1, Math.floor(needC));
                 }
             }
-            if (hottest == null) {
+            if (hottest < 0) {
                 return cooled;
             }
-            cool(hottest, rule, bed, notes);
+            // a step that runs on an earlier, hotter step's heat is helped by cooling that step
+            int source = f.carriedFrom()[hottest];
+            if (source >= 0 && (!steps.get(hottest).heat || steps.get(source).rollerTempC > steps.get(hottest).rollerTempC)) {
+                hottest = source;
+            }
+            if (!steps.get(hottest).heat) {
+                return cooled;
+            }
+            cool(steps.get(hottest), rule, coolC, bed, notes);
             cooled = true;
         }
         return cooled;
     }
 
-    private static void cool(Step s, String rule, BedLimits bed, Notes notes) {
+    private static void cool(Step s, String rule, double byC, BedLimits bed, Notes notes) {
         if (!s.thermalRules.contains(rule)) {
             s.explain("Rollers cooler here so the estimated skin " + (rule.equals("CEM43_CAP") ? "heat dose" : "temperature")
                     + " stays within its limit (" + rule + ").");
@@ -129,7 +289,7 @@ final class ThermalDose {
             notes.add("SCALED_DOWN", "Roller temperature lowered where the rollers dwell, to keep the estimated skin"
                     + " temperature and heat dose within limits (" + rule + ").");
         }
-        s.rollerTempC -= 1;
+        s.rollerTempC -= byC;
         if (s.rollerTempC < bed.rollerTempMinC()) {
             s.heat = false;
             s.rollerTempC = 0;
@@ -139,25 +299,5 @@ final class ThermalDose {
                 s.params = new TechniqueParams.Roll(Math.max(10, speed));
             }
         }
-    }
-
-    private static double duty(Step s) {
-        if (s.point) {
-            return 1;
-        }
-        double length = s.endMm - s.startMm;
-        return Math.min(1, CONTACT_MM / Math.max(length, CONTACT_MM));
-    }
-
-    private static int bands(BedLimits bed) {
-        return (int) Math.floor(bed.travelMm() / BAND_MM) + 1;
-    }
-
-    private static int firstBand(Step s) {
-        return Math.max(0, (int) Math.floor(s.startMm / BAND_MM));
-    }
-
-    private static int lastBand(Step s, int count) {
-        return Math.min(count - 1, (int) Math.floor(s.endMm / BAND_MM));
     }
 }

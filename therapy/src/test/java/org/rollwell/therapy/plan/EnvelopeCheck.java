@@ -57,35 +57,26 @@ final class EnvelopeCheck {
             if (s.why().isBlank()) {
                 out.add(at + "no explanation");
             }
-            // DOMAIN.md §5: the forecast stays under the bed's cut line (skin limit − 0.5 °C), with margin
-            if (skinC(s) > e.maxSkinTempC().value() - 0.5 - 1e-9) {
-                out.add(at + "forecast skin " + skinC(s) + " °C past the bed's cut line " + (e.maxSkinTempC().value() - 0.5));
+        }
+        // DOMAIN.md §5 "Dose decisions": the forecast of the one tissue-heat model (the bed's estimator runs the
+        // same) stays under the bed's cut lines, skin limit − 0.5 °C and half the dose cap
+        List<ThermalDose.Span> spans = new ArrayList<>();
+        plan.segments().forEach(s -> spans.add(ThermalDose.Span.of(s)));
+        ThermalDose.Forecast f = ThermalDose.forecast(spans, bed);
+        for (int k = 0; k < spans.size(); k++) {
+            PlanSegment s = plan.segments().get(k);
+            if (f.peakSkinC()[k] > e.maxSkinTempC().value() - 0.5 - 1e-9) {
+                out.add(s.technique() + " " + s.from() + "–" + s.to() + ": forecast skin " + f.peakSkinC()[k]
+                        + " °C past the bed's cut line " + (e.maxSkinTempC().value() - 0.5));
             }
         }
-        double[] dose = new double[(int) (bed.travelMm() / 10) + 1];
-        for (PlanSegment s : plan.segments()) {
-            double perMin = org.rollwell.therapy.heat.Cem43.exactPerMin(skinC(s));
-            for (int b = (int) (s.startMm() / 10); b <= Math.min(dose.length - 1, (int) (s.endMm() / 10)); b++) {
-                dose[b] += perMin * s.seconds() / 60.0;
-            }
-        }
-        for (int b = 0; b < dose.length; b++) {
-            // DOMAIN.md §5: the bed cuts heat at half the dose cap; the forecast stays under it
-            if (dose[b] > e.cem43CapMin().value() / 2 + 1e-9) {
-                out.add("band " + b * 10 + "–" + (b * 10 + 10) + " mm: forecast " + dose[b] + " CEM43 min past the bed's"
-                        + " cut line, half of " + e.cem43CapMin());
+        for (int b = 0; b < f.doseMin().length; b++) {
+            if (f.doseMin()[b] > e.cem43CapMin().value() / 2 + 1e-9) {
+                double mm = f.originMm() + b * ThermalDose.BAND_MM;
+                out.add("band " + mm + "–" + (mm + ThermalDose.BAND_MM) + " mm: forecast " + f.doseMin()[b]
+                        + " CEM43 min past the bed's cut line, half of " + e.cem43CapMin());
             }
         }
         return out;
-    }
-
-    /** The planner's stated skin model (ThermalDose): 33 °C + 0.5 × duty × (roller − 33 °C), duty 1 on a point. */
-    private static double skinC(PlanSegment s) {
-        if (!s.heated() || s.rollerTempC() <= 33) {
-            return 33;
-        }
-        double duty = s.technique() == org.rollwell.therapy.technique.Technique.PRESS ? 1
-                : Math.min(1, 40 / Math.max(s.endMm() - s.startMm(), 40));
-        return 33 + 0.5 * duty * (s.rollerTempC() - 33);
     }
 }

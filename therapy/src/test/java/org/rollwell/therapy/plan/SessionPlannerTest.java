@@ -268,8 +268,12 @@ class SessionPlannerTest {
 
         PlanSegment press = plan.segments().stream().filter(s -> s.technique() == Technique.PRESS).findFirst().orElseThrow();
         assertThat(press.rollerTempC()).isLessThan(55);
-        assertThat(press.why()).contains("(CEM43_CAP)");
-        assertThat(plan.segments().get(0).rollerTempC()).isEqualTo(65);
+        // the shared tissue model (therapy.heat.TissueHeat) forecasts a 60 s hold at 65 °C past the skin line first
+        assertThat(press.why()).containsAnyOf("(IEC_60601_1)", "(CEM43_CAP)");
+        // a roller cools only ≈ 1 °C a minute, so the warm-up before the press is planned no hotter than what the
+        // press can start from (ThermalDose: an earlier step's heat carries over), and the plan says so up front
+        assertThat(plan.segments().get(0).rollerTempC()).isBetween(press.rollerTempC(), 65.0);
+        assertThat(plan.reasons().get(0).code()).isEqualTo("HEAT_LIMITED");
         assertThat(plan.reasons()).extracting(Reason::code).contains("SCALED_DOWN");
         assertSafe(plan);
     }

@@ -1,0 +1,106 @@
+package org.rollwell.therapy.heat;
+
+/**
+ * The one tissue-heat model of Rollwell (issue 9 item 3, DOMAIN.md §5 "Heat and skin"): the skin of
+ * every 10 mm band of the back as a column of tissue in five layers (0.5, 1, 2, 4, 8 mm from the surface
+ * down) obeying the Pennes bioheat equation (Pennes 1948), heated at its surface by a roller through the
+ * cover. Both the planner's forecast ({@code therapy.plan.ThermalDose}, fed with the plan's roller
+ * temperatures and contact duties) and the bed's estimate ({@code bed.safety.SkinEstimator}, fed with
+ * thermistor readings, load cell and carriage position) step their columns with {@link #step}, and
+ * both count dose with {@link Cem43}. The twin ({@code sim.SkinBands}) keeps its own, independent
+ * copy of the physics with its own (truer) figures on purpose: the truth must not share a bug with the
+ * estimate it judges.
+ *
+ * <p>Figures: tissue k = 0.37 W/mK and ρc = 3.6 MJ/m³K (Duck, Physical Properties of Tissue, 1990);
+ * perfusion calibrated so a 45 °C surface resting on the skin for 33 min holds it at ≈ 39 °C
+ * (Mallette et al. 2024): U_cover·(45 − 39) = U·(39 − 34) with a nominal cover of 50 W/m²K gives
+ * U = √(k·P) = 60 W/m²K. The conductance used by plan and bed, {@link #COVER_W_PER_M2K}, lies above
+ * the nominal 50 so the estimate errs hot (calibrated against the twin, see the constant).
+ *
+ * <p>Pure and allocation-free: the columns live in the caller's array, {@code LAYERS} doubles per band.
+ */
+public final class TissueHeat {
+    /** DOMAIN.md §5: skin is estimated per 10 mm band of the back. */
+    public static final double BAND_MM = 10.0;
+    /** Covered back skin at rest (choice: covered trunk skin lies at 33–35 °C). */
+    public static final double BASELINE_C = 34.0;
+    /**
+     * Roller surface → skin through the cover, W/m²K, as plan and bed use it: 10 % above the nominal
+     * 50 W/m²K (choice, conservative; calibrated on the twin's tuning seeds 7201–7206 of
+     * SkinEstimateTuning so that the bed's estimate stays above the twin's truth).
+     */
+    public static final double COVER_W_PER_M2K = 55.0;
+    /** Skin and subcutis conductivity, W/mK (Duck 1990). */
+    static final double TISSUE_K_W_PER_MK = 0.37;
+    /** Soft tissue volumetric heat capacity, J/m³K (Duck 1990). */
+    static final double TISSUE_J_PER_M3K = 3.6e6;
+    /** Perfusion, W/m³K: (60 W/m²K)² / k from the 45 → 39 °C calibration (Mallette et al. 2024). */
+    static final double PERFUSION_W_PER_M3K = 60.0 * 60.0 / TISSUE_K_W_PER_MK;
+    /** Layer thicknesses from the surface down, mm (choice: fine where the gradients are). */
+    private static final double[] LAYER_MM = {0.5, 1.0, 2.0, 4.0, 8.0};
+    /** Doubles per band in a caller's column array. */
+    public static final int LAYERS = LAYER_MM.length;
+    /**
+     * The longest explicit step, s: the thinnest layer's time constant is ≈ 3 s (1800 J/m²K over
+     * ≈ 560 W/m²K), so 0.5 s stays well inside the explicit scheme's stability (choice).
+     */
+    public static final double MAX_STEP_S = 0.5;
+
+    private static final double[] CAPACITY = new double[LAYERS];
+    private static final double[] DOWN = new double[LAYERS];
+    private static final double[] PERFUSION = new double[LAYERS];
+
+    static {
+        for (int n = 0; n < LAYERS; n++) {
+            double hM = LAYER_MM[n] * 1e-3;
+            CAPACITY[n] = TISSUE_J_PER_M3K * hM;
+            PERFUSION[n] = PERFUSION_W_PER_M3K * hM;
+            // centre to centre; below the last layer the body is at rest, half a layer down
+            double gapM = n + 1 < LAYERS ? (hM + LAYER_MM[n + 1] * 1e-3) / 2 : hM / 2;
+            DOWN[n] = TISSUE_K_W_PER_MK / gapM;
+        }
+    }
+
+    private TissueHeat() {
+    }
+
+    /**
+     * Advances one band's column by {@code stepS} seconds (split into steps of at most {@link #MAX_STEP_S}).
+     *
+     * @param excessC          the columns, excess over rest, °C; this band's layers at {@code at} … {@code at + LAYERS − 1}
+     * @param contactWPerM2K   the conductance from the roller to the band's surface, averaged over the band
+     *                         (the cover's times the share of the band under the roller); 0 when nothing touches it
+     * @param rollerC          the roller's surface temperature (ignored when the conductance is 0)
+     */
+    public static void step(double[] excessC, int at, double contactWPerM2K, double rollerC, double stepS) {
+        double left = stepS;
+        double rollerExcessC = contactWPerM2K > 0 ? rollerC - BASELINE_C : 0.0;
+        while (left > 1e-12) {
+            double dtS = Math.min(left, MAX_STEP_S);
+            double inW = contactWPerM2K * (rollerExcessC - excessC[at]);
+            // top down, in place: each layer's downward flux from the old values before the layer moves
+            for (int n = 0; n < LAYERS; n++) {
+                double own = excessC[at + n];
+                double below = n + 1 < LAYERS ? excessC[at + n + 1] : 0.0;
+                double downW = DOWN[n] * (own - below);
+                excessC[at + n] = own + dtS / CAPACITY[n] * (inW - downW - PERFUSION[n] * own);
+                inW = downW;
+            }
+            left -= dtS;
+        }
+    }
+
+    /** The band's skin temperature: its surface layer's (the top 0.5 mm, where burns start), °C. */
+    public static double surfaceC(double[] excessC, int at) {
+        return BASELINE_C + excessC[at];
+    }
+
+    /**
+     * The share of a band {@code [bandFromMm, bandFromMm + BAND_MM)} under a patch
+     * {@code [patchFromMm, patchToMm]}, 0–1: the contact conductance scales with it.
+     */
+    public static double coveredShare(double bandFromMm, double patchFromMm, double patchToMm) {
+        double overlapMm = Math.min(patchToMm, bandFromMm + BAND_MM) - Math.max(patchFromMm, bandFromMm);
+        return overlapMm <= 0 ? 0.0 : Math.min(1.0, overlapMm / BAND_MM);
+    }
+}

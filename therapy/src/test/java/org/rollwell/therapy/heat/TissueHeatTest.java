@@ -1,0 +1,44 @@
+package org.rollwell.therapy.heat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The one tissue-heat model against its calibration (DOMAIN.md §5 "Heat and skin"). */
+class TissueHeatTest {
+
+    @Test
+    void a_45_degree_surface_resting_33_minutes_holds_the_skin_near_39_degrees_through_the_nominal_cover() {
+        // Mallette et al. 2024: a heated seat at 45 °C for 33 min kept skin at ≈ 39 °C; nominal cover 50 W/m²K
+        double[] column = new double[TissueHeat.LAYERS];
+        TissueHeat.step(column, 0, 50.0, 45.0, 33 * 60);
+        assertThat(TissueHeat.surfaceC(column, 0)).isCloseTo(39.0, within(0.3));
+    }
+
+    @Test
+    void the_conductance_plan_and_bed_use_errs_hot_against_the_nominal_cover() {
+        double[] nominal = new double[TissueHeat.LAYERS];
+        double[] used = new double[TissueHeat.LAYERS];
+        TissueHeat.step(nominal, 0, 50.0, 60.0, 120);
+        TissueHeat.step(used, 0, TissueHeat.COVER_W_PER_M2K, 60.0, 120);
+        assertThat(TissueHeat.surfaceC(used, 0)).isGreaterThan(TissueHeat.surfaceC(nominal, 0));
+    }
+
+    @Test
+    void a_band_left_alone_cools_back_towards_rest_and_never_below_it() {
+        double[] column = new double[TissueHeat.LAYERS];
+        TissueHeat.step(column, 0, TissueHeat.COVER_W_PER_M2K, 65.0, 60);
+        double hotC = TissueHeat.surfaceC(column, 0);
+        TissueHeat.step(column, 0, 0.0, Double.NaN, 1800);
+        assertThat(TissueHeat.surfaceC(column, 0)).isLessThan(hotC).isGreaterThanOrEqualTo(TissueHeat.BASELINE_C)
+                .isCloseTo(TissueHeat.BASELINE_C, within(0.2));
+    }
+
+    @Test
+    void the_share_of_a_band_under_a_patch_is_its_overlap() {
+        assertThat(TissueHeat.coveredShare(100, 95, 125)).isEqualTo(1.0);
+        assertThat(TissueHeat.coveredShare(100, 105, 135)).isCloseTo(0.5, within(1e-12));
+        assertThat(TissueHeat.coveredShare(100, 110, 140)).isZero();
+    }
+}
