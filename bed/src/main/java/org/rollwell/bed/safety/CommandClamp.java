@@ -67,8 +67,14 @@ final class CommandClamp {
             }
         }
         if (s.forceN > PresenceWatch.CONTACT_N && onExcluded(positionMm)) {
+            // a lift already down and not told to rise cannot press: a reading over 8 N there is a 4 σ
+            // spike of the load cell's noise (σ ≈ 2 N, DOMAIN.md §2), so the clamp holds it down without
+            // counting as having acted on the person
+            boolean couldPress = !(s.liftMm <= LoopStatus.LIFT_LOWERED_MM && out.liftVelocityMmPerS <= 0);
             out.liftVelocityMmPerS = -lMax;
-            flag(ClampLimit.EXCLUDED_RANGE);
+            if (couldPress) {
+                flag(ClampLimit.EXCLUDED_RANGE);
+            }
         }
         if (skinHot && !(s.liftMm <= LoopStatus.LIFT_LOWERED_MM)) {
             // a hot roller keeps heating the skin after its heater is cut (≈ 1300 J/K): lift it right off
