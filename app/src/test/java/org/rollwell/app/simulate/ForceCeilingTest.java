@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,47 +67,13 @@ class ForceCeilingTest {
             SimulationResult r = Simulation.of(plan, body, seed).spec(bed).trace(trace, 1).run();
 
             assertThat(r.status()).as("%s %s: %s", body, goal, r.faults()).isEqualTo("COMPLETED");
-            for (Map.Entry<String, double[]> run : runs(trace.toString()).entrySet()) {
-                double p99 = percentile(run.getValue(), 0.99);
+            for (Map.Entry<String, double[]> run : ForceRuns.of(trace.toString()).entrySet()) {
+                double p99 = ForceRuns.percentile(run.getValue(), 0.99);
                 FIGURES.add(String.format("%-16s %-15s %-11s seed %d %-18s max %5.1f N  p99 %5.1f N (%5.1f %%)",
                         restriction, goal, bedName, seed, run.getKey(), maxN, p99, 100 * p99 / maxN));
                 assertThat(p99).as("%s seed %d %s: force p99, N", body, seed, run.getKey()).isLessThanOrEqualTo(maxN);
             }
         }
-    }
-
-    /** Force samples of each contiguous run of one force target (a segment, or a PRESS hold) in the trace. */
-    private static Map<String, double[]> runs(String csv) {
-        Map<String, double[]> out = new java.util.LinkedHashMap<>();
-        String[] lines = csv.split("\n");
-        List<String> header = Arrays.asList(lines[0].split(","));
-        int state = header.indexOf("state");
-        int force = header.indexOf("force_n");
-        int target = header.indexOf("force_target_n");
-        String current = null;
-        List<Double> samples = new ArrayList<>();
-        int n = 0;
-        for (int i = 1; i <= lines.length; i++) {
-            String[] f = i < lines.length ? lines[i].split(",", -1) : null;
-            String s = f == null ? null : f[state] + " " + Math.round(Double.parseDouble(f[target])) + " N";
-            if (current != null && !current.equals(s)) {
-                if (samples.size() > 300) {
-                    out.put(n++ + ":" + current, samples.stream().mapToDouble(Double::doubleValue).toArray());
-                }
-                samples.clear();
-            }
-            current = s;
-            if (f != null && Double.parseDouble(f[target]) > 0) {
-                samples.add(Double.parseDouble(f[force]));
-            }
-        }
-        return out;
-    }
-
-    private static double percentile(double[] values, double q) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
     private static Profile person(Body body, String restriction) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,8 @@ class HeatDeliveredTest {
             }
             double maxN = plan.envelope().maxForceN().value();
             double worstP99 = 0;
-            for (double[] run : forceBySegment(trace.toString())) {
-                double p99 = percentile(run, 0.99);
+            for (double[] run : ForceRuns.of(trace.toString()).values()) {
+                double p99 = ForceRuns.percentile(run, 0.99);
                 worstP99 = Math.max(worstP99, p99);
                 assertThat(p99).as("%s: force p99, N", who).isLessThanOrEqualTo(maxN);
             }
@@ -91,39 +90,6 @@ class HeatDeliveredTest {
                     r.peaks().trueSkinTempC(), r.peaks().cem43EstimateMaxMin(), r.peaks().trueCem43MaxMin(),
                     plan.reasons().stream().anyMatch(x -> x.code().equals("HEAT_LIMITED"))));
         }
-    }
-
-    /** Force samples of each segment (trace column "segment" absent: runs of one state and force target, as ForceCeilingTest). */
-    private static List<double[]> forceBySegment(String csv) {
-        List<double[]> out = new ArrayList<>();
-        String[] lines = csv.split("\n");
-        List<String> header = Arrays.asList(lines[0].split(","));
-        int state = header.indexOf("state");
-        int force = header.indexOf("force_n");
-        int target = header.indexOf("force_target_n");
-        String current = null;
-        List<Double> samples = new ArrayList<>();
-        for (int i = 1; i <= lines.length; i++) {
-            String[] f = i < lines.length ? lines[i].split(",", -1) : null;
-            String s = f == null ? null : f[state] + " " + Math.round(Double.parseDouble(f[target]));
-            if (current != null && !current.equals(s)) {
-                if (samples.size() > 300) {
-                    out.add(samples.stream().mapToDouble(Double::doubleValue).toArray());
-                }
-                samples.clear();
-            }
-            current = s;
-            if (f != null && Double.parseDouble(f[target]) > 0) {
-                samples.add(Double.parseDouble(f[force]));
-            }
-        }
-        return out;
-    }
-
-    private static double percentile(double[] values, double q) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
     private static Profile person(Body body, long prefC) {
