@@ -9,7 +9,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module walls of DESIGN.md: app -> bed, sim, therapy; sim -> bed (BedIo only); bed -> therapy; therapy -> nothing of ours. */
+/**
+ * The module walls of DESIGN.md: app -> bed, sim, therapy; store -> therapy and bed's lock interface;
+ * sim -> bed (BedIo only); bed -> therapy; therapy -> nothing of ours; nothing below the store reads it.
+ */
 class ModuleWallsTest {
 
     private static JavaClasses production;
@@ -79,6 +82,46 @@ class ModuleWallsTest {
         ArchRule rule = noClasses().that().resideInAnyPackage("org.rollwell.bed..", "org.rollwell.therapy..")
                 .should().dependOnClassesThat().resideInAPackage("org.rollwell.sim..")
                 .because("the simulator's ground truth must never reach control or therapy");
+        rule.check(production);
+    }
+
+    private static final ArchRule NOTHING_BELOW_READS_THE_STORE = noClasses()
+            .that().resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..")
+            .should().dependOnClassesThat().resideInAPackage("org.rollwell.store..")
+            .because("storage sits above the domain, the runtime and the twin: they are handed their data, and the bed"
+                    + " keeps its locks behind its own LockStore interface (DESIGN.md)");
+
+    /** The only bed types the store may use: the lock interface it implements and what a lock state holds. */
+    private static final java.util.Set<String> LOCK_INTERFACE = java.util.Set.of(
+            "org.rollwell.bed.safety.LockStore", "org.rollwell.bed.safety.LockStoreException",
+            "org.rollwell.bed.safety.LockState", "org.rollwell.bed.safety.Lock", "org.rollwell.bed.safety.Lock$Target",
+            "org.rollwell.bed.safety.LockReset", "org.rollwell.bed.safety.FaultCode");
+
+    @Test
+    void therapy_bed_and_sim_never_depend_on_the_store() {
+        NOTHING_BELOW_READS_THE_STORE.check(production);
+    }
+
+    @Test
+    void the_store_wall_catches_a_bed_class_that_reaches_into_the_store() {
+        JavaClasses offender = new ClassFileImporter().importClasses(
+                org.rollwell.bed.wallcheck.ReachesIntoStore.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NOTHING_BELOW_READS_THE_STORE.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.rollwell.store.Database");
+    }
+
+    @Test
+    void the_store_sees_therapy_and_only_the_beds_lock_interface() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.rollwell.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.sim..", "org.rollwell.app..")
+                .orShould().dependOnClassesThat(
+                        com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "bed classes other than the lock interface",
+                                (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                        c.getPackageName().startsWith("org.rollwell.bed")
+                                                && !LOCK_INTERFACE.contains(c.getName())))
+                .because("the store keeps data; it drives no bed and knows no twin (DESIGN.md)");
         rule.check(production);
     }
 }
