@@ -6,11 +6,17 @@ import java.util.SplittableRandom;
 import org.rollwell.sim.body.Body;
 
 /**
- * The seeded bodies the scan analyser's constants were TUNED on (issue 5's acceptance set,
- * seed 20261125): every "choice" figure in {@code therapy.scan} that cites "the twin's 200
- * backs" or "good scans of the twin" was read off these. They are kept here, named, so that
- * nobody scores the analyser on them: {@link ScanAccuracyTest} scores it on a disjoint,
- * held-out range of seeds and asserts that it is disjoint.
+ * The seeded bodies the scan analyser's constants and model were TUNED on, kept here, named, so
+ * that nobody scores the analyser on them: {@link ScanAccuracyTest} scores it on a disjoint,
+ * held-out range of seeds and asserts that it is disjoint. Two sets:
+ * <ul>
+ *   <li>{@link #tuning()}, issue 5's acceptance set (seed 20261125): every "choice" figure in
+ *       {@code therapy.scan} that cites "the twin's 200 backs" or "good scans of the twin" was read
+ *       off these;</li>
+ *   <li>{@link #corners()}, issue 10's (seed 424242): bodies at the corners of the range where the
+ *       back model was weakest (tall or short, light or heavy, often strongly kyphotic); the
+ *       model's signed bends and steps and the step at the sacrum's tip were checked on both.</li>
+ * </ul>
  *
  * <p>Every set draws its bodies the same way, uniformly over the whole range issue 5 names:
  * height 145–205 cm, weight 45–135 kg, kyphosis 15–70°, lordosis 20–75° (Cobb), head offset
@@ -32,9 +38,33 @@ final class ScanTuningSet {
     record Case(Body body, long scanSeed) {
     }
 
+    /** Seeds the body draws of the corners tuning set. */
+    static final long CORNERS_BODY_SEED = 424_242L;
+    /** The corners set's scan seeds are {@code CORNERS_FIRST_SCAN_SEED} … {@code CORNERS_FIRST_SCAN_SEED + BODIES − 1}. */
+    static final long CORNERS_FIRST_SCAN_SEED = 3_000_000_000L;
+
     /** The tuning set itself: for tuning only, never for scoring. */
     static List<Case> tuning() {
         return draw(BODY_SEED, FIRST_SCAN_SEED, BODIES);
+    }
+
+    /**
+     * The corners tuning set: for tuning only, never for scoring. Each body is tall (190–205 cm) or
+     * short (145–160 cm), light (45–65 kg) or heavy (115–135 kg), and half of them strongly kyphotic
+     * (55–70°); lordosis, head and lateral offset over the whole range.
+     */
+    static List<Case> corners() {
+        SplittableRandom random = new SplittableRandom(CORNERS_BODY_SEED);
+        List<Case> cases = new ArrayList<>(BODIES);
+        for (int i = 0; i < BODIES; i++) {
+            double height = random.nextBoolean() ? 190 + 15 * random.nextDouble() : 145 + 15 * random.nextDouble();
+            double weight = random.nextBoolean() ? 45 + 20 * random.nextDouble() : 115 + 20 * random.nextDouble();
+            double kyphosis = random.nextBoolean() ? 55 + 15 * random.nextDouble() : 15 + 55 * random.nextDouble();
+            Body body = new Body(height, weight, kyphosis, 20 + 55 * random.nextDouble(), 200 * random.nextDouble(),
+                    -60 + 120 * random.nextDouble());
+            cases.add(new Case(body, CORNERS_FIRST_SCAN_SEED + i));
+        }
+        return cases;
     }
 
     /** {@code count} bodies drawn from {@code bodySeed} over the whole range, scanned with seeds from {@code firstScanSeed}. */

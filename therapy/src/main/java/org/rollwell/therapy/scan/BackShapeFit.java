@@ -41,33 +41,35 @@ final class BackShapeFit {
     /** Shared with the model: the junction spacing by the normative proportions. */
     static final double C7T1_TO_T12L1_PER_HEIGHT = BackShapeModel.C7T1_TO_T12L1_PER_HEIGHT;
 
+    private final SurfaceGrid surface;
     private final BackShapeModel model;
 
-    private BackShapeFit(BackShapeModel model) {
-        this.model = model;
+    private BackShapeFit(SurfaceGrid surface) {
+        this.surface = surface;
+        this.model = BackShapeModel.of(surface);
     }
 
-    /** Resamples the surface onto the model's regular grid; {@link #fit()} then searches it. */
+    /** Resamples the surface onto a regular grid; {@link #fit()} then searches it. */
     static BackShapeFit of(ScanTrace trace, double[] surfaceMm) {
-        return new BackShapeFit(BackShapeModel.of(trace, surfaceMm));
+        return new BackShapeFit(SurfaceGrid.of(trace, surfaceMm));
     }
 
     double[] positionsMm() {
-        return model.positionsMm();
+        return surface.x.clone();
     }
 
     double[] surfaceMm() {
-        return model.surfaceMm();
+        return surface.y.clone();
     }
 
     /** The fit, or null when the trace shows no thoracic convexity, lumbar hollow and sacrum in a row. */
     BackShapeModel.Shape fit() {
-        double[][] grid = model.evenGrid();
+        double[][] grid = surface.evenGrid();
         java.util.List<double[]> guesses = new java.util.ArrayList<>(InitialGuess.candidates(grid[0], grid[1], GUESSES));
-        boolean bridged = model.bridged();
+        boolean bridged = surface.bridged;
         if (bridged) {
             // a stretch crossed lifted off may hide the thoracic apex: try the sacral supports too, all of them
-            guesses.addAll(InitialGuess.fromSacralSupports(grid[0], grid[1], model.positionsMm(), BRIDGED_GUESSES));
+            guesses.addAll(InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES));
         }
         if (guesses.isEmpty()) {
             return null;

@@ -18,29 +18,28 @@ import org.rollwell.therapy.anatomy.SpineMap;
  */
 final class BackShapeModel {
 
-    static final double GRID_MM = 2.0;
-    /** Rows further than this from the setpoint are left out of the shape (choice: ~3 σ of a good loop). */
-    static final double TRUSTED_FORCE_BAND_N = 15.0;
     /** T12/L1 − C7/T1 is twelve thoracic vertebrae of the 12.5 that make up the thoracic length. */
     static final double C7T1_TO_T12L1_PER_HEIGHT = SpineMap.THORACIC_PER_HEIGHT * 12.0 / 12.5;
     /** Occiput to C7/T1: crown–C7 0.135 × height, plus half a vertebra, minus crown–occiput ≈ 0.06 × height (choice). */
     static final double NECK_PER_HEIGHT = SpineMap.VERTEX_TO_C7_PER_HEIGHT + SpineMap.THORACIC_PER_HEIGHT / 25.0 - 0.06;
     static final double GLUTEAL_PER_HEIGHT = 0.09;
     /**
-     * Columns: 0–1 level and tilt; 2–6 the regions' bends; 7–9 tissue steps; 10–11 breathing; 12–14
-     * the spinous processes (C7 with T1, the thoracic comb, the lumbar comb); 15–16 the lower neck.
+     * Columns: 0–1 level and tilt; 2 the neck's bend, 3–4 the lower neck's; 5–6 breathing; 7 the tissue
+     * step at C7/T1; 8–11 the bends of the thorax, the lumbar spine, the sacrum and the gluteal cleft,
+     * each signed as a back curves; 12–14 the tissue steps at T12/L1, L5/S1 and the sacrum's tip, each
+     * signed as anatomy has it; 15–17 the spinous processes (C7 with T1, the thoracic comb, the lumbar
+     * comb).
      */
-    private static final int COLUMNS = 17;
-    private static final int FIRST_BUMP_COLUMN = 12;
-    private static final int BUMP_COLUMNS_END = 15;
-    private static final int C7_COLUMN = 12;
-    private static final int LUMBAR_COMB_COLUMN = 14;
+    private static final int COLUMNS = 18;
+    /** Columns from here on are held at 0 or above: the signed bends and steps, and the processes. */
+    private static final int FIRST_SIGNED_COLUMN = 8;
+    private static final int FIRST_BUMP_COLUMN = 15;
+    private static final int C7_COLUMN = 15;
+    private static final int LUMBAR_COMB_COLUMN = 17;
 
     private final double[] x;
     private final double[] y;
     private final double[] timeS;
-    /** Whether the trace crossed a stretch lifted off (declared, not merely rows off the force). */
-    private boolean bridged;
     private double[] breathCos;
     private double[] breathSin;
     /**
@@ -75,84 +74,9 @@ final class BackShapeModel {
         this.n = x.length;
     }
 
-    /** Resamples the surface onto a regular grid (bins of {@link #GRID_MM}), averaging rows and their times. */
-    static BackShapeModel of(ScanTrace trace, double[] surfaceMm) {
-        double start = Math.floor(trace.position(0));
-        double end = start;
-        for (int i = 0; i < trace.size(); i++) {
-            end = Math.max(end, trace.position(i));
-        }
-        int bins = Math.max(1, (int) ((end - start) / GRID_MM) + 1);
-        double[] sumY = new double[bins];
-        double[] sumT = new double[bins];
-        int[] count = new int[bins];
-        for (int i = 0; i < trace.size(); i++) {
-            int b = (int) ((trace.position(i) - start) / GRID_MM);
-            // Rows where the force loop was far off the setpoint trace the loop more than the back.
-            if (Math.abs(trace.force(i) - ScanAnalyser.SETPOINT_N) > TRUSTED_FORCE_BAND_N) {
-                continue;
-            }
-            if (b >= 0 && b < bins) {
-                sumY[b] += surfaceMm[i];
-                sumT[b] += trace.timeAtS(i);
-                count[b]++;
-            }
-        }
-        int filled = 0;
-        for (int c : count) {
-            filled += c > 0 ? 1 : 0;
-        }
-        double[] x = new double[filled];
-        double[] y = new double[filled];
-        double[] t = new double[filled];
-        int k = 0;
-        for (int b = 0; b < bins; b++) {
-            if (count[b] > 0) {
-                x[k] = start + (b + 0.5) * GRID_MM;
-                y[k] = sumY[b] / count[b];
-                t[k] = sumT[b] / count[b];
-                k++;
-            }
-        }
-        BackShapeModel model = new BackShapeModel(x, y, t);
-        model.bridged = !trace.liftedOff().isEmpty();
-        return model;
-    }
-
-    /**
-     * The surface on an even grid, straight lines across bins without rows (a stretch crossed lifted
-     * off, rows off the force): the first placement reads the surface by grid steps, not by rows.
-     */
-    double[][] evenGrid() {
-        if (n < 2) {
-            return new double[][] {x, y};
-        }
-        int bins = (int) Math.round((x[n - 1] - x[0]) / GRID_MM) + 1;
-        double[] gx = new double[bins];
-        double[] gy = new double[bins];
-        int k = 0;
-        for (int b = 0; b < bins; b++) {
-            gx[b] = x[0] + b * GRID_MM;
-            while (k < n - 2 && x[k + 1] <= gx[b]) {
-                k++;
-            }
-            double share = Math.max(0, Math.min(1, (gx[b] - x[k]) / (x[k + 1] - x[k])));
-            gy[b] = y[k] + share * (y[k + 1] - y[k]);
-        }
-        return new double[][] {gx, gy};
-    }
-
-    /** True when the trace declares a stretch crossed lifted off, which the model bridges. */
-    boolean bridged() {
-        return bridged;
-    }
-
-    double[] positionsMm() {
-        return x.clone();
-    }
-
-    double[] surfaceMm() {
-        return y.clone();
+    /** The model of {@code grid}'s surface. */
+    static BackShapeModel of(SurfaceGrid grid) {
+        return new BackShapeModel(grid.x, grid.y, grid.timeS);
     }
 
     // The search sets the breathing rate, whether the spinous processes are in, and their width;
@@ -263,15 +187,16 @@ final class BackShapeModel {
     }
 
     /**
-     * Solves the normal equations with every spinous-process amplitude at least 0: a process is a
+     * Solves the normal equations with the signed tissue steps at their anatomical sign (see
+     * {@link #columns}) and every spinous-process amplitude at least 0: a process is a
      * prominence, never a dip. Without this the fit could lay the C7 template over the hollow
      * between two processes with a negative amplitude, half a vertebra off (the commonest C7 miss
      * on spines lying off the centre line, whose bumps are faint).
      */
     private boolean solveWithProminentBumps() {
         return withBumps
-                ? LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_BUMP_COLUMN, BUMP_COLUMNS_END, solverWork)
-                : LeastSquares.solve(normal, rhs, beta, COLUMNS);
+                ? LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_SIGNED_COLUMN, COLUMNS, solverWork)
+                : LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_SIGNED_COLUMN, FIRST_BUMP_COLUMN, solverWork);
     }
 
     // The junction-dependent constants of one evaluation (set by prepare, used for every row): the
@@ -362,35 +287,48 @@ final class BackShapeModel {
         // The lower neck bends freely in two quarters of its length: where the neck lies high (a strongly
         // kyphotic back) its surface levels off at the top of what it can reach, which a single half-wave
         // cannot follow, and C7/T1 must not be pulled to fit that plateau.
-        row[15] = ShapeTerms.bend(xi, upperNeckFromMm, quarterNeckMm, quarterNeckPerMm);
-        row[16] = ShapeTerms.bend(xi, lowerNeckFromMm, quarterNeckMm, quarterNeckPerMm);
-        row[3] = ShapeTerms.bend(xi, c, thoraxMm, thoraxPerMm);
-        row[4] = ShapeTerms.bend(xi, t, lumbarMm, lumbarPerMm);
-        row[5] = ShapeTerms.bend(xi, l, sacrumMm, sacrumPerMm);
-        row[6] = ShapeTerms.bend(xi, glutealFromMm, glutealMm, glutealPerMm);
-        row[7] = ShapeTerms.step(xi, c);
-        row[8] = ShapeTerms.step(xi, t);
-        row[9] = ShapeTerms.step(xi, l);
+        row[3] = ShapeTerms.bend(xi, upperNeckFromMm, quarterNeckMm, quarterNeckPerMm);
+        row[4] = ShapeTerms.bend(xi, lowerNeckFromMm, quarterNeckMm, quarterNeckPerMm);
         // Breathing moves the thorax fully, the upper lumbar back partly, neck and sacrum not (choice).
         double breathing = ShapeTerms.ramp(xi, breathUpFromMm, breathUpToMm, breathUpPerMm)
                 - 0.6 * ShapeTerms.ramp(xi, breathDownFromMm, breathMidMm, breathDownPerMm)
                 - 0.4 * ShapeTerms.ramp(xi, breathMidMm, breathLowToMm, breathLowPerMm);
         breathing = Math.max(0, breathing);
-        row[10] = breathing * breathCos[i];
-        row[11] = breathing * breathSin[i];
+        row[5] = breathing * breathCos[i];
+        row[6] = breathing * breathSin[i];
+        // A back is convex over the thorax and the sacrum and hollow over the lumbar spine and the
+        // gluteal cleft (DOMAIN.md §3): each bend is held to its sign, so that no placement of the
+        // junctions can pass for a back by bending a region the wrong way (a thorax bent hollow, say,
+        // where a crossing lifted off hides it).
+        row[8] = ShapeTerms.bend(xi, c, thoraxMm, thoraxPerMm);
+        row[9] = -ShapeTerms.bend(xi, t, lumbarMm, lumbarPerMm);
+        row[10] = ShapeTerms.bend(xi, l, sacrumMm, sacrumPerMm);
+        row[11] = -ShapeTerms.bend(xi, glutealFromMm, glutealMm, glutealPerMm);
+        // The tissue under the rollers changes at each junction, and anatomy fixes which way at three of
+        // them: the ribs give way to the soft lumbar muscles (the lift rises), those to the bony sacrum
+        // (it falls), the sacrum to the soft buttocks (it rises). Held to those signs, a step cannot
+        // pass for a bend there. The step at the sacrum's tip matters under heavy bodies: without it
+        // their soft buttocks tilted L5/S1's tangent (lordosis read 3–4° high over BMI 40, on the
+        // tuning sets). The step at C7/T1 (soft neck to firm thorax) is left free: where a strongly
+        // kyphotic back's neck levels off at the top of the rollers' reach, the fit needs it either way
+        // (held to its sign, C7 landed a vertebra off more often on the tuning sets).
+        row[7] = ShapeTerms.step(xi, c);
+        row[12] = ShapeTerms.step(xi, t);
+        row[13] = -ShapeTerms.step(xi, l);
+        row[14] = ShapeTerms.step(xi, glutealFromMm);
         // The spinous processes: C7, the vertebra prominens, with T1 below it, then the thoracic
         // and lumbar ones, each a prominence (less lift) where the level should be.
         if (!withBumps) {
-            row[12] = 0;
-            row[13] = 0;
-            row[14] = 0;
+            row[15] = 0;
+            row[16] = 0;
+            row[17] = 0;
             return;
         }
         double v = thoracicSpacingMm;
         double w = lumbarSpacingMm;
-        row[12] = -(bump(xi, c - v / 2) + 0.75 * bump(xi, c + v / 2));
-        row[13] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
-        row[14] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
+        row[15] = -(bump(xi, c - v / 2) + 0.75 * bump(xi, c + v / 2));
+        row[16] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
+        row[17] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
     }
 
     /** {@code count} bumps {@code spacingMm} apart from {@code firstMm}; only the nearest few are evaluated. */
@@ -411,16 +349,12 @@ final class BackShapeModel {
         error(c, t, l); // leaves beta for these junctions
         // Slopes of the surface (mm/mm) at the junctions, from the bend terms only: breathing and
         // tissue steps are not the back's shape.
-        double slopeC7t1 = beta[1] / 100.0 + beta[2] + beta[15] + beta[16];
-        double slopeT12l1 = slopeC7t1 + beta[3];
-        double slopeL5s1 = slopeT12l1 + beta[4];
+        double slopeC7t1 = beta[1] / 100.0 + beta[2] + beta[3] + beta[4];
+        double slopeT12l1 = slopeC7t1 + beta[8];
+        double slopeL5s1 = slopeT12l1 - beta[9];
         double kyphosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeC7t1));
         double lordosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeL5s1));
         return new Shape(c, t, l, (t - c) / C7T1_TO_T12L1_PER_HEIGHT, kyphosisDeg, lordosisDeg, residualMm, breathHz,
                 beta[LUMBAR_COMB_COLUMN], beta[C7_COLUMN]);
     }
-
-
-
-
 }

@@ -121,9 +121,14 @@ public final class ScanAnalyser {
         if (force != null) {
             return ScanResult.rejected(List.of(force), profile);
         }
-        if (!(shape.surfaceKyphosisDeg() > 0 && shape.surfaceLordosisDeg() > 0)) {
-            // A back is convex over the thorax and hollow over the lumbar spine; a fit that says
-            // otherwise has latched onto something else (the neck, the cushion) and is not guessed on.
+        List<String> bridged = bridgedAngles(shape, trace.liftedOff());
+        boolean kyphosisFelt = !bridged.contains("kyphosisDeg");
+        boolean lordosisFelt = !bridged.contains("lordosisDeg");
+        if (kyphosisFelt && !(shape.surfaceKyphosisDeg() > 0) || lordosisFelt && !(shape.surfaceLordosisDeg() > 0)) {
+            // A back is convex over the thorax and hollow over the lumbar spine, and the model holds each
+            // bend to that sign: a fit left with no curve at all has latched onto something else (the
+            // neck, the cushion) and is not guessed on. An angle whose junction lies where the rollers
+            // crossed lifted off is not felt, only bridged, and is named as such rather than refused.
             return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
                     "the best fit has a thoracic curve of %.1f° and a lumbar curve of %.1f°; a back has both above 0",
                     shape.surfaceKyphosisDeg(), shape.surfaceLordosisDeg()))), profile);
@@ -150,8 +155,7 @@ public final class ScanAnalyser {
                     shape.residualMm(), MAX_RESIDUAL_MM, shape.heightMm() / 10))), profile);
         }
         return new ScanResult(ScanResult.Status.OK, List.of(), map, shape.surfaceKyphosisDeg(),
-                shape.surfaceLordosisDeg(), profile, interpolated(map, trace.liftedOff()),
-                bridgedAngles(shape, trace.liftedOff()));
+                shape.surfaceLordosisDeg(), profile, interpolated(map, trace.liftedOff()), bridged);
     }
 
     /**
