@@ -14,7 +14,6 @@ import org.rollwell.therapy.input.FieldReader;
 import org.rollwell.therapy.input.JsonText;
 import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.input.Problem;
-import org.rollwell.therapy.input.Shown;
 
 /**
  * Reads a {@code rollwell.diary/1} file (docs/diary-format.md). Never throws on bad input: it
@@ -58,10 +57,7 @@ public final class DiaryParser {
 
     private static Diary read(JsonNode root, FieldReader fields) {
         fields.unknownFields(root, "$", FIELDS);
-        JsonNode format = fields.field(root, "$", "format", true, "\"" + Diary.FORMAT + "\"");
-        if (format != null && (!format.isTextual() || !format.textValue().equals(Diary.FORMAT))) {
-            fields.problem("$.format", "must be \"" + Diary.FORMAT + "\", was " + Shown.value(format));
-        }
+        fields.format(root, Diary.FORMAT);
         LocalDate first = fields.date(root, "$", "firstSessionDate", true);
         JsonNode entries = fields.array(root, "$", "entries", true, "entries (it may be empty)");
         List<DiaryEntry> read = new ArrayList<>();

@@ -123,6 +123,29 @@ public final class FieldReader {
         }
     }
 
+    /**
+     * The file's {@code "format"} tag, one of {@code accepted} ({@code "rollwell.program/1"}), or null after
+     * recording that it is missing or names a format this Rollwell does not read.
+     */
+    public String format(JsonNode root, String... accepted) {
+        List<String> quoted = new ArrayList<>();
+        for (String format : accepted) {
+            quoted.add("\"" + format + "\"");
+        }
+        String expected = String.join(" or ", quoted);
+        JsonNode node = field(root, "$", "format", true, expected);
+        if (node == null) {
+            return null;
+        }
+        for (String format : accepted) {
+            if (node.isTextual() && format.equals(node.textValue())) {
+                return format;
+            }
+        }
+        problem("$.format", "must be " + expected + " (the format this Rollwell reads), was " + Shown.value(node));
+        return null;
+    }
+
     /** Any text, empty included. */
     public String text(JsonNode parent, String path, String name, boolean required) {
         JsonNode node = field(parent, path, name, required, "a text");
@@ -187,6 +210,22 @@ public final class FieldReader {
         return value;
     }
 
+    /** Any finite number (a whole one that an int holds, when {@code whole}), for a record that checks its own ranges. */
+    public Double finite(JsonNode parent, String path, String name, boolean whole, boolean required) {
+        JsonNode node = field(parent, path, name, required, whole ? "a whole number" : "a number");
+        if (node == null) {
+            return null;
+        }
+        boolean ok = whole ? node.isIntegralNumber() && node.canConvertToInt()
+                : node.isNumber() && Double.isFinite(node.doubleValue());
+        if (!ok) {
+            problem(child(path, name), "must be " + (whole ? "a whole number" : "a number") + ", was "
+                    + Shown.value(node));
+            return null;
+        }
+        return node.doubleValue();
+    }
+
     /** Any whole number a long holds, exactly (a seed): never read through a double. */
     public Long integer(JsonNode parent, String path, String name, boolean required) {
         JsonNode node = field(parent, path, name, required, "a whole number");
@@ -194,8 +233,7 @@ public final class FieldReader {
             return null;
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            problem(child(path, name), "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
-                    + ", was " + Shown.value(node));
+            problem(child(path, name), "must be a whole number, was " + Shown.value(node));
             return null;
         }
         return node.longValue();

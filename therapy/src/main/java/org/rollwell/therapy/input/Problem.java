@@ -31,9 +31,12 @@ public record Problem(String file, String path, String reason) {
         return file.isEmpty() ? new Problem(file, prefix + path.substring(1), reason) : this;
     }
 
-    /** The problem as one line: {@code FILE: PATH: reason}, or {@code PATH: reason} when there is no file. */
+    /**
+     * The problem as one line: {@code FILE: PATH: reason}, or {@code PATH: reason} when there is no file
+     * ({@code FILE: reason} for a file that cannot be read at all, which has no path).
+     */
     public String line() {
-        return (file.isEmpty() ? "" : file + ": ") + path + ": " + reason;
+        return (file.isEmpty() ? "" : file + ": ") + (path.isEmpty() ? "" : path + ": ") + reason;
     }
 
     @Override

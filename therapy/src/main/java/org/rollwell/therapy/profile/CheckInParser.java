@@ -45,10 +45,7 @@ public final class CheckInParser {
 
     private static CheckIn read(JsonNode root, FieldReader fields) {
         fields.unknownFields(root, "$", FIELDS);
-        String format = fields.text(root, "$", "format", true);
-        if (format != null && !format.equals(CheckIn.FORMAT)) {
-            fields.problem("$.format", "must be \"" + CheckIn.FORMAT + "\", was \"" + format + "\"");
-        }
+        fields.format(root, CheckIn.FORMAT);
         LocalDate date = fields.date(root, "$", "date", true);
         Map<ScreeningId, Boolean> answers = Answers.read(root, fields, "symptoms-now id → true/false",
                 ScreeningId::symptomNow, "a check-in answers only RF_CAUDA_EQUINA, RF_PROGRESSIVE_DEFICIT and"

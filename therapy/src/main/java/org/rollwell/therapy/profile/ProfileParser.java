@@ -67,14 +67,7 @@ public final class ProfileParser {
 
     private static Profile read(JsonNode root, FieldReader fields) {
         fields.unknownFields(root, "$", FIELDS);
-        String format = fields.text(root, "$", "format", true);
-        int version = 1;
-        if (Profile.FORMAT_2.equals(format)) {
-            version = 2;
-        } else if (format != null && !format.equals(Profile.FORMAT)) {
-            fields.problem("$.format", "must be \"" + Profile.FORMAT + "\" or \"" + Profile.FORMAT_2 + "\", was \""
-                    + format + "\"");
-        }
+        int version = Profile.FORMAT_2.equals(fields.format(root, Profile.FORMAT, Profile.FORMAT_2)) ? 2 : 1;
         if (version == 1) {
             for (String name : VERSION_2_FIELDS) {
                 if (root.has(name)) {

@@ -89,7 +89,7 @@ public final class ProgramParser {
 
         Program program(JsonNode root) {
             int before = fields.problemCount();
-            format(root);
+            fields.format(root, FORMAT);
             fields.unknownFields(root, "$", ProgramRules.PROGRAM_FIELDS, name -> null);
             String id = id(root);
             String name = fields.text(root, "$", "name", ProgramRules.MAX_NAME_LENGTH, true);
@@ -108,14 +108,6 @@ public final class ProgramParser {
             }
             return new Program(id, name, description, Set.copyOf(goals), Set.copyOf(suits),
                     List.copyOf(segments), sources);
-        }
-
-        private void format(JsonNode root) {
-            JsonNode format = fields.field(root, "$", "format", true, "\"" + FORMAT + "\"");
-            if (format != null && (!format.isTextual() || !FORMAT.equals(format.textValue()))) {
-                fields.problem("$.format", "must be \"" + FORMAT + "\" (the format this Rollwell reads), was "
-                        + Shown.value(format));
-            }
         }
 
         private String id(JsonNode root) {

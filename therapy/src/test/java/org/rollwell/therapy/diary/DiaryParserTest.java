@@ -58,7 +58,7 @@ class DiaryParserTest {
                 """);
 
         assertThat(problems).contains(
-                "$.format: must be \"rollwell.diary/1\", was the text \"rollwell.diary/2\"",
+                "$.format: must be \"rollwell.diary/1\" (the format this Rollwell reads), was the text \"rollwell.diary/2\"",
                 "$.firstSessionDate: no such date \"2026-09-31\"",
                 "$.entries[0].nrs: must be a whole number 0–10, was 11",
                 "$.entries[1].enjoyment: must be a whole number, 0–10, was 5.5",
