@@ -126,7 +126,7 @@ public final class ScenarioParser {
             f.problem("$.checkIn", "must be a rollwell.checkin/1 object (docs/checkin-format.md), was " + Shown.value(node));
             return Optional.empty();
         }
-        ParseResult<CheckIn> result = CheckInParser.parse(Json.write(node));
+        ParseResult<CheckIn> result = CheckInParser.parse("", Json.write(node));
         if (result instanceof ParseResult.Parsed<CheckIn> parsed) {
             return Optional.of(parsed.value());
         }

@@ -40,19 +40,13 @@ public final class DiaryParser {
 
     /** Parses the text of diary file {@code file}, named in every problem. */
     public static ParseResult<Diary> parse(String file, String json) {
-        FieldReader fields = new FieldReader(file);
         String text = json == null ? "" : json;
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            fields.problem("$", "the diary is " + bytes + " bytes; at most " + MAX_BYTES + " (1 MiB) are read");
-            return new ParseResult.Refused<>(fields.problems());
+            return new ParseResult.Refused<>(List.of(new Problem(file, "$", "the diary is " + bytes + " bytes; at most "
+                    + MAX_BYTES + " (1 MiB) are read")));
         }
-        JsonNode root = JsonText.object(text, fields, "a " + Diary.FORMAT + " object");
-        Diary diary = root == null ? null : read(root, fields);
-        if (diary == null || fields.problemCount() > 0) {
-            return new ParseResult.Refused<>(fields.problems());
-        }
-        return new ParseResult.Parsed<>(diary);
+        return JsonText.read(file, text, "a " + Diary.FORMAT + " object", DiaryParser::read);
     }
 
     private static Diary read(JsonNode root, FieldReader fields) {

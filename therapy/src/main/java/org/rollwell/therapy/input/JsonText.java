@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,25 @@ public final class JsonText {
             "(?s)(---|%YAML|([A-Za-z_][\\w-]*|\"[^\"]*\"|'[^']*')\\s*:(\\s|$)|- ).*");
 
     private JsonText() {
+    }
+
+    /**
+     * Reads the text of {@code file} (empty: no file) with {@code reader}, which takes the root object and the
+     * field reader and gives the value, or null after recording why: the value, or every problem found.
+     */
+    public static <T> ParseResult<T> read(String file, String text, String what,
+                                          BiFunction<JsonNode, FieldReader, T> reader) {
+        FieldReader fields = new FieldReader(file);
+        JsonNode root = object(text, fields, what);
+        T value = root == null ? null : reader.apply(root, fields);
+        if (value == null && fields.problemCount() == 0) {
+            // a reader that gives nothing says why; reaching this is a bug in that reader, not the person's file
+            throw new IllegalStateException("a reader of " + what + " gave no value and no problem");
+        }
+        if (value == null || fields.problemCount() > 0) {
+            return new ParseResult.Refused<>(fields.problems());
+        }
+        return new ParseResult.Parsed<>(value);
     }
 
     /**

@@ -27,20 +27,9 @@ public final class CheckInParser {
     private CheckInParser() {
     }
 
-    /** Parses one check-in's text (from no file, or one named later). */
-    public static ParseResult<CheckIn> parse(String json) {
-        return parse("", json);
-    }
-
-    /** Parses the text of check-in file {@code file}, named in every problem. */
+    /** Parses the text of check-in file {@code file}, named in every problem (empty: text from no file). */
     public static ParseResult<CheckIn> parse(String file, String json) {
-        FieldReader fields = new FieldReader(file);
-        JsonNode root = JsonText.object(json, fields, "a " + CheckIn.FORMAT + " object");
-        CheckIn checkIn = root == null ? null : read(root, fields);
-        if (checkIn == null || fields.problemCount() > 0) {
-            return new ParseResult.Refused<>(fields.problems());
-        }
-        return new ParseResult.Parsed<>(checkIn);
+        return JsonText.read(file, json, "a " + CheckIn.FORMAT + " object", CheckInParser::read);
     }
 
     private static CheckIn read(JsonNode root, FieldReader fields) {

@@ -56,13 +56,7 @@ public final class ProfileParser {
 
     /** Parses the text of profile file {@code file}, named in every problem. */
     public static ParseResult<Profile> parse(String file, String json) {
-        FieldReader fields = new FieldReader(file);
-        JsonNode root = JsonText.object(json, fields, "a " + Profile.FORMAT + " or /2 object");
-        Profile profile = root == null ? null : read(root, fields);
-        if (profile == null || fields.problemCount() > 0) {
-            return new ParseResult.Refused<>(fields.problems());
-        }
-        return new ParseResult.Parsed<>(profile);
+        return JsonText.read(file, json, "a " + Profile.FORMAT + " or /2 object", ProfileParser::read);
     }
 
     private static Profile read(JsonNode root, FieldReader fields) {

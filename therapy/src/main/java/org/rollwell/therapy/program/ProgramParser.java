@@ -41,13 +41,7 @@ public final class ProgramParser {
 
     /** Reads the text of program file {@code file} (named in every problem; empty: no file). */
     public static ParseResult<Program> parse(String file, String json) {
-        FieldReader fields = new FieldReader(file);
-        JsonNode root = JsonText.object(json, fields, "a " + FORMAT + " object");
-        Program program = root == null ? null : new ProgramParser.Reader(fields).program(root);
-        if (program == null || fields.problemCount() > 0) {
-            return new ParseResult.Refused<>(fields.problems());
-        }
-        return new ParseResult.Parsed<>(program);
+        return JsonText.read(file, json, "a " + FORMAT + " object", (root, fields) -> new Reader(fields).program(root));
     }
 
     /**
