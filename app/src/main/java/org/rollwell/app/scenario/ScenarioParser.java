@@ -260,12 +260,4 @@ public final class ScenarioParser {
             return null;
         }
     }
-
-    static String names(Enum<?>[] values) {
-        List<String> names = new ArrayList<>();
-        for (Enum<?> value : values) {
-            names.add(value.name());
-        }
-        return String.join(", ", names);
-    }
 }
