@@ -1,28 +1,28 @@
 package org.rollwell.app.bedspec;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
-import org.rollwell.app.files.TextFiles;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rollwell.app.files.TextFiles;
+import org.rollwell.app.json.Json;
 import org.rollwell.bed.io.BedSpec;
+import org.rollwell.therapy.input.FieldReader;
+import org.rollwell.therapy.input.JsonText;
+import org.rollwell.therapy.input.Problem;
 
 /**
  * Reads a bed's geometry and limits from a {@code rollwell.bedspec/1} file (docs/bed-spec-format.md)
  * into the bed runtime's {@link BedSpec} (issue 4 item 1: "the reference bed by default, loadable
  * from a file"). The fields are exactly BedSpec's record components, with the units their names
  * carry; a field left out takes the reference bed's value (DOMAIN.md §2). Every problem is reported
- * at once as {@code $.field: reason}: unknown fields, wrong types, and BedSpec's own checks
+ * at once, through the therapy core's one field reader, as {@code FILE: $.field: reason}: unknown fields, wrong types, and BedSpec's own checks
  * (positive limits, the temperature order, the loop rate), each named by the field that broke it.
  *
  * <p>The fields are read off the record by reflection so the format can never drift from the
@@ -32,10 +32,6 @@ public final class BedSpecFile {
     /** The value of the required {@code "format"} field. */
     public static final String FORMAT = "rollwell.bedspec/1";
     private static final List<String> META_FIELDS = List.of("format", "description");
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private BedSpecFile() {
     }
@@ -49,60 +45,35 @@ public final class BedSpecFile {
         return names;
     }
 
-    /** Reads and checks the bed file at {@code file}. */
+    /** Reads and checks the bed file at {@code file}; every problem names it. */
     public static BedSpec read(Path file) throws BedSpecException {
         String text;
         try {
             text = TextFiles.read(file);
         } catch (TextFiles.Unreadable e) {
-            throw new BedSpecException(List.of("cannot read bed spec " + file + ": " + e.getMessage()));
+            throw new BedSpecException(List.of(new Problem("", "", "cannot read bed spec " + file + ": " + e.getMessage())));
         }
-        try {
-            return parse(text);
-        } catch (BedSpecException e) {
-            List<String> named = new ArrayList<>();
-            e.problems().forEach(p -> named.add(file + " " + p));
-            throw new BedSpecException(named);
-        }
+        return parse(file.toString(), text);
     }
 
     /** Checks {@code json}: the bed it describes, or every problem as {@code $.path: reason}. */
     public static BedSpec parse(String json) throws BedSpecException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new BedSpecException(List.of("$: not valid JSON" + where + ": " + e.getOriginalMessage()));
+        return parse("", json);
+    }
+
+    /** Checks the text of bed file {@code file} (empty: no file): the bed, or every problem as {@code FILE: $.path: reason}. */
+    public static BedSpec parse(String file, String json) throws BedSpecException {
+        FieldReader fields = new FieldReader(file);
+        JsonNode root = JsonText.object(json, fields, "a " + FORMAT + " object");
+        if (root == null) {
+            throw new BedSpecException(fields.problems());
         }
-        if (root == null || root.isMissingNode()) {
-            throw new BedSpecException(List.of("$: the file is empty; a bed spec is a JSON object"));
-        }
-        if (!root.isObject()) {
-            throw new BedSpecException(List.of("$: must be a JSON object, was " + describe(root)));
-        }
-        List<String> problems = new ArrayList<>();
         RecordComponent[] components = BedSpec.class.getRecordComponents();
         List<String> known = new ArrayList<>(META_FIELDS);
         known.addAll(specFields());
-        Iterator<String> names = root.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                problems.add("$." + name + ": unknown field; known fields are " + String.join(", ", known));
-            }
-        }
-        JsonNode format = root.get("format");
-        if (format == null) {
-            problems.add("$.format: is missing; must be \"" + FORMAT + "\"");
-        } else if (!format.isTextual() || !FORMAT.equals(format.asText())) {
-            problems.add("$.format: must be \"" + FORMAT + "\", was " + describe(format));
-        }
-        JsonNode description = root.get("description");
-        if (description != null && !description.isTextual()) {
-            problems.add("$.description: must be text, was " + describe(description));
-        }
+        fields.unknownFields(root, "$", known);
+        fields.format(root, FORMAT);
+        fields.text(root, "$", "description", false);
 
         // each value: the file's, or the reference bed's where the file leaves it out
         Object[] values = new Object[components.length];
@@ -110,33 +81,18 @@ public final class BedSpecFile {
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             values[i] = reference(c);
-            JsonNode node = root.get(c.getName());
-            if (node == null) {
+            if (!root.has(c.getName())) {
                 continue;
             }
-            String path = "$." + c.getName();
-            if (c.getType() == int.class) {
-                if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                    problems.add(path + ": must be a whole number, was " + describe(node));
-                    continue;
-                }
-                values[i] = node.asInt();
-            } else {
-                if (!node.isNumber()) {
-                    problems.add(path + ": must be a number, was " + describe(node));
-                    continue;
-                }
-                double v = node.asDouble();
-                if (!Double.isFinite(v)) {
-                    problems.add(path + ": must be a finite number, was " + node.asText());
-                    continue;
-                }
-                values[i] = v;
+            boolean whole = c.getType() == int.class;
+            Double value = fields.finite(root, "$", c.getName(), whole, true);
+            if (value != null) {
+                values[i] = whole ? (Object) value.intValue() : (Object) value;
+                given.put(c.getName(), true);
             }
-            given.put(c.getName(), true);
         }
-        if (!problems.isEmpty()) {
-            throw new BedSpecException(problems);
+        if (fields.problemCount() > 0) {
+            throw new BedSpecException(fields.problems());
         }
 
         // BedSpec's own checks on the whole bed; when it refuses, each given field is tried alone
@@ -154,13 +110,13 @@ public final class BedSpecFile {
             alone[i] = values[i];
             String aloneRefused = refusal(alone);
             if (aloneRefused != null) {
-                problems.add("$." + components[i].getName() + ": " + reason(aloneRefused, components[i].getName()));
+                fields.problem("$." + components[i].getName(), reason(aloneRefused, components[i].getName()));
             }
         }
-        if (problems.isEmpty()) {
-            problems.add(pathOf(refused, components, given) + ": " + refused);
+        if (fields.problemCount() == 0) {
+            fields.problem(pathOf(refused, components, given), refused);
         }
-        throw new BedSpecException(problems);
+        throw new BedSpecException(fields.problems());
     }
 
 
@@ -236,9 +192,10 @@ public final class BedSpecFile {
 
     /** Writes {@code spec} as a complete {@code rollwell.bedspec/1} file, every field in BedSpec's order. */
     public static String write(BedSpec spec, String description) {
-        StringBuilder out = new StringBuilder("{\n  \"format\": \"" + FORMAT + "\"");
+        ObjectNode out = Json.object();
+        out.put("format", FORMAT);
         if (description != null) {
-            out.append(",\n  \"description\": ").append(MAPPER.getNodeFactory().textNode(description));
+            out.put("description", description);
         }
         for (RecordComponent c : BedSpec.class.getRecordComponents()) {
             Object v;
@@ -247,22 +204,8 @@ public final class BedSpecFile {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            String text = v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : v.toString();
-            out.append(",\n  \"").append(c.getName()).append("\": ").append(text);
+            out.set(c.getName(), v instanceof Integer whole ? Json.number(whole) : Json.number((Double) v));
         }
-        return out.append("\n}\n").toString();
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            return "\"" + node.asText() + "\"";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        return node.toString();
+        return Json.write(out);
     }
 }

@@ -75,11 +75,11 @@ final class CampaignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (runs < 1) {
-            throw new BadInputException("rollwell campaign: --runs must be 1 or more, was " + runs);
+            throw new BadInputException("--runs must be 1 or more, was " + runs);
         }
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
-            throw new BadInputException("rollwell campaign: --jobs must be 1 or more, was " + threads);
+            throw new BadInputException("--jobs must be 1 or more, was " + threads);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -99,7 +99,7 @@ final class CampaignCommand implements Callable<Integer> {
             try {
                 beds.put(file.getFileName().toString(), BedSpecFile.read(file));
             } catch (BedSpecException e) {
-                throw new BadInputException(e.problems());
+                throw BadInputException.of(e.problems());
             }
         }
         IntConsumer progress = quiet ? done -> { } : new Progress(err, runs);
@@ -116,16 +116,16 @@ final class CampaignCommand implements Callable<Integer> {
     /** The *.json files in {@code dir}, sorted by name so a seed draws the same files everywhere. */
     private static List<Path> jsonFiles(Path dir, String option) {
         if (!Files.isDirectory(dir)) {
-            throw new BadInputException("rollwell campaign: " + option + " " + dir + " is not a folder");
+            throw new BadInputException("" + option + " " + dir + " is not a folder");
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().forEach(files::add);
         } catch (IOException e) {
-            throw new BadInputException("rollwell campaign: cannot list " + option + " " + dir + ": " + e.getMessage());
+            throw new BadInputException("cannot list " + option + " " + dir + ": " + e.getMessage());
         }
         if (files.isEmpty()) {
-            throw new BadInputException("rollwell campaign: " + option + " " + dir + " holds no *.json file");
+            throw new BadInputException("" + option + " " + dir + " holds no *.json file");
         }
         return files;
     }

@@ -14,7 +14,7 @@ final class InputFiles {
         try {
             return TextFiles.read(file);
         } catch (TextFiles.Unreadable e) {
-            throw new BadInputException("rollwell: cannot read " + what + " " + file + ": " + e.getMessage());
+            throw new BadInputException("cannot read " + what + " " + file + ": " + e.getMessage());
         }
     }
 }

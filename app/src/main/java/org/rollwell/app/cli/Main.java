@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code rollwell} command. Exit codes: 0 ok, 2 bad input, 3 blocked, rejected
  * or faulted; 1 only for a defect in Rollwell itself. Every refusal is one clear line
- * (or one line per problem) on stderr, never a stack trace.
+ * (or one line per problem) on stderr, never a stack trace, and every error line starts
+ * {@code rollwell COMMAND: }.
  */
 @Command(name = "rollwell",
         mixinStandardHelpOptions = true,
@@ -60,15 +61,20 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof BadInputException bad) {
                 for (String line : bad.lines()) {
-                    cmd.getErr().println(line);
+                    cmd.getErr().println(prefix(cmd) + line);
                 }
                 return EXIT_BAD_INPUT;
             }
             // A defect in Rollwell, not the user's input: one line that can be reported, no stack trace.
-            cmd.getErr().println("rollwell: internal error, please report it: " + ex);
+            cmd.getErr().println(prefix(cmd) + "internal error, please report it: " + ex);
             return EXIT_INTERNAL;
         });
         return cl;
+    }
+
+    /** The one prefix of every error line: {@code rollwell COMMAND: } ({@code rollwell scan analyze: }). */
+    static String prefix(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName() + ": ";
     }
 
     public static void main(String[] args) {

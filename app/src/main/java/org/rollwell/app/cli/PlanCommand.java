@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.rollwell.app.bedspec.BedSpecException;
 import org.rollwell.app.bedspec.BedSpecFile;
@@ -79,7 +77,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (minutes < SessionPlanner.MIN_MINUTES || minutes > SessionPlanner.MAX_MINUTES) {
-            throw new BadInputException("rollwell plan: --minutes must be " + SessionPlanner.MIN_MINUTES + "–"
+            throw new BadInputException("--minutes must be " + SessionPlanner.MIN_MINUTES + "–"
                     + SessionPlanner.MAX_MINUTES + ", was " + minutes);
         }
         LocalDate today = today(date);
@@ -90,7 +88,7 @@ final class PlanCommand implements Callable<Integer> {
             try {
                 bed = BedSpecFile.read(bedFile).limits();
             } catch (BedSpecException e) {
-                throw new BadInputException(e.problems());
+                throw BadInputException.of(e.problems());
             }
         }
         SessionPlanner planner = new SessionPlanner(bed);
@@ -125,29 +123,25 @@ final class PlanCommand implements Callable<Integer> {
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadInputException("rollwell plan: --date must be a date YYYY-MM-DD, was \"" + text + "\"");
+            throw new BadInputException("--date must be a date YYYY-MM-DD, was \"" + text + "\"");
         }
     }
 
-    /** The check-in in {@code file}, or a refusal with every problem as {@code PATH: reason}. */
+    /** The check-in in {@code file}, or a refusal with every problem as {@code FILE: PATH: reason}. */
     static CheckIn readCheckIn(Path file) {
-        ParseResult<CheckIn> result = CheckInParser.parse(InputFiles.read(file, "check-in"));
+        ParseResult<CheckIn> result = CheckInParser.parse(file.toString(), InputFiles.read(file, "check-in"));
         if (result instanceof ParseResult.Parsed<CheckIn> parsed) {
             return parsed.value();
         }
-        List<String> lines = new ArrayList<>();
-        result.problems().forEach(p -> lines.add(p.toString()));
-        throw new BadInputException(lines);
+        throw BadInputException.of(result.problems());
     }
 
-    /** The profile in {@code file}, or a refusal with every problem as {@code PATH: reason}. */
+    /** The profile in {@code file}, or a refusal with every problem as {@code FILE: PATH: reason}. */
     static Profile readProfile(Path file) {
-        ParseResult<Profile> result = ProfileParser.parse(InputFiles.read(file, "profile"));
+        ParseResult<Profile> result = ProfileParser.parse(file.toString(), InputFiles.read(file, "profile"));
         if (result instanceof ParseResult.Parsed<Profile> parsed) {
             return parsed.value();
         }
-        List<String> lines = new ArrayList<>();
-        ((ParseResult.Refused<Profile>) result).problems().forEach(p -> lines.add(p.toString()));
-        throw new BadInputException(lines);
+        throw BadInputException.of(result.problems());
     }
 }

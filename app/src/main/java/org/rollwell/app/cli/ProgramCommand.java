@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
@@ -72,8 +70,8 @@ final class ProgramCommand implements Runnable {
             header = "Check a program file and list every problem.",
             mixinStandardHelpOptions = true,
             description = {
-                    "Checks a program file and reports every problem, one a line as PATH: reason",
-                    "(e.g. $.segments[2].holdS: must be 5–120 s, was 300).",
+                    "Checks a program file and reports every problem, one a line,",
+                    "as FILE: PATH: reason (mine.json: $.segments[2].holdS: must be 5–120 s, was 300).",
                     "Exit 0 when the file is a valid program, 2 when it is refused or cannot be read."})
     static final class Check implements Callable<Integer> {
 
@@ -90,7 +88,7 @@ final class ProgramCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ParseResult<Program> result = ProgramParser.parse(InputFiles.read(file, "program file"));
+            ParseResult<Program> result = ProgramParser.parse(file.toString(), InputFiles.read(file, "program file"));
             if (json) {
                 ObjectNode root = Json.object();
                 root.put("status", result.ok() ? "OK" : "REFUSED");
@@ -111,11 +109,9 @@ final class ProgramCommand implements Runnable {
                 out.printf(Locale.ROOT, "%s: OK, program \"%s\" (%s), %s, %d segments%n",
                         file, p.name(), p.id(), ProgramsCommand.minutes(p), p.segments().size());
             } else {
-                List<String> lines = new ArrayList<>();
                 for (Problem problem : result.problems()) {
-                    lines.add(problem.line());
+                    err.println(Main.prefix(spec.commandLine()) + problem.line());
                 }
-                lines.forEach(err::println);
             }
             out.flush();
             err.flush();

@@ -80,7 +80,7 @@ final class ProgramsCommand implements Callable<Integer> {
         return library.find(id).orElseThrow(() -> {
             List<String> ids = new ArrayList<>();
             library.programs().forEach(p -> ids.add(p.id()));
-            return new BadInputException("rollwell: no program \"" + id + "\"; known programs: " + String.join(", ", ids));
+            return new BadInputException("no program \"" + id + "\"; known programs: " + String.join(", ", ids));
         });
     }
 }

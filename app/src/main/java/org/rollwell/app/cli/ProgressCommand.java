@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
 import org.rollwell.app.json.ProgressJson;
@@ -73,28 +71,26 @@ final class ProgressCommand implements Callable<Integer> {
                 return LocalDate.parse(date);
             }
         } catch (DateTimeException e) {
-            throw new BadInputException("rollwell progress: --date: no such date \"" + date + "\"");
+            throw new BadInputException("--date: no such date \"" + date + "\"");
         }
-        throw new BadInputException("rollwell progress: --date must be a date YYYY-MM-DD, was \"" + date + "\"");
+        throw new BadInputException("--date must be a date YYYY-MM-DD, was \"" + date + "\"");
     }
 
-    /** The diary in {@code file}, or a refusal with every problem as {@code PATH: reason}. */
+    /** The diary in {@code file}, or a refusal with every problem as {@code FILE: PATH: reason}. */
     static Diary readDiary(Path file) {
         try {
             // Refused before it is read, so a wrong file (a video, a disk image) is not loaded whole.
             if (Files.isRegularFile(file) && Files.size(file) > DiaryParser.MAX_BYTES) {
-                throw new BadInputException("rollwell: diary " + file + " is " + Files.size(file)
+                throw new BadInputException("diary " + file + " is " + Files.size(file)
                         + " bytes; at most " + DiaryParser.MAX_BYTES + " (1 MiB) are read");
             }
         } catch (IOException e) {
             // The read below reports why the file cannot be read.
         }
-        ParseResult<Diary> result = DiaryParser.parse(InputFiles.read(file, "diary"));
+        ParseResult<Diary> result = DiaryParser.parse(file.toString(), InputFiles.read(file, "diary"));
         if (result instanceof ParseResult.Parsed<Diary> parsed) {
             return parsed.value();
         }
-        List<String> lines = new ArrayList<>();
-        result.problems().forEach(p -> lines.add(p.line()));
-        throw new BadInputException(lines);
+        throw BadInputException.of(result.problems());
     }
 }

@@ -101,7 +101,7 @@ public final class ScanCommand implements Runnable {
             try {
                 body = BodyText.parse(bodyText);
             } catch (IllegalArgumentException e) {
-                throw new BadInputException("rollwell scan simulate: --body: " + e.getMessage());
+                throw new BadInputException("--body: " + e.getMessage());
             }
             Simulation scan = Simulation.scan(body, seed);
             if (!ranges.isEmpty()) {
@@ -134,7 +134,7 @@ public final class ScanCommand implements Runnable {
                 return new ExcludedRange(Double.parseDouble(text.substring(0, Math.max(0, dash)).strip()),
                         Double.parseDouble(text.substring(dash + 1).strip()), "--exclude");
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw new BadInputException("rollwell scan simulate: --exclude: '" + text
+                throw new BadInputException("--exclude: '" + text
                         + "' is not FROM-TO in bed mm with FROM at most TO");
             }
         }
@@ -147,7 +147,7 @@ public final class ScanCommand implements Runnable {
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 content.writeTo(writer);
             } catch (IOException e) {
-                throw new BadInputException("rollwell scan simulate: cannot write " + what + " " + file + ": " + reason(e));
+                throw new BadInputException("cannot write " + what + " " + file + ": " + reason(e));
             }
         }
     }
@@ -181,17 +181,17 @@ public final class ScanCommand implements Runnable {
         public Integer call() {
             ScanTraceCsv.Result parsed;
             if (Files.isDirectory(file)) {
-                throw new BadInputException("rollwell scan analyze: cannot read " + file + ": it is a folder, not a file");
+                throw new BadInputException("cannot read " + file + ": it is a folder, not a file");
             }
             String text;
             try {
                 text = TextFiles.read(file, TRACE_LIMIT_BYTES);
             } catch (TextFiles.Unreadable e) {
-                throw new BadInputException("rollwell scan analyze: cannot read " + file + ": " + e.getMessage());
+                throw new BadInputException("cannot read " + file + ": " + e.getMessage());
             }
             long rows = text.lines().filter(l -> !l.isBlank()).count() - 1;
             if (rows > TRACE_LIMIT_ROWS) {
-                throw new BadInputException(String.format(Locale.ROOT, "rollwell scan analyze: cannot read %s: it has %,d rows,"
+                throw new BadInputException(String.format(Locale.ROOT, "cannot read %s: it has %,d rows,"
                         + " more than %,d, the limit for a scan trace", file, rows, TRACE_LIMIT_ROWS));
             }
             parsed = ScanTraceCsv.parse(text);

@@ -44,7 +44,7 @@ final class ServiceCommand implements Runnable {
         try {
             return store.load();
         } catch (LockStoreException e) {
-            throw new BadInputException("rollwell service " + command + ": " + e.getMessage());
+            throw new BadInputException(e.getMessage());
         }
     }
 
@@ -120,13 +120,13 @@ final class ServiceCommand implements Runnable {
         @Override
         public Integer call() {
             if (which.zone != null && which.zone < 0) {
-                throw new BadInputException("rollwell service reset: --zone must be 0 or more, was " + which.zone);
+                throw new BadInputException("--zone must be 0 or more, was " + which.zone);
             }
             if (by.isBlank()) {
-                throw new BadInputException("rollwell service reset: --by must name who made the repair");
+                throw new BadInputException("--by must name who made the repair");
             }
             if (reason.isBlank()) {
-                throw new BadInputException("rollwell service reset: --reason must say what was repaired or checked");
+                throw new BadInputException("--reason must say what was repaired or checked");
             }
             FileLockStore store = data.store("reset");
             LockState state = load(store, "reset");
@@ -136,12 +136,12 @@ final class ServiceCommand implements Runnable {
             try {
                 next = state.reset(target, zone, by.strip(), reason.strip(), Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
             } catch (IllegalArgumentException e) {
-                throw new BadInputException("rollwell service reset: " + e.getMessage());
+                throw new BadInputException("" + e.getMessage());
             }
             try {
                 store.save(next);
             } catch (LockStoreException e) {
-                throw new BadInputException("rollwell service reset: " + e.getMessage());
+                throw new BadInputException("" + e.getMessage());
             }
             LockReset done = next.history().get(next.history().size() - 1);
             PrintWriter out = spec.commandLine().getOut();
@@ -161,7 +161,7 @@ final class ServiceCommand implements Runnable {
 
         FileLockStore store(String command) {
             if (dir.toString().isBlank()) {
-                throw new BadInputException("rollwell service " + command + ": --data-dir must name a directory");
+                throw new BadInputException("--data-dir must name a directory");
             }
             return new FileLockStore(dir);
         }

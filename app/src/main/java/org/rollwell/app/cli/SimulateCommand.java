@@ -63,29 +63,29 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (traceEvery < 1) {
-            throw new BadInputException("rollwell simulate: --trace-every must be 1 or more, was " + traceEvery);
+            throw new BadInputException("--trace-every must be 1 or more, was " + traceEvery);
         }
         if (traceFile == null && spec.commandLine().getParseResult().hasMatchedOption("--trace-every")) {
-            throw new BadInputException("rollwell simulate: --trace-every needs --trace FILE.csv");
+            throw new BadInputException("--trace-every needs --trace FILE.csv");
         }
         Scenario scenario;
         try {
             scenario = ScenarioParser.parse(scenarioFile);
         } catch (ScenarioException e) {
-            throw new BadInputException(e.problems());
+            throw BadInputException.of(e.problems());
         }
         if (bedFile != null) {
             try {
                 BedSpec bed = BedSpecFile.read(bedFile);
                 for (var fault : scenario.faults()) {
                     if (fault.hasZone() && fault.zone() >= bed.heaterZones()) {
-                        throw new BadInputException("rollwell simulate: --bed " + bedFile + " has " + bed.heaterZones()
+                        throw new BadInputException("--bed " + bedFile + " has " + bed.heaterZones()
                                 + " heater zone(s), but the scenario's " + fault.kind() + " strikes zone " + fault.zone());
                     }
                 }
                 scenario = scenario.withBed(bed);
             } catch (BedSpecException e) {
-                throw new BadInputException(e.problems());
+                throw BadInputException.of(e.problems());
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -96,7 +96,7 @@ final class SimulateCommand implements Callable<Integer> {
             try (Writer trace = Files.newBufferedWriter(traceFile)) {
                 outcome = ScenarioRunner.run(scenario, new ScenarioRunner.Options(trace, traceEvery, progress));
             } catch (IOException e) {
-                throw new BadInputException("rollwell simulate: cannot write trace " + traceFile + ": " + reason(e));
+                throw new BadInputException("cannot write trace " + traceFile + ": " + reason(e));
             }
         } else {
             outcome = ScenarioRunner.run(scenario, new ScenarioRunner.Options(null, 1, progress));

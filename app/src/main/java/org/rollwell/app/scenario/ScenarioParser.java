@@ -1,10 +1,6 @@
 package org.rollwell.app.scenario;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +16,11 @@ import org.rollwell.sim.body.Body;
 import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.plan.SessionPlanner;
 import org.rollwell.therapy.profile.Profile;
+import org.rollwell.therapy.input.FieldReader;
+import org.rollwell.therapy.input.JsonText;
 import org.rollwell.therapy.input.ParseResult;
+import org.rollwell.therapy.input.Problem;
+import org.rollwell.therapy.input.Shown;
 import org.rollwell.therapy.profile.ProfileParser;
 import org.rollwell.therapy.profile.CheckIn;
 import org.rollwell.therapy.profile.CheckInParser;
@@ -49,59 +49,42 @@ public final class ScenarioParser {
             "heightCm", "weightKg", "kyphosisDeg", "lordosisDeg", "headOffsetMm", "lateralOffsetMm");
     private static final List<String> FAULT_FIELDS = List.of("atS", "during", "kind", "zone");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private ScenarioParser() {
     }
 
     /** Reads and checks the scenario file at {@code file}; a profile path in it is resolved against the file's folder. */
     public static Scenario parse(Path file) throws ScenarioException {
-        String text = readText(file, null);
-        Path folder = file.toAbsolutePath().getParent();
-        return parse(text, folder);
+        String text;
+        try {
+            text = TextFiles.read(file);
+        } catch (TextFiles.Unreadable e) {
+            throw new ScenarioException(List.of(new Problem("", "", "cannot read scenario " + file + ": " + e.getMessage())));
+        }
+        return parse(file.toString(), text, file.toAbsolutePath().getParent());
     }
 
     /** Checks scenario {@code text}; a profile path in it is resolved against {@code folder}. */
     public static Scenario parse(String text, Path folder) throws ScenarioException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ScenarioException(List.of("$: not valid JSON" + where + ": " + e.getOriginalMessage()));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new ScenarioException(List.of("$: the file is empty; a scenario is a JSON object"));
-        }
-        if (!root.isObject()) {
-            throw new ScenarioException(List.of("$: must be a JSON object, was " + Fields.describe(root)));
-        }
-        Fields f = new Fields();
-        f.refuseUnknown(root, "$", FIELDS);
+        return parse("", text, folder);
+    }
 
-        String format = f.text(root, "$", "format", true);
-        if (format != null && !Scenario.FORMAT.equals(format)) {
-            f.problem("$.format", "must be \"" + Scenario.FORMAT + "\", was \"" + format + "\"");
+    /** Checks the text of scenario file {@code file} (named in every problem; empty: none). */
+    public static Scenario parse(String file, String text, Path folder) throws ScenarioException {
+        FieldReader f = new FieldReader(file);
+        JsonNode root = JsonText.object(text, f, "a " + Scenario.FORMAT + " object");
+        if (root == null) {
+            throw new ScenarioException(f.problems());
         }
+        f.unknownFields(root, "$", FIELDS);
+        f.format(root, Scenario.FORMAT);
         String description = f.text(root, "$", "description", false);
-        Long seed = f.integer(root, "$", "seed", true, Long.MIN_VALUE, Long.MAX_VALUE);
+        Long seed = f.integer(root, "$", "seed", true);
         Body body = body(root.get("body"), f);
         String[] profileText = profile(root.get("profile"), folder, f);
         Profile profile = profileText[0] == null ? null : checkProfile(profileText[0], profileText[1], f);
 
-        Goal goal = null;
-        String goalText = f.text(root, "$", "goal", false);
+        Goal goal = f.constant(root, "$", "goal", Goal.class, "goal", false);
         String programId = f.text(root, "$", "program", false);
-        if (goalText != null) {
-            try {
-                goal = Goal.valueOf(goalText);
-            } catch (IllegalArgumentException e) {
-                f.problem("$.goal", "must be one of " + names(Goal.values()) + ", was \"" + goalText + "\"");
-            }
-        }
         if (programId != null && ProgramLibrary.builtIn().find(programId).isEmpty()) {
             List<String> ids = new ArrayList<>();
             ProgramLibrary.builtIn().programs().forEach(p -> ids.add(p.id()));
@@ -112,7 +95,7 @@ public final class ScenarioParser {
         } else if (!root.has("goal") && !root.has("program")) {
             f.problem("$", "needs \"goal\" or \"program\"");
         }
-        Long minutes = f.integer(root, "$", "minutes", true, MIN_MINUTES, MAX_MINUTES);
+        Integer minutes = f.whole(root, "$", "minutes", MIN_MINUTES, MAX_MINUTES, "min", true);
         Boolean scan = f.bool(root, "$", "scan", false);
         List<ScenarioFault> faults = faults(root.get("faults"), f);
         BedSpec bed = bed(root.get("bed"), folder, f);
@@ -135,60 +118,62 @@ public final class ScenarioParser {
     }
 
     /** The inline rollwell.checkin/1 object, checked by the therapy core's {@link CheckInParser}; empty when absent. */
-    private static Optional<CheckIn> checkIn(JsonNode node, Fields f) {
+    private static Optional<CheckIn> checkIn(JsonNode node, FieldReader f) {
         if (node == null) {
             return Optional.empty();
         }
         if (!node.isObject()) {
-            f.problem("$.checkIn", "must be a rollwell.checkin/1 object (docs/checkin-format.md), was " + Fields.describe(node));
+            f.problem("$.checkIn", "must be a rollwell.checkin/1 object (docs/checkin-format.md), was " + Shown.value(node));
             return Optional.empty();
         }
-        ParseResult<CheckIn> result = CheckInParser.parse(Json.write(node));
+        ParseResult<CheckIn> result = CheckInParser.parse("", Json.write(node));
         if (result instanceof ParseResult.Parsed<CheckIn> parsed) {
             return Optional.of(parsed.value());
         }
-        for (var problem : result.problems()) {
-            f.problem("$.checkIn" + problem.path().substring(1), problem.reason());
-        }
+        result.problems().forEach(problem -> f.add(problem.under("$.checkIn")));
         return Optional.empty();
     }
 
     /** The bed file named by {@code "bed"}, resolved against the scenario's folder; the reference bed when absent; null after a problem. */
-    private static BedSpec bed(JsonNode node, Path folder, Fields f) {
+    private static BedSpec bed(JsonNode node, Path folder, FieldReader f) {
         if (node == null) {
             return BedSpec.REFERENCE;
         }
         if (!node.isTextual() || node.asText().isBlank()) {
-            f.problem("$.bed", "must be the path of a rollwell.bedspec/1 file (docs/bed-spec-format.md), was " + Fields.describe(node));
+            f.problem("$.bed", "must be the path of a rollwell.bedspec/1 file (docs/bed-spec-format.md), was " + Shown.value(node));
             return null;
         }
         Path file = folder == null ? Path.of(node.asText()) : folder.resolve(node.asText());
+        String text = readText(file, "$.bed", f);
+        if (text == null) {
+            return null;
+        }
         try {
-            return BedSpecFile.read(file);
+            return BedSpecFile.parse(file.normalize().toString(), text);
         } catch (BedSpecException e) {
-            e.problems().forEach(p -> f.problem("$.bed: " + p));
+            e.problems().forEach(f::add);
             return null;
         }
     }
 
-    private static Body body(JsonNode node, Fields f) {
+    private static Body body(JsonNode node, FieldReader f) {
+        String what = "the person on the twin {" + String.join(", ", BODY_FIELDS) + "}";
         if (node == null) {
-            f.problem("$.body", "is missing; describe the person on the twin: " + String.join(", ", BODY_FIELDS));
+            f.problem("$.body", "missing; must be " + what);
             return null;
         }
-        if (!node.isObject()) {
-            f.problem("$.body", "must be an object, was " + Fields.describe(node));
+        if (!f.object(node, "$.body", what)) {
             return null;
         }
-        f.refuseUnknown(node, "$.body", BODY_FIELDS);
+        f.unknownFields(node, "$.body", BODY_FIELDS);
         // The ranges of org.rollwell.sim.body.Body: any body the twin can model. Whether the bed
         // fits the person is the screening's call, made on the profile.
-        Double height = f.number(node, "$.body", "heightCm", true, 100, 250);
-        Double weight = f.number(node, "$.body", "weightKg", true, 20, 250);
-        Double kyphosis = f.number(node, "$.body", "kyphosisDeg", true, 0, 100);
-        Double lordosis = f.number(node, "$.body", "lordosisDeg", true, 0, 100);
-        Double head = f.number(node, "$.body", "headOffsetMm", true, -100, 400);
-        Double lateral = f.number(node, "$.body", "lateralOffsetMm", true, -150, 150);
+        Double height = f.number(node, "$.body", "heightCm", 100, 250, "cm", true);
+        Double weight = f.number(node, "$.body", "weightKg", 20, 250, "kg", true);
+        Double kyphosis = f.number(node, "$.body", "kyphosisDeg", 0, 100, "°", true);
+        Double lordosis = f.number(node, "$.body", "lordosisDeg", 0, 100, "°", true);
+        Double head = f.number(node, "$.body", "headOffsetMm", -100, 400, "mm", true);
+        Double lateral = f.number(node, "$.body", "lateralOffsetMm", -150, 150, "mm", true);
         if (height == null || weight == null || kyphosis == null || lordosis == null || head == null || lateral == null) {
             return null;
         }
@@ -196,9 +181,9 @@ public final class ScenarioParser {
     }
 
     /** The profile's text and where it came from, or nulls after recording the problem. */
-    private static String[] profile(JsonNode node, Path folder, Fields f) {
+    private static String[] profile(JsonNode node, Path folder, FieldReader f) {
         if (node == null) {
-            f.problem("$.profile", "is missing; give a rollwell.profile/1 object or the path of a profile file");
+            f.problem("$.profile", "missing; must be a rollwell.profile/1 object or the path of a profile file");
             return new String[] {null, null};
         }
         if (node.isObject()) {
@@ -206,68 +191,52 @@ public final class ScenarioParser {
         }
         if (node.isTextual() && !node.asText().isBlank()) {
             Path file = folder == null ? Path.of(node.asText()) : folder.resolve(node.asText());
-            try {
-                return new String[] {readText(file, "$.profile"), file.normalize().toString()};
-            } catch (ScenarioException e) {
-                e.problems().forEach(p -> f.problem(p));
-                return new String[] {null, null};
-            }
+            String text = readText(file, "$.profile", f);
+            return text == null ? new String[] {null, null} : new String[] {text, file.normalize().toString()};
         }
-        f.problem("$.profile", "must be a profile object or a file path, was " + Fields.describe(node));
+        f.problem("$.profile", "must be a profile object or a file path, was " + Shown.value(node));
         return new String[] {null, null};
     }
 
     /** The profile, or null after recording each of its problems with its path inside the scenario or the file's name. */
-    private static Profile checkProfile(String text, String origin, Fields f) {
-        ParseResult<Profile> result = ProfileParser.parse(text);
+    private static Profile checkProfile(String text, String origin, FieldReader f) {
+        boolean inline = "$.profile".equals(origin);
+        ParseResult<Profile> result = ProfileParser.parse(inline ? "" : origin, text);
         if (result instanceof ParseResult.Parsed<Profile> parsed) {
             return parsed.value();
         }
-        for (var problem : ((ParseResult.Refused<Profile>) result).problems()) {
-            if ("$.profile".equals(origin)) {
-                f.problem("$.profile" + problem.path().substring(1), problem.reason());
-            } else {
-                f.problem("$.profile (" + origin + ") " + problem.path(), problem.reason());
-            }
-        }
+        // an inline profile's problems sit inside the scenario; a profile file's name that file
+        result.problems().forEach(problem -> f.add(inline ? problem.under("$.profile") : problem));
         return null;
     }
 
-    private static List<ScenarioFault> faults(JsonNode node, Fields f) {
+    private static List<ScenarioFault> faults(JsonNode node, FieldReader f) {
         List<ScenarioFault> faults = new ArrayList<>();
         if (node == null) {
             return faults;
         }
         if (!node.isArray()) {
-            f.problem("$.faults", "must be an array of {\"atS\", \"kind\", \"zone\"}, was " + Fields.describe(node));
+            f.problem("$.faults", "must be a list of faults {atS, kind, zone}, was " + Shown.value(node));
             return faults;
         }
         for (int i = 0; i < node.size(); i++) {
             String path = "$.faults[" + i + "]";
             JsonNode fault = node.get(i);
-            if (!fault.isObject()) {
-                f.problem(path, "must be an object {\"atS\", \"kind\", \"zone\"}, was " + Fields.describe(fault));
+            if (!f.object(fault, path, "a fault {atS, kind, zone}")) {
                 continue;
             }
-            f.refuseUnknown(fault, path, FAULT_FIELDS);
-            Double atS = f.number(fault, path, "atS", true, 0, MAX_FAULT_AT_S);
+            f.unknownFields(fault, path, FAULT_FIELDS);
+            Double atS = f.number(fault, path, "atS", 0, MAX_FAULT_AT_S, "s", true);
             String during = f.text(fault, path, "during", false);
             if (during != null && !ScenarioFault.PHASES.contains(during)) {
-                f.problem(path + ".during", "must be one of " + String.join(", ", ScenarioFault.PHASES) + ", was \"" + during + "\"");
+                f.problem(path + ".during", "unknown phase " + Shown.quote(during) + "; must be one of "
+                        + String.join(", ", ScenarioFault.PHASES));
                 continue;
             }
-            String kindText = f.text(fault, path, "kind", true);
-            FaultKind kind = null;
-            if (kindText != null) {
-                try {
-                    kind = FaultKind.valueOf(kindText);
-                } catch (IllegalArgumentException e) {
-                    f.problem(path + ".kind", "must be one of " + names(FaultKind.values()) + ", was \"" + kindText + "\"");
-                }
-            }
+            FaultKind kind = f.constant(fault, path, "kind", FaultKind.class, "fault kind", true);
             int zone = ScenarioFault.NO_ZONE;
             if (kind != null && kind.zoned()) {
-                Long z = f.integer(fault, path, "zone", true, 0, HEATER_ZONES - 1);
+                Integer z = f.whole(fault, path, "zone", 0, HEATER_ZONES - 1, "", true);
                 zone = z == null ? ScenarioFault.NO_ZONE : z.intValue();
             } else if (kind != null && fault.has("zone")) {
                 f.problem(path + ".zone", kind + " does not strike a heater zone; remove \"zone\"");
@@ -282,22 +251,13 @@ public final class ScenarioParser {
         return faults;
     }
 
-    /** The file's text, or a problem naming where it was asked for ({@code path}; null for the scenario file itself) and why. */
-    static String readText(Path file, String path) throws ScenarioException {
+    /** The text of {@code file}, named at {@code path} of the scenario; null after recording why it cannot be read. */
+    private static String readText(Path file, String path, FieldReader f) {
         try {
             return TextFiles.read(file);
         } catch (TextFiles.Unreadable e) {
-            throw new ScenarioException(List.of(path == null
-                    ? "rollwell: cannot read scenario " + file + ": " + e.getMessage()
-                    : path + ": cannot read " + file + ": " + e.getMessage()));
+            f.problem(path, "cannot read " + file + ": " + e.getMessage());
+            return null;
         }
-    }
-
-    static String names(Enum<?>[] values) {
-        List<String> names = new ArrayList<>();
-        for (Enum<?> value : values) {
-            names.add(value.name());
-        }
-        return String.join(", ", names);
     }
 }

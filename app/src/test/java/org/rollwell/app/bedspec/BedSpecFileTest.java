@@ -64,13 +64,13 @@ class BedSpecFileTest {
     static Stream<Arguments> malformed() {
         return Stream.of(
                 Arguments.of("not JSON at all", "{\"format\": \"rollwell.bedspec/1\", travelMm: 950", List.of("$: not valid JSON")),
-                Arguments.of("an array, not an object", "[950, 80]", List.of("$: must be a JSON object")),
+                Arguments.of("an array, not an object", "[950, 80]", List.of("$: must be a rollwell.bedspec/1 object, was a list")),
                 Arguments.of("the wrong format", "{\"format\": \"rollwell.bed/2\"}", List.of("$.format: must be \"rollwell.bedspec/1\"")),
-                Arguments.of("no format", "{\"travelMm\": 950}", List.of("$.format: is missing")),
+                Arguments.of("no format", "{\"travelMm\": 950}", List.of("$.format: missing; must be \"rollwell.bedspec/1\"")),
                 Arguments.of("an unknown field (a unit typo)", "{\"format\": \"rollwell.bedspec/1\", \"travelCm\": 95}",
                         List.of("$.travelCm: unknown field")),
                 Arguments.of("a number as text", "{\"format\": \"rollwell.bedspec/1\", \"maxForceN\": \"350\"}",
-                        List.of("$.maxForceN: must be a number, was \"350\"")),
+                        List.of("$.maxForceN: must be a number, was the text \"350\"")),
                 Arguments.of("a fractional zone count", "{\"format\": \"rollwell.bedspec/1\", \"heaterZones\": 1.5}",
                         List.of("$.heaterZones: must be a whole number")),
                 Arguments.of("a negative travel and a zero lift speed, both reported",
@@ -96,9 +96,9 @@ class BedSpecFileTest {
     void a_malformed_bed_file_is_refused_with_the_path_of_every_problem(String what, String json, List<String> expected) {
         assertThatThrownBy(() -> BedSpecFile.parse(json))
                 .isInstanceOfSatisfying(BedSpecException.class, e -> {
-                    assertThat(e.problems()).hasSize(expected.size());
+                    assertThat(e.lines()).hasSize(expected.size());
                     for (int i = 0; i < expected.size(); i++) {
-                        assertThat(e.problems().get(i)).startsWith(expected.get(i));
+                        assertThat(e.lines().get(i)).startsWith(expected.get(i));
                     }
                 });
     }
@@ -107,6 +107,6 @@ class BedSpecFileTest {
     void a_missing_file_is_refused_with_its_name() {
         assertThatThrownBy(() -> BedSpecFile.read(BEDS.resolve("no-such-bed.json")))
                 .isInstanceOfSatisfying(BedSpecException.class,
-                        e -> assertThat(e.problems()).singleElement().asString().contains("no-such-bed.json").contains("no such file"));
+                        e -> assertThat(e.lines()).singleElement().asString().contains("no-such-bed.json").contains("no such file"));
     }
 }

@@ -66,14 +66,15 @@ class BedWiringTest {
         Files.writeString(dir.resolve("beds/broken.json"), "{\"format\": \"rollwell.bedspec/1\", \"maxForceN\": \"lots\"}");
         Path file = scenario("\n  \"bed\": \"beds/broken.json\",", "[]");
         assertThatThrownBy(() -> ScenarioParser.parse(file)).isInstanceOfSatisfying(ScenarioException.class,
-                e -> assertThat(e.problems()).singleElement().asString().startsWith("$.bed: ").contains("broken.json $.maxForceN: must be a number"));
+                e -> assertThat(e.lines()).singleElement().asString()
+                        .endsWith("broken.json: $.maxForceN: must be a number, was the text \"lots\""));
     }
 
     @Test
     void a_heater_fault_on_a_zone_the_bed_does_not_have_is_refused() throws Exception {
         Path file = scenario("\n  \"bed\": \"beds/compact-800.json\",", "[{\"atS\": 60, \"kind\": \"HEATER_DEAD\", \"zone\": 1}]");
         assertThatThrownBy(() -> ScenarioParser.parse(file)).isInstanceOfSatisfying(ScenarioException.class,
-                e -> assertThat(e.problems()).singleElement().asString().contains("zone 1").contains("1 zone(s)"));
+                e -> assertThat(e.lines()).singleElement().asString().contains("zone 1").contains("1 zone(s)"));
     }
 
     @Test
@@ -106,6 +107,6 @@ class BedWiringTest {
         int exit = cl.execute("simulate", "--scenario", file.toString(), "--bed", dir.resolve("bad.json").toString(), "--quiet");
 
         assertThat(exit).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("bad.json $.loopHz: must be 10–1000, was 5").doesNotContain("Exception");
+        assertThat(err.toString()).contains("rollwell simulate: " + dir.resolve("bad.json") + ": $.loopHz: must be 10–1000, was 5").doesNotContain("Exception");
     }
 }

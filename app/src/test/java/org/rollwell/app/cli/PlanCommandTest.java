@@ -181,8 +181,8 @@ class PlanCommandTest {
         Cli run = Cli.run("plan", "--profile", bad.toString(), "--goal", "STRESS", "--minutes", "20").refusedAsBadInput();
 
         assertThat(run.errLines()).hasSize(2)
-                .anySatisfy(l -> assertThat(l).startsWith("$.heightCm: "))
-                .anySatisfy(l -> assertThat(l).startsWith("$.painMap[0].nrs: "));
+                .anySatisfy(l -> assertThat(l).startsWith("rollwell plan: " + bad + ": $.heightCm: "))
+                .anySatisfy(l -> assertThat(l).startsWith("rollwell plan: " + bad + ": $.painMap[0].nrs: "));
         assertThat(run.out()).isEmpty();
     }
 

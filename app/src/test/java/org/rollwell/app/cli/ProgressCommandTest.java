@@ -142,8 +142,8 @@ class ProgressCommandTest {
 
         Cli run = Cli.run("progress", "--diary", bad.toString(), "--date", "2026-09-10").refusedAsBadInput();
 
-        assertThat(run.errLines()).containsExactly("$.entries[0].nrs: must be a whole number 0–10, was 12",
-                "$.entries[1].heat: must be one of TOO_COOL|RIGHT|TOO_HOT, was \"WARM\"");
+        assertThat(run.errLines()).containsExactly("rollwell progress: " + bad + ": $.entries[0].nrs: must be a whole number 0–10, was 12",
+                "rollwell progress: " + bad + ": $.entries[1].heat: unknown heat \"WARM\"; must be one of TOO_COOL, RIGHT, TOO_HOT");
         assertThat(run.out()).isEmpty();
     }
 
@@ -152,7 +152,7 @@ class ProgressCommandTest {
         assertThat(Cli.run("progress", "--diary", dir.resolve("none.json").toString()).refusedAsBadInput().err())
                 .contains("cannot read diary", "no such file");
         assertThat(Cli.run("progress", "--diary", write("broken.json", "{\"format\":").toString())
-                .refusedAsBadInput().err()).startsWith("$: not valid JSON");
+                .refusedAsBadInput().err()).startsWith("rollwell progress: " + dir.resolve("broken.json") + ": $: not valid JSON");
 
         Path huge = dir.resolve("huge.json");
         Files.write(huge, new byte[DiaryParser.MAX_BYTES + 1]);

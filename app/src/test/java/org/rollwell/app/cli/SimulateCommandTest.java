@@ -161,12 +161,12 @@ class SimulateCommandTest {
         Cli run = Cli.run("simulate", "--scenario", file.toString()).refusedAsBadInput();
 
         assertThat(run.errLines()).containsExactlyInAnyOrder(
-                "$.minutes: must be 10–60, was 600",
-                "$.faults[0].kind: must be one of HEATER_STUCK_ON, HEATER_DEAD, THERMISTOR_OPEN, THERMISTOR_SHORT,"
+                "rollwell simulate: " + file + ": $.minutes: must be a whole number 10–60 min, was 600",
+                "rollwell simulate: " + file + ": $.faults[0].kind: unknown fault kind \"FOO\"; must be one of HEATER_STUCK_ON,"
+                        + " HEATER_DEAD, THERMISTOR_OPEN, THERMISTOR_SHORT,"
                         + " THERMISTOR_STUCK, CARRIAGE_STALL, ENCODER_SLIP, LOAD_CELL_FAIL, PRESENCE_LOST, ESTOP, LOOP_STALL,"
                         + " THERMISTOR_DETACHED, THERMISTOR_DRIFT, LOAD_CELL_STUCK, LOAD_CELL_DRIFT, LIFT_DRIVE_RUNAWAY,"
-                        + " CARRIAGE_RUNAWAY, HEATER_WEAK, ESTOP_HOST_HUNG,"
-                        + " was \"FOO\"");
+                        + " CARRIAGE_RUNAWAY, HEATER_WEAK, ESTOP_HOST_HUNG");
         assertThat(run.out()).isEmpty();
     }
 

@@ -108,14 +108,14 @@ class ScenarioParserTest {
         Files.writeString(file, withProfile("\"nobody.json\""));
 
         assertThatThrownBy(() -> ScenarioParser.parse(file))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
-                        .singleElement().asString().startsWith("$.profile: cannot read").contains("nobody.json", "no such file"));
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.lines())
+                        .singleElement().asString().startsWith(file + ": $.profile: cannot read").contains("nobody.json", "no such file"));
     }
 
     @Test
     void a_missing_scenario_file_is_refused_with_the_reason(@TempDir Path dir) {
         assertThatThrownBy(() -> ScenarioParser.parse(dir.resolve("nope.json")))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.lines())
                         .singleElement().asString().contains("nope.json", "no such file"));
     }
 
@@ -131,48 +131,48 @@ class ScenarioParserTest {
     static List<Arguments> malformed() {
         return List.of(
                 Arguments.of("not JSON", "{\"format\": ", "$: not valid JSON"),
-                Arguments.of("an array", "[1, 2]", "$: must be a JSON object, was an array"),
-                Arguments.of("an empty file", "", "$: the file is empty"),
+                Arguments.of("an array", "[1, 2]", "$: must be a rollwell.scenario/1 object, was a list"),
+                Arguments.of("an empty file", "", "$: empty; expected a rollwell.scenario/1 object"),
                 Arguments.of("wrong format", VALID.replace("rollwell.scenario/1", "rollwell.scenario/2"),
-                        "$.format: must be \"rollwell.scenario/1\", was \"rollwell.scenario/2\""),
-                Arguments.of("missing format", VALID.replace("\"format\": \"rollwell.scenario/1\",", ""), "$.format: is missing"),
+                        "$.format: must be \"rollwell.scenario/1\" (the format this Rollwell reads), was the text \"rollwell.scenario/2\""),
+                Arguments.of("missing format", VALID.replace("\"format\": \"rollwell.scenario/1\",", ""), "$.format: missing; must be \"rollwell.scenario/1\""),
                 Arguments.of("unknown field", VALID.replace("\"seed\": 42,", "\"seed\": 42, \"speed\": 3,"), "$.speed: unknown field"),
-                Arguments.of("seed as text", VALID.replace("\"seed\": 42", "\"seed\": \"42\""), "$.seed: must be a whole number, was \"42\""),
+                Arguments.of("seed as text", VALID.replace("\"seed\": 42", "\"seed\": \"42\""), "$.seed: must be a whole number, was the text \"42\""),
                 Arguments.of("seed with a fraction", VALID.replace("\"seed\": 42", "\"seed\": 4.2"), "$.seed: must be a whole number, was 4.2"),
-                Arguments.of("missing body", VALID.replaceAll("\"body\": \\{[^}]*},", ""), "$.body: is missing"),
+                Arguments.of("missing body", VALID.replaceAll("\"body\": \\{[^}]*},", ""), "$.body: missing; must be the person on the twin"),
                 Arguments.of("body height out of range", VALID.replace("\"heightCm\": 175, \"weightKg\"", "\"heightCm\": 300, \"weightKg\""),
-                        "$.body.heightCm: must be 100–250, was 300"),
+                        "$.body.heightCm: must be 100–250 cm, was 300"),
                 Arguments.of("body field missing", VALID.replace("\"lateralOffsetMm\": 0", "\"lateralOffset\": 0"),
-                        "$.body.lateralOffsetMm: is missing"),
+                        "$.body.lateralOffsetMm: missing; must be -150–150 mm"),
                 Arguments.of("body unknown field", VALID.replace("\"lateralOffsetMm\": 0", "\"lateralOffsetMm\": 0, \"age\": 40"),
                         "$.body.age: unknown field"),
                 Arguments.of("profile a number", withProfile("7"),
                         "$.profile: must be a profile object or a file path, was 7"),
-                Arguments.of("unknown goal", VALID.replace("RELIEVE_TENSION", "RELAX"), "$.goal: must be one of RELIEVE_TENSION"),
+                Arguments.of("unknown goal", VALID.replace("RELIEVE_TENSION", "RELAX"), "$.goal: unknown goal \"RELAX\"; must be one of RELIEVE_TENSION"),
                 Arguments.of("goal and program", VALID.replace("\"goal\": \"RELIEVE_TENSION\",", "\"goal\": \"STRESS\", \"program\": \"x\","),
                         "$: asks for both \"goal\" and \"program\""),
                 Arguments.of("unknown program", VALID.replace("\"goal\": \"RELIEVE_TENSION\"", "\"program\": \"spa-deluxe\""),
                         "$.program: must be a built-in program (lumbar-tension"),
                 Arguments.of("neither goal nor program", VALID.replace("\"goal\": \"RELIEVE_TENSION\",", ""), "$: needs \"goal\" or \"program\""),
-                Arguments.of("minutes too long", VALID.replace("\"minutes\": 40", "\"minutes\": 90"), "$.minutes: must be 10–60, was 90"),
-                Arguments.of("minutes missing", VALID.replace("\"minutes\": 40,", ""), "$.minutes: is missing"),
+                Arguments.of("minutes too long", VALID.replace("\"minutes\": 40", "\"minutes\": 90"), "$.minutes: must be a whole number 10–60 min, was 90"),
+                Arguments.of("minutes missing", VALID.replace("\"minutes\": 40,", ""), "$.minutes: missing; must be a whole number 10–60 min"),
                 Arguments.of("scan not a boolean", VALID.replace("\"minutes\": 40,", "\"minutes\": 40, \"scan\": \"yes\","),
-                        "$.scan: must be true or false, was \"yes\""),
-                Arguments.of("faults not an array", VALID.replaceAll("\"faults\": \\[.*]", "\"faults\": {}"), "$.faults: must be an array"),
+                        "$.scan: must be true or false, was the text \"yes\""),
+                Arguments.of("faults not an array", VALID.replaceAll("\"faults\": \\[.*]", "\"faults\": {}"), "$.faults: must be a list of faults"),
                 Arguments.of("unknown fault kind", VALID.replace("\"kind\": \"ESTOP\"", "\"kind\": \"FOO\""),
-                        "$.faults[1].kind: must be one of HEATER_STUCK_ON, HEATER_DEAD"),
-                Arguments.of("fault kind, was FOO", VALID.replace("\"kind\": \"ESTOP\"", "\"kind\": \"FOO\""), "was \"FOO\""),
-                Arguments.of("negative fault time", VALID.replace("\"atS\": 900", "\"atS\": -5"), "$.faults[0].atS: must be 0–7200, was -5"),
-                Arguments.of("heater fault without zone", VALID.replace(", \"zone\": 1", ""), "$.faults[0].zone: is missing"),
-                Arguments.of("heater zone out of range", VALID.replace("\"zone\": 1", "\"zone\": 2"), "$.faults[0].zone: must be 0–1, was 2"),
+                        "$.faults[1].kind: unknown fault kind \"FOO\"; must be one of HEATER_STUCK_ON, HEATER_DEAD"),
+                Arguments.of("fault kind, names FOO", VALID.replace("\"kind\": \"ESTOP\"", "\"kind\": \"FOO\""), "\"FOO\""),
+                Arguments.of("negative fault time", VALID.replace("\"atS\": 900", "\"atS\": -5"), "$.faults[0].atS: must be 0–7200 s, was -5"),
+                Arguments.of("heater fault without zone", VALID.replace(", \"zone\": 1", ""), "$.faults[0].zone: missing; must be a whole number 0–1"),
+                Arguments.of("heater zone out of range", VALID.replace("\"zone\": 1", "\"zone\": 2"), "$.faults[0].zone: must be a whole number 0–1, was 2"),
                 Arguments.of("zone on an e-stop", VALID.replace("\"kind\": \"ESTOP\"", "\"kind\": \"ESTOP\", \"zone\": 0"),
                         "$.faults[1].zone: ESTOP does not strike a heater zone"),
                 Arguments.of("unknown fault field", VALID.replace("\"kind\": \"ESTOP\"", "\"kind\": \"ESTOP\", \"when\": 3"),
                         "$.faults[1].when: unknown field"),
                 Arguments.of("unknown phase", VALID.replace("\"kind\": \"ESTOP\"", "\"kind\": \"ESTOP\", \"during\": \"NAP\""),
-                        "$.faults[1].during: must be one of HOMING, WARMING, ROLL, KNEAD"),
+                        "$.faults[1].during: unknown phase \"NAP\"; must be one of HOMING, WARMING, ROLL, KNEAD"),
                 Arguments.of("fault not an object", VALID.replace("{\"atS\": 300, \"kind\": \"ESTOP\"}", "\"ESTOP\""),
-                        "$.faults[1]: must be an object"),
+                        "$.faults[1]: must be a fault {atS, kind, zone}, was the text \"ESTOP\""),
                 Arguments.of("two documents in one file", VALID + "{}", "$: not valid JSON"),
                 Arguments.of("duplicate key", VALID.replace("\"seed\": 42,", "\"seed\": 42, \"seed\": 43,"), "$: not valid JSON"));
     }
@@ -181,7 +181,7 @@ class ScenarioParserTest {
     @MethodSource("malformed")
     void a_malformed_scenario_is_refused_with_the_path_of_the_problem(String what, String text, String expected) {
         assertThatThrownBy(() -> ScenarioParser.parse(text, null))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.lines())
                         .as(what).anySatisfy(p -> assertThat(p).contains(expected)));
     }
 
@@ -190,8 +190,8 @@ class ScenarioParserTest {
         String bad = withProfile(PROFILE.replace("\"nrs\": 5", "\"nrs\": 12"));
 
         assertThatThrownBy(() -> ScenarioParser.parse(bad, null))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
-                        .singleElement().asString().startsWith("$.profile.painMap[0].nrs: must be 1–10"));
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.lines())
+                        .singleElement().asString().startsWith("$.profile.painMap[0].nrs: must be a whole number 1–10"));
     }
 
     @Test
@@ -201,8 +201,8 @@ class ScenarioParserTest {
         Files.writeString(file, withProfile("\"p.json\""));
 
         assertThatThrownBy(() -> ScenarioParser.parse(file))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
-                        .singleElement().asString().contains("p.json", "$.heightCm"));
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.lines())
+                        .singleElement().asString().startsWith(dir.resolve("p.json") + ": $.heightCm: must be 100–250 cm"));
     }
 
     @Test
@@ -221,7 +221,7 @@ class ScenarioParserTest {
                 .replace("\"kind\": \"ESTOP\"", "\"kind\": \"FOO\"");
 
         assertThatThrownBy(() -> ScenarioParser.parse(bad, null))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.lines())
                         .hasSize(3)
                         .allSatisfy(p -> assertThat(p).startsWith("$.")));
     }

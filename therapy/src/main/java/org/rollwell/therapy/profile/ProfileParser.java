@@ -1,18 +1,11 @@
 package org.rollwell.therapy.profile;
 
-import org.rollwell.therapy.input.Problem;
-import org.rollwell.therapy.input.ParseResult;
+import static org.rollwell.therapy.input.FieldReader.child;
+import static org.rollwell.therapy.input.FieldReader.index;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,23 +17,22 @@ import java.util.Set;
 import org.rollwell.therapy.anatomy.Level;
 import org.rollwell.therapy.anatomy.SpineMap;
 import org.rollwell.therapy.goal.Condition;
+import org.rollwell.therapy.input.FieldReader;
+import org.rollwell.therapy.input.JsonText;
+import org.rollwell.therapy.input.ParseResult;
+import org.rollwell.therapy.input.Problem;
 import org.rollwell.therapy.screening.ScreeningId;
 
 /**
  * Reads a {@code rollwell.profile/1} or {@code /2} file (docs/profile-format.md). Never throws on bad
- * input: it returns the {@link Profile}, or every {@link Problem} with its JSON path
- * ({@code $.painMap[2].nrs: must be 1–10, was 12}). Unknown fields, wrong types, unknown
- * ids or levels and out-of-range values are all refused.
+ * input: it returns the {@link Profile}, or every {@link Problem} with its file and JSON path
+ * ({@code me.json: $.painMap[2].nrs: must be a whole number 1–10, was 12}). Unknown fields, wrong
+ * types, unknown ids or levels and out-of-range values are all refused.
  *
  * <p>Missing screening answers are not a parse problem: the profile parses, and the
  * planner blocks with {@code SCREENING_INCOMPLETE} until they are answered.
  */
 public final class ProfileParser {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private static final Set<String> FIELDS = new LinkedHashSet<>(List.of("format", "heightCm", "weightKg",
             "birthYear", "answers", "conditions", "painMap", "triggerPoints", "painTodayNrs", "preferences",
@@ -57,285 +49,210 @@ public final class ProfileParser {
     private ProfileParser() {
     }
 
-    /** Parses one profile file's text. */
+    /** Parses one profile's text (from no file, or one named later). */
     public static ParseResult<Profile> parse(String json) {
-        JsonChecks checks = new JsonChecks();
-        JsonNode root = tree(json, checks, "a rollwell.profile/1 or /2 object");
-        Optional<Profile> profile = root == null ? Optional.empty() : read(root, checks);
-        if (!checks.problems().isEmpty() || profile.isEmpty()) {
-            return new ParseResult.Refused<>(checks.problems());
-        }
-        return new ParseResult.Parsed<>(profile.get());
+        return parse("", json);
     }
 
-    /** The JSON tree of {@code json}, or null after recording why it is not JSON. Shared by the people's files. */
-    static JsonNode tree(String json, JsonChecks checks, String expected) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json == null ? "" : json);
-        } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            checks.problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage());
-            return null;
-        }
-        if (root == null || root.isMissingNode()) {
-            checks.problem("$", "empty file; expected " + expected);
-            return null;
-        }
-        return root;
+    /** Parses the text of profile file {@code file}, named in every problem. */
+    public static ParseResult<Profile> parse(String file, String json) {
+        return JsonText.read(file, json, "a " + Profile.FORMAT + " or /2 object", ProfileParser::read);
     }
 
-    private static Optional<Profile> read(JsonNode root, JsonChecks checks) {
-        if (!checks.object(root, "$", FIELDS)) {
-            return Optional.empty();
-        }
-        Optional<String> format = checks.text(root, "$", "format", true);
-        int version = 1;
-        if (format.isPresent() && format.get().equals(Profile.FORMAT_2)) {
-            version = 2;
-        } else if (format.isPresent() && !format.get().equals(Profile.FORMAT)) {
-            checks.problem("$.format", "must be \"" + Profile.FORMAT + "\" or \"" + Profile.FORMAT_2 + "\", was \""
-                    + format.get() + "\"");
-        }
+    private static Profile read(JsonNode root, FieldReader fields) {
+        fields.unknownFields(root, "$", FIELDS);
+        int version = Profile.FORMAT_2.equals(fields.format(root, Profile.FORMAT, Profile.FORMAT_2)) ? 2 : 1;
         if (version == 1) {
             for (String name : VERSION_2_FIELDS) {
                 if (root.has(name)) {
-                    checks.problem(JsonChecks.child("$", name), "needs \"format\": \"" + Profile.FORMAT_2 + "\"");
+                    fields.problem(child("$", name), "needs \"format\": \"" + Profile.FORMAT_2 + "\"");
                 }
             }
         }
         // Plausible human ranges only; whether the bed fits the person is the screening's call.
-        Optional<Double> height = checks.number(root, "$", "heightCm", true, 100, 250, " cm");
-        Optional<Double> weight = checks.number(root, "$", "weightKg", true, 20, 300, " kg");
-        Optional<Integer> birthYear = checks.whole(root, "$", "birthYear", true, 1900, 2100);
-        Map<ScreeningId, Boolean> answers = answers(root, checks);
-        Set<Condition> conditions = conditions(root, checks);
-        List<PainEntry> painMap = painMap(root, checks);
-        List<TriggerPoint> triggerPoints = triggerPoints(root, checks);
-        Optional<Integer> painToday = checks.whole(root, "$", "painTodayNrs", false, 0, 10);
-        Preferences preferences = preferences(root, checks);
-        List<MarkedRegion> regions = regions(root, checks, answers);
-        Set<ScreeningId> approved = clinicianApproved(root, checks);
-        Optional<Double> headOffset = checks.number(root, "$", "headOffsetMm", false, 0, 400, " mm");
+        Double height = fields.number(root, "$", "heightCm", 100, 250, "cm", true);
+        Double weight = fields.number(root, "$", "weightKg", 20, 300, "kg", true);
+        Integer birthYear = fields.whole(root, "$", "birthYear", 1900, 2100, "", true);
+        Map<ScreeningId, Boolean> answers = Answers.read(root, fields, "screening id → true/false",
+                id -> true, "unknown screening id (see `rollwell screening questions`)");
+        List<Condition> conditions = fields.constants(root, "$", "conditions", Condition.class, "condition", false);
+        List<PainEntry> painMap = painMap(root, fields);
+        List<TriggerPoint> triggerPoints = triggerPoints(root, fields);
+        Integer painToday = fields.whole(root, "$", "painTodayNrs", 0, 10, "", false);
+        Preferences preferences = preferences(root, fields);
+        List<MarkedRegion> regions = regions(root, fields, answers);
+        Set<ScreeningId> approved = clinicianApproved(root, fields);
+        Double headOffset = fields.number(root, "$", "headOffsetMm", 0, 400, "mm", false);
         Optional<SpineMap> spineMap = Optional.empty();
-        JsonNode spineNode = checks.field(root, "$", "spineMap", false);
+        JsonNode spineNode = fields.field(root, "$", "spineMap", false, "a spine map");
         if (spineNode != null) {
-            spineMap = SpineMapReader.read(spineNode, "$.spineMap", checks);
+            spineMap = SpineMapReader.read(spineNode, "$.spineMap", fields);
         }
-        List<Clearance> clearances = version == 2 ? clearances(root, checks) : List.of();
-        Optional<LocalDate> painOnset = version == 2 ? checks.date(root, "$", "painOnset", false) : Optional.empty();
-        Optional<LocalDate> surgeryDate = version == 2 ? checks.date(root, "$", "surgeryDate", false) : Optional.empty();
-        if (!checks.problems().isEmpty()) {
-            return Optional.empty();
+        List<Clearance> clearances = version == 2 ? clearances(root, fields) : List.of();
+        LocalDate painOnset = version == 2 ? fields.date(root, "$", "painOnset", false) : null;
+        LocalDate surgeryDate = version == 2 ? fields.date(root, "$", "surgeryDate", false) : null;
+        if (fields.problemCount() > 0) {
+            return null;
         }
-        Profile profile = new Profile(height.get(), weight.get(), birthYear.get(), answers, conditions, painMap,
-                triggerPoints, painToday.map(OptionalInt::of).orElse(OptionalInt.empty()), preferences, regions,
-                approved, headOffset.orElse(Profile.DEFAULT_HEAD_OFFSET_MM), spineMap);
-        return Optional.of(version == 2 ? profile.withHistory(clearances, painOnset, surgeryDate) : profile);
+        Set<Condition> conditionSet = EnumSet.noneOf(Condition.class);
+        conditionSet.addAll(conditions);
+        Profile profile = new Profile(height, weight, birthYear, answers, conditionSet, painMap,
+                triggerPoints, painToday == null ? OptionalInt.empty() : OptionalInt.of(painToday), preferences, regions,
+                approved, headOffset == null ? Profile.DEFAULT_HEAD_OFFSET_MM : headOffset, spineMap);
+        return version == 2 ? profile.withHistory(clearances, Optional.ofNullable(painOnset),
+                Optional.ofNullable(surgeryDate)) : profile;
     }
 
-    private static Map<ScreeningId, Boolean> answers(JsonNode root, JsonChecks checks) {
-        Map<ScreeningId, Boolean> answers = new EnumMap<>(ScreeningId.class);
-        JsonNode node = checks.field(root, "$", "answers", true);
-        if (node == null) {
-            return answers;
-        }
-        if (!node.isObject()) {
-            checks.problem("$.answers", "must be an object of screening id → true/false, was " + JsonChecks.shown(node));
-            return answers;
-        }
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String path = JsonChecks.child("$.answers", field.getKey());
-            Optional<ScreeningId> id = ScreeningId.parse(field.getKey());
-            if (id.isEmpty()) {
-                checks.problem(path, "unknown screening id (see `rollwell screening questions`)");
-                continue;
-            }
-            checks.boolValue(field.getValue(), path).ifPresent(answer -> answers.put(id.get(), answer));
-        }
-        return answers;
-    }
-
-    private static Set<Condition> conditions(JsonNode root, JsonChecks checks) {
-        Set<Condition> conditions = EnumSet.noneOf(Condition.class);
-        JsonNode node = checks.array(root, "$", "conditions");
-        if (node == null) {
-            return conditions;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            String path = JsonChecks.index("$.conditions", i);
-            JsonNode item = node.get(i);
-            if (!item.isTextual()) {
-                checks.problem(path, "must be a string, was " + JsonChecks.shown(item));
-                continue;
-            }
-            Optional<Condition> condition = checks.constantValue(item.textValue(), path, Condition.class);
-            if (condition.isPresent() && !conditions.add(condition.get())) {
-                checks.problem(path, "duplicate condition " + condition.get());
-            }
-        }
-        return conditions;
-    }
-
-    private static List<PainEntry> painMap(JsonNode root, JsonChecks checks) {
+    private static List<PainEntry> painMap(JsonNode root, FieldReader fields) {
         List<PainEntry> entries = new ArrayList<>();
-        JsonNode node = checks.array(root, "$", "painMap");
+        JsonNode node = fields.array(root, "$", "painMap", false, "marks {level, side, nrs}");
         if (node == null) {
             return entries;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
-            String path = JsonChecks.index("$.painMap", i);
+            String path = index("$.painMap", i);
             JsonNode item = node.get(i);
-            if (!checks.object(item, path, PAIN_FIELDS)) {
+            if (!fields.object(item, path, "a mark {level, side, nrs}")) {
                 continue;
             }
-            Optional<Level> level = checks.level(item, path, "level");
-            Optional<Side> side = checks.constant(item, path, "side", Side.class);
+            fields.unknownFields(item, path, PAIN_FIELDS);
+            Level level = fields.level(item, path, "level", true);
+            Side side = fields.constant(item, path, "side", Side.class, "side", true);
             // 0 is "no pain": such places are simply not marked.
-            Optional<Integer> nrs = checks.whole(item, path, "nrs", true, 1, 10);
-            if (level.isPresent() && side.isPresent() && nrs.isPresent()) {
-                if (!seen.add(level.get() + "/" + side.get())) {
-                    checks.problem(path, "duplicate mark " + level.get() + " " + side.get());
+            Integer nrs = fields.whole(item, path, "nrs", 1, 10, "", true);
+            if (level != null && side != null && nrs != null) {
+                if (!seen.add(level + "/" + side)) {
+                    fields.problem(path, "duplicate mark " + level + " " + side);
                 } else {
-                    entries.add(new PainEntry(level.get(), side.get(), nrs.get()));
+                    entries.add(new PainEntry(level, side, nrs));
                 }
             }
         }
         return entries;
     }
 
-    private static List<TriggerPoint> triggerPoints(JsonNode root, JsonChecks checks) {
+    private static List<TriggerPoint> triggerPoints(JsonNode root, FieldReader fields) {
         List<TriggerPoint> points = new ArrayList<>();
-        JsonNode node = checks.array(root, "$", "triggerPoints");
+        JsonNode node = fields.array(root, "$", "triggerPoints", false, "points {level, side}");
         if (node == null) {
             return points;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
-            String path = JsonChecks.index("$.triggerPoints", i);
+            String path = index("$.triggerPoints", i);
             JsonNode item = node.get(i);
-            if (!checks.object(item, path, POINT_FIELDS)) {
+            if (!fields.object(item, path, "a point {level, side}")) {
                 continue;
             }
-            Optional<Level> level = checks.level(item, path, "level");
-            Optional<Side> side = checks.constant(item, path, "side", Side.class);
-            if (level.isPresent() && side.isPresent()) {
-                if (!seen.add(level.get() + "/" + side.get())) {
-                    checks.problem(path, "duplicate trigger point " + level.get() + " " + side.get());
+            fields.unknownFields(item, path, POINT_FIELDS);
+            Level level = fields.level(item, path, "level", true);
+            Side side = fields.constant(item, path, "side", Side.class, "side", true);
+            if (level != null && side != null) {
+                if (!seen.add(level + "/" + side)) {
+                    fields.problem(path, "duplicate trigger point " + level + " " + side);
                 } else {
-                    points.add(new TriggerPoint(level.get(), side.get()));
+                    points.add(new TriggerPoint(level, side));
                 }
             }
         }
         return points;
     }
 
-    private static Preferences preferences(JsonNode root, JsonChecks checks) {
-        JsonNode node = checks.field(root, "$", "preferences", false);
-        if (node == null || !checks.object(node, "$.preferences", PREFERENCE_FIELDS)) {
-            return Preferences.DEFAULT;
-        }
+    private static Preferences preferences(JsonNode root, FieldReader fields) {
+        JsonNode node = fields.field(root, "$", "preferences", false, "an object");
         Preferences d = Preferences.DEFAULT;
-        int intensity = checks.whole(node, "$.preferences", "intensity", false, 1, 10).orElse(d.intensity());
+        if (node == null || !fields.object(node, "$.preferences", "an object {intensity, maxRollerTempC, heat}")) {
+            return d;
+        }
+        fields.unknownFields(node, "$.preferences", PREFERENCE_FIELDS);
+        Integer intensity = fields.whole(node, "$.preferences", "intensity", 1, 10, "", false);
         // DOMAIN.md §2: the roller surface target is settable 30–65 °C.
-        double maxRollerTempC = checks.number(node, "$.preferences", "maxRollerTempC", false, 30, 65, " °C")
-                .orElse(d.maxRollerTempC());
-        boolean heat = checks.bool(node, "$.preferences", "heat", false).orElse(d.heat());
-        return new Preferences(intensity, maxRollerTempC, heat);
+        Double maxRollerTempC = fields.number(node, "$.preferences", "maxRollerTempC", 30, 65, "°C", false);
+        Boolean heat = fields.bool(node, "$.preferences", "heat", false);
+        return new Preferences(intensity == null ? d.intensity() : intensity,
+                maxRollerTempC == null ? d.maxRollerTempC() : maxRollerTempC, heat == null ? d.heat() : heat);
     }
 
-    private static List<MarkedRegion> regions(JsonNode root, JsonChecks checks, Map<ScreeningId, Boolean> answers) {
+    private static List<MarkedRegion> regions(JsonNode root, FieldReader fields, Map<ScreeningId, Boolean> answers) {
         List<MarkedRegion> regions = new ArrayList<>();
-        JsonNode node = checks.array(root, "$", "regions");
+        JsonNode node = fields.array(root, "$", "regions", false, "regions {id, from, to}");
         if (node == null) {
             return regions;
         }
         for (int i = 0; i < node.size(); i++) {
-            String path = JsonChecks.index("$.regions", i);
+            String path = index("$.regions", i);
             JsonNode item = node.get(i);
-            if (!checks.object(item, path, REGION_FIELDS)) {
+            if (!fields.object(item, path, "a region {id, from, to}")) {
                 continue;
             }
-            Optional<ScreeningId> id = checks.constant(item, path, "id", ScreeningId.class);
-            if (id.isPresent() && !id.get().needsRegion()) {
-                checks.problem(JsonChecks.child(path, "id"), "only CI_SKIN_LESION and CI_IMPLANT take a region, was "
-                        + id.get());
-                id = Optional.empty();
-            } else if (id.isPresent() && Boolean.FALSE.equals(answers.get(id.get()))) {
-                checks.problem(JsonChecks.child(path, "id"), id.get() + " is answered false in $.answers;"
+            fields.unknownFields(item, path, REGION_FIELDS);
+            ScreeningId id = fields.constant(item, path, "id", ScreeningId.class, "screening id", true);
+            if (id != null && !id.needsRegion()) {
+                fields.problem(child(path, "id"), "only CI_SKIN_LESION and CI_IMPLANT take a region, was " + id);
+                id = null;
+            } else if (id != null && Boolean.FALSE.equals(answers.get(id))) {
+                fields.problem(child(path, "id"), id + " is answered false in $.answers;"
                         + " answer it true or remove this region");
-                id = Optional.empty();
+                id = null;
             }
-            Optional<Level> from = checks.level(item, path, "from");
-            Optional<Level> to = checks.level(item, path, "to");
-            if (from.isPresent() && to.isPresent() && to.get().isAbove(from.get())) {
-                checks.problem(JsonChecks.child(path, "to"), to.get() + " lies above from " + from.get()
+            Level from = fields.level(item, path, "from", true);
+            Level to = fields.level(item, path, "to", true);
+            if (from != null && to != null && to.isAbove(from)) {
+                fields.problem(child(path, "to"), to + " lies above from " + from
                         + "; give the level nearer the head as from");
                 continue;
             }
-            if (id.isPresent() && from.isPresent() && to.isPresent()) {
-                regions.add(new MarkedRegion(id.get(), from.get(), to.get()));
+            if (id != null && from != null && to != null) {
+                regions.add(new MarkedRegion(id, from, to));
             }
         }
         return regions;
     }
 
-    private static Set<ScreeningId> clinicianApproved(JsonNode root, JsonChecks checks) {
+    private static Set<ScreeningId> clinicianApproved(JsonNode root, FieldReader fields) {
         Set<ScreeningId> approved = EnumSet.noneOf(ScreeningId.class);
-        JsonNode node = checks.array(root, "$", "clinicianApproved");
-        if (node == null) {
-            return approved;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            String path = JsonChecks.index("$.clinicianApproved", i);
-            JsonNode item = node.get(i);
-            if (!item.isTextual()) {
-                checks.problem(path, "must be a string, was " + JsonChecks.shown(item));
-                continue;
-            }
-            Optional<ScreeningId> id = checks.constantValue(item.textValue(), path, ScreeningId.class);
-            if (id.isEmpty()) {
-                continue;
-            }
-            if (id.get() != ScreeningId.CI_ACTIVE_CANCER) {
-                checks.problem(path, "a clinician's approval lifts only CI_ACTIVE_CANCER, not " + id.get());
-            } else if (!approved.add(id.get())) {
-                checks.problem(path, "duplicate " + id.get());
+        List<ScreeningId> ids = fields.constants(root, "$", "clinicianApproved", ScreeningId.class, "screening id", false);
+        for (int i = 0; ids != null && i < ids.size(); i++) {
+            if (ids.get(i) != ScreeningId.CI_ACTIVE_CANCER) {
+                fields.problem(index("$.clinicianApproved", i), "a clinician's approval lifts only CI_ACTIVE_CANCER, not "
+                        + ids.get(i));
+            } else {
+                approved.add(ids.get(i));
             }
         }
         return approved;
     }
 
-    private static List<Clearance> clearances(JsonNode root, JsonChecks checks) {
+    private static List<Clearance> clearances(JsonNode root, FieldReader fields) {
         List<Clearance> clearances = new ArrayList<>();
-        JsonNode node = checks.array(root, "$", "clearances");
+        JsonNode node = fields.array(root, "$", "clearances", false, "clearances {id, clinician, date, note}");
         if (node == null) {
             return clearances;
         }
         for (int i = 0; i < node.size(); i++) {
-            String path = JsonChecks.index("$.clearances", i);
+            String path = index("$.clearances", i);
             JsonNode item = node.get(i);
-            if (!checks.object(item, path, CLEARANCE_FIELDS)) {
+            if (!fields.object(item, path, "a clearance {id, clinician, date, note}")) {
                 continue;
             }
-            Optional<ScreeningId> id = checks.constant(item, path, "id", ScreeningId.class);
-            if (id.isPresent() && id.get().effect() != ScreeningId.Effect.BLOCK_UNLESS_CLEARED) {
-                checks.problem(JsonChecks.child(path, "id"), id.get() + " cannot be cleared"
-                        + (id.get().symptomNow() ? " (a symptom now: it is asked at every check-in)" : "")
+            fields.unknownFields(item, path, CLEARANCE_FIELDS);
+            ScreeningId id = fields.constant(item, path, "id", ScreeningId.class, "screening id", true);
+            if (id != null && id.effect() != ScreeningId.Effect.BLOCK_UNLESS_CLEARED) {
+                fields.problem(child(path, "id"), id + " cannot be cleared"
+                        + (id.symptomNow() ? " (a symptom now: it is asked at every check-in)" : "")
                         + "; clearances lift the history red flags, CI_ACTIVE_CANCER and CI_DVT");
-                id = Optional.empty();
+                id = null;
             }
-            Optional<String> clinician = checks.text(item, path, "clinician", true);
-            if (clinician.isPresent() && clinician.get().isBlank()) {
-                checks.problem(JsonChecks.child(path, "clinician"), "must name the clinician");
-                clinician = Optional.empty();
+            String clinician = fields.text(item, path, "clinician", true);
+            if (clinician != null && clinician.isBlank()) {
+                fields.problem(child(path, "clinician"), "must name the clinician");
+                clinician = null;
             }
-            Optional<LocalDate> date = checks.date(item, path, "date", true);
-            String note = checks.text(item, path, "note", false).orElse("");
-            if (id.isPresent() && clinician.isPresent() && date.isPresent()) {
-                clearances.add(new Clearance(id.get(), clinician.get(), date, note));
+            LocalDate date = fields.date(item, path, "date", true);
+            String note = fields.text(item, path, "note", false);
+            if (id != null && clinician != null && date != null) {
+                clearances.add(new Clearance(id, clinician, Optional.of(date), note == null ? "" : note));
             }
         }
         return clearances;

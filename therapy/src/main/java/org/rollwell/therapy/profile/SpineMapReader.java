@@ -1,5 +1,7 @@
 package org.rollwell.therapy.profile;
 
+import static org.rollwell.therapy.input.FieldReader.child;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -8,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.rollwell.therapy.anatomy.Level;
 import org.rollwell.therapy.anatomy.SpineMap;
+import org.rollwell.therapy.input.FieldReader;
+import org.rollwell.therapy.input.Shown;
 
 /**
  * Reads a measured {@code spineMap} out of a profile: every level's centre in bed
@@ -39,123 +43,117 @@ final class SpineMapReader {
     private SpineMapReader() {
     }
 
-    static Optional<SpineMap> read(JsonNode node, String path, JsonChecks checks) {
-        boolean scan = node.isObject() && (node.has("levels") || node.has("landmarks") || node.has("status"));
-        return scan ? readScan(node, path, checks) : readHandWritten(node, path, checks);
+    static Optional<SpineMap> read(JsonNode node, String path, FieldReader fields) {
+        if (!fields.object(node, path, "a spine map (the output of scan analyze --json)")) {
+            return Optional.empty();
+        }
+        boolean scan = node.has("levels") || node.has("landmarks") || node.has("status");
+        return Optional.ofNullable(scan ? readScan(node, path, fields) : readHandWritten(node, path, fields));
     }
 
     /** The analyser's JSON, as {@code scan analyze --json} writes it. */
-    private static Optional<SpineMap> readScan(JsonNode node, String path, JsonChecks checks) {
-        int before = checks.problems().size();
-        checks.object(node, path, SCAN_FIELDS);
-        Optional<String> status = checks.text(node, path, "status", true);
-        if (status.isPresent() && !status.get().equals("OK")) {
-            checks.problem(JsonChecks.child(path, "status"), "must be OK: a " + status.get()
+    private static SpineMap readScan(JsonNode node, String path, FieldReader fields) {
+        int before = fields.problemCount();
+        fields.unknownFields(node, path, SCAN_FIELDS);
+        String status = fields.text(node, path, "status", true);
+        if (status != null && !status.equals("OK")) {
+            fields.problem(child(path, "status"), "must be OK: a " + status
                     + " scan has no spine map (scan again, or leave spineMap out for the normative map)");
-            return Optional.empty();
+            return null;
         }
-        EnumMap<Level, Double> levels = levels(node, path, "levels", checks);
-        JsonNode landmarks = checks.field(node, path, "landmarks", true);
-        String landmarksPath = JsonChecks.child(path, "landmarks");
-        Optional<Double> t12l1 = Optional.empty();
-        Optional<Double> l5s1 = Optional.empty();
-        if (landmarks != null && checks.object(landmarks, landmarksPath, LANDMARKS)) {
-            Optional<Double> c7 = checks.number(landmarks, landmarksPath, "C7", true, MIN_MM, MAX_MM, " mm");
-            t12l1 = checks.number(landmarks, landmarksPath, "T12L1", true, MIN_MM, MAX_MM, " mm");
-            l5s1 = checks.number(landmarks, landmarksPath, "L5S1", true, MIN_MM, MAX_MM, " mm");
-            if (c7.isPresent() && levels.containsKey(Level.C7) && Math.abs(c7.get() - levels.get(Level.C7)) > SAME_MM) {
-                checks.problem(JsonChecks.child(landmarksPath, "C7"), "must equal levels.C7 ("
-                        + JsonChecks.plain(levels.get(Level.C7)) + " mm), was " + JsonChecks.plain(c7.get()));
+        EnumMap<Level, Double> levels = levels(node, path, "levels", fields);
+        JsonNode landmarks = fields.field(node, path, "landmarks", true, "an object {C7, T12L1, L5S1}");
+        String landmarksPath = child(path, "landmarks");
+        Double t12l1 = null;
+        Double l5s1 = null;
+        if (landmarks != null && fields.object(landmarks, landmarksPath, "an object {C7, T12L1, L5S1}")) {
+            fields.unknownFields(landmarks, landmarksPath, LANDMARKS);
+            Double c7 = mm(landmarks, landmarksPath, "C7", fields);
+            t12l1 = mm(landmarks, landmarksPath, "T12L1", fields);
+            l5s1 = mm(landmarks, landmarksPath, "L5S1", fields);
+            if (c7 != null && levels.containsKey(Level.C7) && Math.abs(c7 - levels.get(Level.C7)) > SAME_MM) {
+                fields.problem(child(landmarksPath, "C7"), "must equal levels.C7 ("
+                        + Shown.number(levels.get(Level.C7)) + " mm), was " + Shown.number(c7));
             }
-            between(checks, landmarksPath, "T12L1", t12l1, levels, Level.T12, Level.L1);
-            between(checks, landmarksPath, "L5S1", l5s1, levels, Level.L5, Level.S1);
+            between(fields, landmarksPath, "T12L1", t12l1, levels, Level.T12, Level.L1);
+            between(fields, landmarksPath, "L5S1", l5s1, levels, Level.L5, Level.S1);
         }
-        Optional<Double> kyphosis = cobb(node, path, "kyphosisDeg", true, checks);
-        Optional<Double> lordosis = cobb(node, path, "lordosisDeg", true, checks);
-        cobb(node, path, "surfaceKyphosisDeg", false, checks);
-        cobb(node, path, "surfaceLordosisDeg", false, checks);
-        Optional<Double> quality = checks.number(node, path, "quality", true, 0, 1, "");
-        JsonNode interpolated = node.get("interpolated");
-        if (interpolated != null && !interpolated.isNull()) {
-            String at = JsonChecks.child(path, "interpolated");
-            if (!interpolated.isArray()) {
-                checks.problem(at, "must be a list of levels, was " + JsonChecks.shown(interpolated));
-            } else {
-                for (int i = 0; i < interpolated.size(); i++) {
-                    JsonNode level = interpolated.get(i);
-                    if (!level.isTextual() || !levelNames().contains(level.asText())) {
-                        checks.problem(JsonChecks.index(at, i), "must be a level C7…S1, was " + JsonChecks.shown(level));
-                    }
-                }
-            }
+        Double kyphosis = cobb(node, path, "kyphosisDeg", true, fields);
+        Double lordosis = cobb(node, path, "lordosisDeg", true, fields);
+        cobb(node, path, "surfaceKyphosisDeg", false, fields);
+        cobb(node, path, "surfaceLordosisDeg", false, fields);
+        Double quality = fields.number(node, path, "quality", 0, 1, "", true);
+        JsonNode interpolated = fields.array(node, path, "interpolated", false, "levels");
+        for (int i = 0; interpolated != null && i < interpolated.size(); i++) {
+            fields.levelValue(interpolated.get(i), FieldReader.index(child(path, "interpolated"), i));
         }
-        if (checks.problems().size() > before) {
-            return Optional.empty();
+        if (fields.problemCount() > before) {
+            return null;
         }
-        return Optional.of(SpineMap.measured(levels, t12l1.get(), l5s1.get(), kyphosis.get(), lordosis.get(),
-                quality.get()));
+        return SpineMap.measured(levels, t12l1, l5s1, kyphosis, lordosis, quality);
     }
 
     /** The earlier, hand-written spelling: {@code levelsMm}, {@code t12l1Mm}, {@code l5s1Mm}. */
-    private static Optional<SpineMap> readHandWritten(JsonNode node, String path, JsonChecks checks) {
-        int before = checks.problems().size();
-        if (!checks.object(node, path, HAND_FIELDS)) {
-            return Optional.empty();
+    private static SpineMap readHandWritten(JsonNode node, String path, FieldReader fields) {
+        int before = fields.problemCount();
+        fields.unknownFields(node, path, HAND_FIELDS);
+        EnumMap<Level, Double> levels = levels(node, path, "levelsMm", fields);
+        Double t12l1 = mm(node, path, "t12l1Mm", fields);
+        Double l5s1 = mm(node, path, "l5s1Mm", fields);
+        between(fields, path, "t12l1Mm", t12l1, levels, Level.T12, Level.L1);
+        between(fields, path, "l5s1Mm", l5s1, levels, Level.L5, Level.S1);
+        Double kyphosis = cobb(node, path, "kyphosisDeg", true, fields);
+        Double lordosis = cobb(node, path, "lordosisDeg", true, fields);
+        Double quality = fields.number(node, path, "quality", 0, 1, "", true);
+        if (fields.problemCount() > before) {
+            return null;
         }
-        EnumMap<Level, Double> levels = levels(node, path, "levelsMm", checks);
-        Optional<Double> t12l1 = checks.number(node, path, "t12l1Mm", true, MIN_MM, MAX_MM, " mm");
-        Optional<Double> l5s1 = checks.number(node, path, "l5s1Mm", true, MIN_MM, MAX_MM, " mm");
-        between(checks, path, "t12l1Mm", t12l1, levels, Level.T12, Level.L1);
-        between(checks, path, "l5s1Mm", l5s1, levels, Level.L5, Level.S1);
-        Optional<Double> kyphosis = cobb(node, path, "kyphosisDeg", true, checks);
-        Optional<Double> lordosis = cobb(node, path, "lordosisDeg", true, checks);
-        Optional<Double> quality = checks.number(node, path, "quality", true, 0, 1, "");
-        if (checks.problems().size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(SpineMap.measured(levels, t12l1.get(), l5s1.get(),
-                kyphosis.get(), lordosis.get(), quality.get()));
+        return SpineMap.measured(levels, t12l1, l5s1, kyphosis, lordosis, quality);
     }
 
     /** Every level C7…S1 in bed mm, each below the one before. */
-    private static EnumMap<Level, Double> levels(JsonNode node, String path, String name, JsonChecks checks) {
+    private static EnumMap<Level, Double> levels(JsonNode node, String path, String name, FieldReader fields) {
         EnumMap<Level, Double> levels = new EnumMap<>(Level.class);
-        JsonNode levelsNode = checks.field(node, path, name, true);
-        String levelsPath = JsonChecks.child(path, name);
-        if (levelsNode != null && checks.object(levelsNode, levelsPath, levelNames())) {
+        JsonNode levelsNode = fields.field(node, path, name, true, "an object of level → mm");
+        String levelsPath = child(path, name);
+        if (levelsNode != null && fields.object(levelsNode, levelsPath, "an object of level → mm")) {
+            fields.unknownFields(levelsNode, levelsPath, levelNames());
             Level previous = null;
             for (Level level : Level.values()) {
-                Optional<Double> mm = checks.number(levelsNode, levelsPath, level.name(), true, MIN_MM, MAX_MM, " mm");
-                if (mm.isEmpty()) {
+                Double mm = mm(levelsNode, levelsPath, level.name(), fields);
+                if (mm == null) {
                     previous = null;
                     continue;
                 }
-                if (previous != null && mm.get() <= levels.get(previous)) {
-                    checks.problem(JsonChecks.child(levelsPath, level.name()), "must lie below " + previous
-                            + " (more than " + JsonChecks.plain(levels.get(previous)) + " mm), was "
-                            + JsonChecks.plain(mm.get()));
+                if (previous != null && mm <= levels.get(previous)) {
+                    fields.problem(child(levelsPath, level.name()), "must lie below " + previous
+                            + " (more than " + Shown.number(levels.get(previous)) + " mm), was " + Shown.number(mm));
                 }
-                levels.put(level, mm.get());
+                levels.put(level, mm);
                 previous = level;
             }
         }
         return levels;
     }
 
-    /** A curve angle: 0–90° holds every Cobb angle of issue 5's range (15–75°) and every surface angle. */
-    private static Optional<Double> cobb(JsonNode node, String path, String name, boolean required, JsonChecks checks) {
-        return checks.number(node, path, name, required, 0, 90, "°");
+    private static Double mm(JsonNode node, String path, String name, FieldReader fields) {
+        return fields.number(node, path, name, MIN_MM, MAX_MM, "mm", true);
     }
 
-    private static void between(JsonChecks checks, String path, String name, Optional<Double> mm,
+    /** A curve angle: 0–90° holds every Cobb angle of issue 5's range (15–75°) and every surface angle. */
+    private static Double cobb(JsonNode node, String path, String name, boolean required, FieldReader fields) {
+        return fields.number(node, path, name, 0, 90, "°", required);
+    }
+
+    private static void between(FieldReader fields, String path, String name, Double mm,
                                 EnumMap<Level, Double> levels, Level above, Level below) {
-        if (mm.isEmpty() || !levels.containsKey(above) || !levels.containsKey(below)) {
+        if (mm == null || !levels.containsKey(above) || !levels.containsKey(below)) {
             return;
         }
-        if (!(mm.get() > levels.get(above) && mm.get() < levels.get(below))) {
-            checks.problem(JsonChecks.child(path, name), "must lie between " + above + " ("
-                    + JsonChecks.plain(levels.get(above)) + " mm) and " + below + " ("
-                    + JsonChecks.plain(levels.get(below)) + " mm), was " + JsonChecks.plain(mm.get()));
+        if (!(mm > levels.get(above) && mm < levels.get(below))) {
+            fields.problem(child(path, name), "must lie between " + above + " ("
+                    + Shown.number(levels.get(above)) + " mm) and " + below + " ("
+                    + Shown.number(levels.get(below)) + " mm), was " + Shown.number(mm));
         }
     }
 

@@ -1,12 +1,13 @@
 package org.rollwell.therapy.program;
 
-import static org.rollwell.therapy.program.FieldReader.format;
+import static org.rollwell.therapy.input.Shown.number;
 
 import java.util.List;
 import java.util.Set;
 import org.rollwell.therapy.anatomy.Level;
 import org.rollwell.therapy.goal.Condition;
 import org.rollwell.therapy.goal.Goal;
+import org.rollwell.therapy.input.FieldReader;
 import org.rollwell.therapy.plan.TechniqueParams;
 import org.rollwell.therapy.technique.Intensity;
 import org.rollwell.therapy.technique.Technique;
@@ -39,7 +40,7 @@ final class ProgramChecks {
         }
         if (totalSeconds > ProgramRules.MAX_PROGRAM_SECONDS) {
             // DOMAIN.md §2: a session ends by itself after 60 min
-            fields.problem("$.segments", "the program runs " + format(totalSeconds / 60.0)
+            fields.problem("$.segments", "the program runs " + number(totalSeconds / 60.0)
                     + " min; a session lasts at most 60 min (3600 s)");
         }
         if (!segments.contains(null)) {
@@ -116,15 +117,15 @@ final class ProgramChecks {
             if (segment.params() instanceof TechniqueParams.Stretch stretch
                     && stretch.liftMm() > ProgramRules.STRETCH_FULL_LIFT_MM / 2) {
                 fields.problem(FieldReader.child(path, "liftMm"), "a program that suits SCIATICA stretches at half height, at most "
-                        + format(ProgramRules.STRETCH_FULL_LIFT_MM / 2) + " mm, was " + format(stretch.liftMm()));
+                        + number(ProgramRules.STRETCH_FULL_LIFT_MM / 2) + " mm, was " + number(stretch.liftMm()));
             }
         }
     }
 
     private static String shown(ProgramSegment segment) {
         return segment.intensity() != null
-                ? segment.intensity() + " (" + format(segment.targetForceN()) + " N)"
-                : format(segment.forceN()) + " N";
+                ? segment.intensity() + " (" + number(segment.targetForceN()) + " N)"
+                : number(segment.forceN()) + " N";
     }
 
     /** Whether a level lies in L4–S1. */

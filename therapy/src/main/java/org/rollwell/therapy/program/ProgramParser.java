@@ -1,18 +1,15 @@
 package org.rollwell.therapy.program;
 
-import org.rollwell.therapy.input.Problem;
+import org.rollwell.therapy.input.FieldReader;
+import org.rollwell.therapy.input.JsonText;
 import org.rollwell.therapy.input.ParseResult;
+import org.rollwell.therapy.input.Problem;
+import org.rollwell.therapy.input.Shown;
 
-import static org.rollwell.therapy.program.FieldReader.child;
-import static org.rollwell.therapy.program.FieldReader.describe;
-import static org.rollwell.therapy.program.FieldReader.quote;
+import static org.rollwell.therapy.input.FieldReader.child;
+import static org.rollwell.therapy.input.Shown.quote;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,49 +31,36 @@ public final class ProgramParser {
     /** The format tag every program file carries in {@code "format"}. */
     public static final String FORMAT = ProgramRules.FORMAT;
 
-    // Duplicate keys would silently hide one value; trailing content means a broken file.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private ProgramParser() {
     }
 
     /** Reads one program file's text. */
     public static ParseResult<Program> parse(String json) {
-        List<Problem> problems = new ArrayList<>();
-        JsonNode root = readTree(json, problems);
-        if (root == null) {
-            return new ParseResult.Refused<>(problems);
-        }
-        Program program = new ProgramParser.Reader(new FieldReader(problems)).program(root);
-        if (!problems.isEmpty()) {
-            return new ParseResult.Refused<>(problems);
-        }
-        return new ParseResult.Parsed<>(program);
+        return parse("", json);
+    }
+
+    /** Reads the text of program file {@code file} (named in every problem; empty: no file). */
+    public static ParseResult<Program> parse(String file, String json) {
+        return JsonText.read(file, json, "a " + FORMAT + " object", (root, fields) -> new Reader(fields).program(root));
     }
 
     /**
      * Reads several program files together, keyed by a name for messages (a file name),
      * in the map's iteration order; on top of each file's own problems, refuses ids
-     * used twice. Problem paths are prefixed with the name: {@code lumbar.json:$.id}.
+     * used twice. Each problem names its file: {@code lumbar.json: $.id: ...}.
      */
     public static ParseResult<List<Program>> parseAll(Map<String, String> jsonByName) {
         List<Problem> problems = new ArrayList<>();
         List<Program> programs = new ArrayList<>();
         Map<String, String> nameById = new LinkedHashMap<>();
         for (Map.Entry<String, String> file : jsonByName.entrySet()) {
-            ParseResult<Program> result = parse(file.getValue());
-            for (Problem problem : result.problems()) {
-                problems.add(new Problem(file.getKey() + ":" + problem.path(), problem.reason()));
-            }
+            ParseResult<Program> result = parse(file.getKey(), file.getValue());
+            problems.addAll(result.problems());
             if (result instanceof ParseResult.Parsed<Program> parsed) {
                 Program program = parsed.value();
                 String earlier = nameById.putIfAbsent(program.id(), file.getKey());
                 if (earlier != null) {
-                    problems.add(new Problem(file.getKey() + ":$.id",
+                    problems.add(new Problem(file.getKey(), "$.id",
                             "duplicate program id " + quote(program.id()) + ", already used by " + earlier));
                 } else {
                     programs.add(program);
@@ -89,40 +73,6 @@ public final class ProgramParser {
         return new ParseResult.Parsed<>(List.copyOf(programs));
     }
 
-    private static JsonNode readTree(String json, List<Problem> problems) {
-        if (json == null || json.isBlank()) {
-            problems.add(new Problem("$", "empty; a program file is a JSON object with \"format\": \"" + FORMAT + "\""));
-            return null;
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JacksonException e) {
-            JsonLocation where = e.getLocation();
-            String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            problems.add(new Problem("$", "not valid JSON" + position + ": " + firstLine(e.getOriginalMessage())));
-            return null;
-        }
-        if (root == null || root.isMissingNode()) {
-            problems.add(new Problem("$", "empty; a program file is a JSON object"));
-            return null;
-        }
-        if (!root.isObject()) {
-            problems.add(new Problem("$", "a program file must be a JSON object, was " + describe(root)));
-            return null;
-        }
-        return root;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int end = message.indexOf('\n');
-        String line = end < 0 ? message : message.substring(0, end);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
     /** Reads the top level of one file's tree. */
     private static final class Reader {
         private final FieldReader fields;
@@ -133,13 +83,13 @@ public final class ProgramParser {
 
         Program program(JsonNode root) {
             int before = fields.problemCount();
-            format(root);
+            fields.format(root, FORMAT);
             fields.unknownFields(root, "$", ProgramRules.PROGRAM_FIELDS, name -> null);
             String id = id(root);
             String name = fields.text(root, "$", "name", ProgramRules.MAX_NAME_LENGTH, true);
             String description = fields.text(root, "$", "description", ProgramRules.MAX_TEXT_LENGTH, true);
-            List<Goal> goals = constants(root, "goals", Goal.class, "goal", true);
-            List<Condition> suits = constants(root, "suits", Condition.class, "condition", false);
+            List<Goal> goals = fields.constants(root, "$", "goals", Goal.class, "goal", true);
+            List<Condition> suits = fields.constants(root, "$", "suits", Condition.class, "condition", false);
             List<String> sources = sources(root);
             List<ProgramSegment> segments = segments(root);
             if (goals != null && suits != null && segments != null) {
@@ -154,16 +104,6 @@ public final class ProgramParser {
                     List.copyOf(segments), sources);
         }
 
-        private void format(JsonNode root) {
-            JsonNode format = root.get("format");
-            if (format == null) {
-                fields.problem("$.format", "missing; must be \"" + FORMAT + "\"");
-            } else if (!format.isTextual() || !FORMAT.equals(format.textValue())) {
-                fields.problem("$.format", "must be \"" + FORMAT + "\" (the format this Rollwell reads), was "
-                        + describe(format));
-            }
-        }
-
         private String id(JsonNode root) {
             String id = fields.text(root, "$", "id", ProgramRules.MAX_ID_LENGTH, true);
             if (id != null && !Program.ID.matcher(id).matches()) {
@@ -174,40 +114,6 @@ public final class ProgramParser {
             return id;
         }
 
-        /** A list of enum names without repeats; null when missing-and-required or wrong. */
-        private <E extends Enum<E>> List<E> constants(JsonNode root, String field, Class<E> type, String what,
-                                                      boolean required) {
-            String at = child("$", field);
-            JsonNode list = root.get(field);
-            if (list == null) {
-                if (required) {
-                    fields.problem(at, "missing; must list at least one " + what + ": " + FieldReader.names(type));
-                    return null;
-                }
-                return List.of();
-            }
-            if (!list.isArray()) {
-                fields.problem(at, "must be a list of " + what + "s (" + FieldReader.names(type) + "), was "
-                        + describe(list));
-                return null;
-            }
-            if (required && list.isEmpty()) {
-                fields.problem(at, "must list at least one " + what + ": " + FieldReader.names(type));
-                return null;
-            }
-            int before = fields.problemCount();
-            List<E> values = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                E value = fields.constant(list.get(i), FieldReader.index(at, i), type, what);
-                if (value != null && values.contains(value)) {
-                    fields.problem(FieldReader.index(at, i), value + " is listed twice");
-                } else if (value != null) {
-                    values.add(value);
-                }
-            }
-            return fields.problemCount() > before ? null : values;
-        }
-
         private List<String> sources(JsonNode root) {
             JsonNode list = root.get("sources");
             if (list == null) {
@@ -215,7 +121,7 @@ public final class ProgramParser {
             }
             if (!list.isArray()) {
                 fields.problem("$.sources", "must be a list of texts naming where the program's figures come from, was "
-                        + describe(list));
+                        + Shown.value(list));
                 return List.of();
             }
             List<String> sources = new ArrayList<>();
@@ -223,7 +129,7 @@ public final class ProgramParser {
                 JsonNode source = list.get(i);
                 String at = FieldReader.index("$.sources", i);
                 if (!source.isTextual() || source.textValue().isBlank()) {
-                    fields.problem(at, "must be a text naming a source, was " + describe(source));
+                    fields.problem(at, "must be a text naming a source, was " + Shown.value(source));
                 } else if (source.textValue().length() > ProgramRules.MAX_TEXT_LENGTH) {
                     fields.problem(at, "must be at most " + ProgramRules.MAX_TEXT_LENGTH + " characters");
                 } else {
@@ -241,7 +147,7 @@ public final class ProgramParser {
                 return null;
             }
             if (!list.isArray()) {
-                fields.problem("$.segments", "must be a list of segments, was " + describe(list));
+                fields.problem("$.segments", "must be a list of segments, was " + Shown.value(list));
                 return null;
             }
             if (list.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.rollwell.therapy.program;
 
-import static org.rollwell.therapy.program.FieldReader.child;
-import static org.rollwell.therapy.program.FieldReader.describe;
+import static org.rollwell.therapy.input.FieldReader.child;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -9,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rollwell.therapy.anatomy.Level;
+import org.rollwell.therapy.input.FieldReader;
+import org.rollwell.therapy.input.Shown;
 import org.rollwell.therapy.plan.TechniqueParams;
 import org.rollwell.therapy.program.ProgramRules.ParamSpec;
 import org.rollwell.therapy.technique.Technique;
@@ -28,7 +29,7 @@ final class SegmentReader {
     /** The segment at {@code path}, or null when it has a problem (recorded). */
     ProgramSegment read(JsonNode node, String path) {
         if (!node.isObject()) {
-            fields.problem(path, "must be an object describing one step, was " + describe(node));
+            fields.problem(path, "must be an object describing one step, was " + Shown.value(node));
             return null;
         }
         int before = fields.problemCount();
@@ -66,10 +67,10 @@ final class SegmentReader {
     private Technique technique(JsonNode node, String path) {
         JsonNode value = node.get("technique");
         if (value == null) {
-            fields.problem(child(path, "technique"), "missing; must be one of " + FieldReader.names(Technique.class));
+            fields.problem(child(path, "technique"), "missing; must be one of " + Shown.names(Technique.class));
             return null;
         }
-        return fields.constant(value, child(path, "technique"), Technique.class, "technique");
+        return fields.constantValue(value, child(path, "technique"), Technique.class, "technique");
     }
 
     /** Unknown fields, and parameters that belong to another technique. */
@@ -106,7 +107,7 @@ final class SegmentReader {
             if (at.isTextual() && TRIGGER_POINTS.equals(at.textValue())) {
                 return new Location.MarkedTriggerPoints();
             }
-            Level level = fields.level(at, child(path, "at"));
+            Level level = fields.levelValue(at, child(path, "at"));
             return level == null ? null : new Location.Point(level);
         }
         if (node.has("at") && technique != null) {
@@ -143,7 +144,7 @@ final class SegmentReader {
         }
         String at = child(path, "focus");
         if (!focus.isTextual() || !PAIN.equals(focus.textValue())) {
-            fields.problem(at, "must be \"PAIN\" (work on the person's painful levels), was " + describe(focus));
+            fields.problem(at, "must be \"PAIN\" (work on the person's painful levels), was " + Shown.value(focus));
             return false;
         }
         if (technique == Technique.STRETCH) {
@@ -159,7 +160,7 @@ final class SegmentReader {
             fields.problem(child(path, field), "missing; a span needs \"from\" and \"to\" levels such as \"T10\" and \"L5\"");
             return null;
         }
-        return fields.level(value, child(path, field));
+        return fields.levelValue(value, child(path, field));
     }
 
     private TechniqueParams params(JsonNode node, String path, Technique technique) {

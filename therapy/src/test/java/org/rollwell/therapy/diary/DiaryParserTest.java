@@ -58,17 +58,17 @@ class DiaryParserTest {
                 """);
 
         assertThat(problems).contains(
-                "$.format: must be \"rollwell.diary/1\", was \"rollwell.diary/2\"",
+                "$.format: must be \"rollwell.diary/1\" (the format this Rollwell reads), was the text \"rollwell.diary/2\"",
                 "$.firstSessionDate: no such date \"2026-09-31\"",
                 "$.entries[0].nrs: must be a whole number 0–10, was 11",
-                "$.entries[1].enjoyment: must be a whole number 0–10, was 5.5",
+                "$.entries[1].enjoyment: must be a whole number, 0–10, was 5.5",
                 "$.entries[1].activity: must be a whole number 0–10, was -1",
                 "$.entries[2].pgic: must be a whole number 1–7, was 0",
-                "$.entries[3].pressure: must be one of TOO_GENTLE|RIGHT|TOO_STRONG, was \"HARD\"",
-                "$.entries[3].heat: must be one of TOO_COOL|RIGHT|TOO_HOT, was \"right\"",
-                "$.entries[4].date: must be a date YYYY-MM-DD, was \"2026/09/02\"",
-                "$.entries[5].kind: must be one of NRS_DAILY|NRS_BEFORE|NRS_AFTER|PEG|PGIC|FEEDBACK, was \"MOOD\"",
-                "$.entries[6].note: unknown field (known here: date, kind, nrs)",
+                "$.entries[3].pressure: unknown pressure \"HARD\"; must be one of TOO_GENTLE, RIGHT, TOO_STRONG",
+                "$.entries[3].heat: unknown heat \"right\"; must be one of TOO_COOL, RIGHT, TOO_HOT",
+                "$.entries[4].date: must be a date YYYY-MM-DD, was the text \"2026/09/02\"",
+                "$.entries[5].kind: unknown kind \"MOOD\"; must be one of NRS_DAILY, NRS_BEFORE, NRS_AFTER, PEG, PGIC, FEEDBACK",
+                "$.entries[6].note: unknown field; known fields are date, kind, nrs",
                 "$.entries[7].date: missing; must be a date YYYY-MM-DD",
                 "$.entries[7].nrs: missing; must be a whole number 0–10");
     }
@@ -79,7 +79,7 @@ class DiaryParserTest {
         assertThat(((ParseResult.Parsed<Diary>) result).value().dailyNrs()).singleElement()
                 .extracting(DiaryEntry.Nrs::nrs).isEqualTo(6);
         assertThat(problems(withEntries("{\"date\":\"2026-09-03\",\"kind\":\"NRS_DAILY\",\"nrs\":\"6\"}")))
-                .containsExactly("$.entries[0].nrs: must be a whole number 0–10, was \"6\"");
+                .containsExactly("$.entries[0].nrs: must be a whole number 0–10, was the text \"6\"");
     }
 
     @Test
@@ -100,14 +100,14 @@ class DiaryParserTest {
 
     @Test
     void the_top_level_is_checked_too() {
-        assertThat(problems("[]")).containsExactly("$: must be an object, was []");
-        assertThat(problems("")).containsExactly("$: empty file; expected a rollwell.diary/1 object");
+        assertThat(problems("[]")).containsExactly("$: must be a rollwell.diary/1 object, was a list");
+        assertThat(problems("")).containsExactly("$: empty; expected a rollwell.diary/1 object");
         assertThat(problems("{\"format\":\"rollwell.diary/1\",\"entries\":{},\"extra\":1}")).containsExactly(
-                "$.extra: unknown field (known here: format, firstSessionDate, entries)",
+                "$.extra: unknown field; known fields are format, firstSessionDate, entries",
                 "$.firstSessionDate: missing; must be a date YYYY-MM-DD",
-                "$.entries: must be an array, was {}");
+                "$.entries: must be a list of entries (it may be empty), was an object");
         assertThat(problems("{\"format\":\"rollwell.diary/1\",")).singleElement().asString()
-                .startsWith("$: not valid JSON (line 1");
+                .startsWith("$: not valid JSON at line 1");
         assertThat(problems("{\"format\":\"rollwell.diary/1\",\"format\":\"x\"}")).singleElement().asString()
                 .contains("Duplicate field 'format'");
     }

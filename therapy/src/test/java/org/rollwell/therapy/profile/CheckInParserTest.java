@@ -19,7 +19,7 @@ class CheckInParserTest {
 
     @Test
     void the_issues_example_reads() {
-        CheckIn c = ((ParseResult.Parsed<CheckIn>) CheckInParser.parse(ISSUE_EXAMPLE)).value();
+        CheckIn c = ((ParseResult.Parsed<CheckIn>) CheckInParser.parse("", ISSUE_EXAMPLE)).value();
 
         assertThat(c.date()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(c.painNowNrs()).hasValue(5);
@@ -30,7 +30,7 @@ class CheckInParserTest {
 
     @Test
     void pain_now_may_be_missing_in_the_file_the_planner_then_blocks() {
-        ParseResult<CheckIn> r = CheckInParser.parse(ISSUE_EXAMPLE.replace("\"painNowNrs\":5,", ""));
+        ParseResult<CheckIn> r = CheckInParser.parse("", ISSUE_EXAMPLE.replace("\"painNowNrs\":5,", ""));
 
         assertThat(((ParseResult.Parsed<CheckIn>) r).value().painNowNrs()).isEmpty();
     }
@@ -46,7 +46,7 @@ class CheckInParserTest {
         "\"changes\":[]|\"changes\":[],\"mood\":3|$.mood",
     })
     void a_mistake_is_refused_with_its_path(String from, String to, String path) {
-        ParseResult<CheckIn> r = CheckInParser.parse(ISSUE_EXAMPLE.replace(from, to));
+        ParseResult<CheckIn> r = CheckInParser.parse("", ISSUE_EXAMPLE.replace(from, to));
 
         List<Problem> problems = r.problems();
         assertThat(problems).extracting(Problem::path).containsExactly(path);

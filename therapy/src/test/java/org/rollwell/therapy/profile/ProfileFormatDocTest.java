@@ -57,6 +57,6 @@ class ProfileFormatDocTest {
         String doc = Files.readString(Path.of("..", "docs", "checkin-format.md"), StandardCharsets.UTF_8);
         int start = doc.indexOf("```json\n") + "```json\n".length();
 
-        assertThat(CheckInParser.parse(doc.substring(start, doc.indexOf("```", start))).ok()).isTrue();
+        assertThat(CheckInParser.parse("", doc.substring(start, doc.indexOf("```", start))).ok()).isTrue();
     }
 }

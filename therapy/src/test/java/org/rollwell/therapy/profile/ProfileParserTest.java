@@ -80,10 +80,10 @@ class ProfileParserTest {
 
         assertThat(result).isInstanceOf(ParseResult.Refused.class);
         assertThat(((ParseResult.Refused<Profile>) result).problems()).extracting(Problem::line).containsExactly(
-                "$.heightCm: must be a number, was \"tall\"",
-                "$.answers.RF_TRAUMA: must be true or false, was \"maybe\"",
-                "$.painMap[0].level: unknown level \"L9\" (levels: C7, T1–T12, L1–L5, S1)",
-                "$.painMap[0].nrs: must be 1–10, was 0");
+                "$.heightCm: must be 100–250 cm, was the text \"tall\"",
+                "$.answers.RF_TRAUMA: must be true or false, was the text \"maybe\"",
+                "$.painMap[0].level: unknown level \"L9\"; levels are C7, T1–T12, L1–L5, S1",
+                "$.painMap[0].nrs: must be a whole number 1–10, was 0");
     }
 
     @Test

@@ -31,7 +31,7 @@ class BadProgramFilesTest {
                 row("truncated.json", "$: not valid JSON at line 10, column 11: Unexpected end-of-input"),
                 row("missing-comma.json", "$: not valid JSON at line 4, column 3: Unexpected character", "was expecting comma"),
                 row("duplicate-key.json", "$: not valid JSON at line 4", "Duplicate field 'id'"),
-                row("root-is-a-list.json", "$: a program file must be a JSON object, was a list"),
+                row("root-is-a-list.json", "$: must be a rollwell.program/1 object, was a list"),
                 row("empty.json", "$: empty"),
                 row("missing-format.json", "$.format: missing; must be \"rollwell.program/1\""),
                 row("wrong-format-version.json", "$.format: must be \"rollwell.program/1\" (the format this Rollwell reads), was the text \"rollwell.program/2\""),

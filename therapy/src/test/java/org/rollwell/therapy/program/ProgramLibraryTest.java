@@ -171,7 +171,7 @@ class ProgramLibraryTest {
         ParseResult<ProgramLibrary> result = ProgramLibrary.of(files);
 
         assertThat(result.problems()).extracting(Problem::line).containsExactly(
-                "copy.json:$.id: duplicate program id \"lumbar-tension\", already used by mine.json");
+                "copy.json: $.id: duplicate program id \"lumbar-tension\", already used by mine.json");
     }
 
     @Test
@@ -180,7 +180,9 @@ class ProgramLibraryTest {
         files.put("a.json", "{");
         files.put("b.json", "[]");
 
-        assertThat(ProgramLibrary.of(files).problems()).extracting(Problem::path).containsExactly("a.json:$", "b.json:$");
+        assertThat(ProgramLibrary.of(files).problems()).extracting(Problem::line)
+                .satisfiesExactly(a -> assertThat(a).startsWith("a.json: $: not valid JSON"),
+                        b -> assertThat(b).isEqualTo("b.json: $: must be a rollwell.program/1 object, was a list"));
     }
 
     private static List<Program> suiting(Condition condition) {

@@ -70,7 +70,7 @@ class ProgramParserTest {
         ParseResult<Program> result = ProgramParser.parse(HEAD.replace("\"name\"", "\"my name\"") + "\"goals\":[]}");
 
         assertThat(result.problems()).extracting(Problem::line).contains(
-                "$['my name']: unknown field",
+                "$['my name']: unknown field; known fields are format, id, name, description, goals, suits, sources, segments",
                 "$.name: missing; must be a text",
                 "$.goals: must list at least one goal: RELIEVE_TENSION, RANGE_OF_MOTION, STRESS, TRIGGER_POINTS, CIRCULATION",
                 "$.segments: missing; a program needs at least one segment");
@@ -89,7 +89,7 @@ class ProgramParserTest {
         assertThat(ProgramParser.parse(null).problems()).extracting(Problem::path).containsExactly("$");
         assertThat(ProgramParser.parse("").problems()).extracting(Problem::path).containsExactly("$");
         assertThat(ProgramParser.parse("null").problems()).extracting(Problem::line)
-                .containsExactly("$: a program file must be a JSON object, was null");
+                .containsExactly("$: must be a rollwell.program/1 object, was null");
         assertThat(ProgramParser.parse("{} {}").problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.reason()).startsWith("not valid JSON at line 1"));
     }
