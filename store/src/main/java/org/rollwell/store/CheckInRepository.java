@@ -29,7 +29,7 @@ public final class CheckInRepository {
         if (checkInJson == null) {
             throw RefusedInputException.of("$", "a check-in document is required");
         }
-        ParseResult<CheckIn> parsed = CheckInParser.parse(checkInJson);
+        ParseResult<CheckIn> parsed = CheckInParser.parse("", checkInJson);
         if (!(parsed instanceof ParseResult.Parsed<CheckIn> ok)) {
             throw new RefusedInputException(parsed.problems());
         }
@@ -71,7 +71,7 @@ public final class CheckInRepository {
     }
 
     private static CheckIn parse(String json) {
-        ParseResult<CheckIn> parsed = CheckInParser.parse(json);
+        ParseResult<CheckIn> parsed = CheckInParser.parse("", json);
         if (parsed instanceof ParseResult.Parsed<CheckIn> ok) {
             return ok.value();
         }
