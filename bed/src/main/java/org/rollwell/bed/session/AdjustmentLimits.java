@@ -35,9 +35,13 @@ final class AdjustmentLimits {
         this.spec = spec;
     }
 
-    /** The force no adjustment may ask for: 90 % of the maximum force, N. */
+    /**
+     * The force no adjustment may ask above: 90 % of the maximum force, and no closer to it than the bed's
+     * force headroom (its load cell's noise and lift's lag, {@link BedSpec#forceHeadroomN()}), as plans, N.
+     */
     double forceCeilingN() {
-        return FORCE_CEILING_SHARE * limits.maxForceN().value();
+        double max = limits.maxForceN().value();
+        return Math.min(FORCE_CEILING_SHARE * max, max - spec.forceHeadroomN());
     }
 
     /** The force of the envelope's intensity cap, N (intensity 1–10, {@link Intensity#STEP_N} per step). */
@@ -69,8 +73,7 @@ final class AdjustmentLimits {
             }
             if (asked > forceCeilingN() + EPS_N) {
                 return Adjustment.refuse(Adjustment.Limit.FORCE_CEILING, which + " would press " + round(asked)
-                        + " N, above the ceiling " + round(forceCeilingN()) + " N: 90 % of the maximum " + round(max.value())
-                        + " N set by " + max.setBy());
+                        + " N, above the ceiling " + round(forceCeilingN()) + " N: " + ceilingRule(max));
             }
             if (asked > intensityCapN() + EPS_N) {
                 return Adjustment.refuse(Adjustment.Limit.INTENSITY_CAP, which + " would press " + round(asked)
@@ -107,6 +110,13 @@ final class AdjustmentLimits {
                     + ROLLER_STEP_C + " °C) above the present " + currentC + " °C");
         }
         return Adjustment.accept("heated segments now at " + tempC + " °C");
+    }
+
+    private String ceilingRule(Bound max) {
+        String limit = round(max.value()) + " N set by " + max.setBy();
+        return forceCeilingN() < FORCE_CEILING_SHARE * max.value()
+                ? round(spec.forceHeadroomN()) + " N under the maximum " + limit + ", the room this bed needs to keep its force under it"
+                : "90 % of the maximum " + limit;
     }
 
     private static double round(double v) {

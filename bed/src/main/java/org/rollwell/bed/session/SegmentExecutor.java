@@ -42,6 +42,11 @@ final class SegmentExecutor {
      * (choice: 2 mm, well under the 5 mm stall trip).
      */
     static final double KEEP_OFF_MARGIN_MM = 2.0;
+    /**
+     * Below this measured force a lowering lift has left the back, N: PRESS's first light touch (20 N), five σ of
+     * the noisiest load cell of examples/beds (σ 4 N), so noise alone does not start the travel early (choice).
+     */
+    static final double LIFTED_OFF_N = PressAndStretch.PRESS_CONTACT_N;
 
     /** APPROACH to the entry point, then RUN the technique (PRESS and STRETCH keep their own phases). */
     private enum Phase { APPROACH, RUN }
@@ -66,6 +71,8 @@ final class SegmentExecutor {
     private Phase phase;
     private double forceCommandN;
     private boolean forceReached;
+    /** A PRESS or STRETCH approach: the rollers have left the back, the carriage may travel. */
+    private boolean liftedOff;
     private double rollTargetMm;
     private double forceScale = 1.0;
     private double heatC;
@@ -101,6 +108,7 @@ final class SegmentExecutor {
         this.heatC = heatTargetC;
         this.phase = Phase.APPROACH;
         this.forceReached = false;
+        this.liftedOff = false;
         this.governor.reset();
         keepSpanOffExcluded(seg);
         this.kneadStroke.begin(spanStartMm);
@@ -209,14 +217,23 @@ final class SegmentExecutor {
         }
         boolean rolling = segment.technique() == Technique.ROLL || segment.technique() == Technique.KNEAD
                 || segment.technique() == Technique.WARM;
-        // rolling in contact, travel at the gentler contact speed and under the governor
-        sp.moveTo(entry, rolling ? contactSpeed(CONTACT_APPROACH_SPEED_MM_PER_S, s, st, dtS) : APPROACH_SPEED_MM_PER_S);
         if (rolling) {
+            // rolling in contact, travel at the gentler contact speed and under the governor
+            sp.moveTo(entry, contactSpeed(CONTACT_APPROACH_SPEED_MM_PER_S, s, st, dtS));
             slewForce(Math.min(APPROACH_FORCE_N, targetForceN()), s, dtS);
             sp.press(forceCommandN);
         } else {
             sp.lift = Setpoints.Lift.LOWER;
             forceCommandN = 0;
+            // a PRESS or STRETCH travels to its point lifted off: the carriage waits until the rollers have left the
+            // back, or a lift still pressed at the last segment's force (16 mm at 180 N, 2 s to lower at 8 mm/s on
+            // compact-800) drags them at 40 mm/s over the spinous processes into OVER_FORCE (seen in the twin)
+            liftedOff |= st.liftLowered || s.forceN < LIFTED_OFF_N;
+            if (liftedOff) {
+                sp.moveTo(entry, APPROACH_SPEED_MM_PER_S);
+            } else {
+                sp.carriage = Setpoints.Carriage.HOLD;
+            }
         }
         if (st.carriageSettled && Math.abs(s.carriagePositionMm - entry) < 2.0
                 && (rolling || st.liftLowered)) {

@@ -38,6 +38,27 @@ class SessionRunnerTest {
     }
 
     @Test
+    void on_a_noisier_bed_stronger_pressure_keeps_the_bed_s_force_headroom_under_the_limit() {
+        BedSpec r = BedSpec.REFERENCE;
+        // compact-800's σ 4 N load cell: 4 σ + 4 N = 20 N of headroom, more than 10 % of 120 N
+        BedSpec noisy = new BedSpec(r.travelMm(), r.maxCarriageSpeedMmPerS(), r.maxCarriageAccelMmPerS2(), r.encoderResolutionMm(),
+                r.maxLiftMm(), r.maxLiftSpeedMmPerS(), r.liftResolutionMm(), r.forceFullScaleN(), r.maxForceN(),
+                4.0, r.heaterZones(), r.heaterPowerW(), r.rollerPairOffsetMm(), r.thermistorMinC(),
+                r.thermistorMaxC(), r.rollerTempMinC(), r.rollerTempMaxC(), r.rollerOvershootMarginC(), r.thermalFuseC(),
+                r.maxSessionMinutes(), r.loopHz(), r.motorDeadmanS(), r.heaterDeadmanS(), r.rollerContactAreaCm2(),
+                r.personHeightMinCm(), r.personHeightMaxCm(), r.personWeightMaxKg(), r.bimetalCutoffC(),
+                r.liftFrictionBandN(), r.liftCurrentAPerN(), r.boardLiftLowerFraction(), r.rollerHeatCapacityJPerK(),
+                r.rollerLossWPerK());
+        assertThat(noisy.forceHeadroomN()).isEqualTo(20);
+        SessionRunner runner = new SessionRunner(restrictedPlan(90, 42), noisy);
+
+        Adjustment more = runner.adjustForceScale(1.15);
+        assertThat(more.accepted()).as("103.5 N: over the 100 N ceiling").isFalse();
+        assertThat(more.reason()).contains("ceiling 100").contains("20.0 N under the maximum 120").contains("CI_OSTEOPOROSIS");
+        assertThat(runner.adjustForceScale(1.1).accepted()).as("99 N: under the 100 N ceiling").isTrue();
+    }
+
+    @Test
     void a_hotter_roller_than_the_envelope_allows_is_refused_and_a_cooler_one_accepted() {
         SessionRunner runner = new SessionRunner(restrictedPlan(100, 42), BedSpec.REFERENCE);
         Adjustment hot = runner.adjustRollerTempC(50);

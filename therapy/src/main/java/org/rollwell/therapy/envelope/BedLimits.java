@@ -18,6 +18,8 @@ package org.rollwell.therapy.envelope;
  * @param rollerPairOffsetMm    each roller pair's distance from the carriage centre along the back
  *                              (upper pair at −, lower at +); plan spans are carriage-centre positions
  * @param rollerContactLengthMm length along the back of one roller pair's contact patch, centred on the pair
+ * @param forceHeadroomN        how far under a force ceiling the bed must aim so the measured force's 99th
+ *                              percentile stays at or under it (its load cell's noise and its lift's lag, N)
  */
 public record BedLimits(
         double travelMm,
@@ -31,18 +33,21 @@ public record BedLimits(
         double maxLiftMm,
         double rollerContactAreaCm2,
         double rollerPairOffsetMm,
-        double rollerContactLengthMm) {
+        double rollerContactLengthMm,
+        double forceHeadroomN) {
 
     /**
      * DOMAIN.md §2: the reference bed. Roller pairs ±40 mm from the carriage centre (BedSpec.REFERENCE);
      * a 30 mm contact patch per pair, the bed's conservative figure (its skin estimator's; the twin's is 20 mm).
+     * Force headroom 12 N: 4 σ of its 2 N load cell plus 4 N of lift lag (BedSpec.forceHeadroomN()).
      */
-    public static final BedLimits REFERENCE = new BedLimits(950, 350, 30, 65, 60, 145, 205, 135, 70, 24, 40, 30);
+    public static final BedLimits REFERENCE = new BedLimits(950, 350, 30, 65, 60, 145, 205, 135, 70, 24, 40, 30, 12);
 
     public BedLimits {
         if (!(travelMm > 0) || !(maxForceN > 0) || !(rollerTempMinC < rollerTempMaxC) || !(maxSessionMinutes > 0)
                 || !(personHeightMinCm < personHeightMaxCm) || !(personWeightMaxKg > 0) || !(maxLiftMm > 0)
-                || !(rollerContactAreaCm2 > 0) || !(rollerPairOffsetMm >= 0) || !(rollerContactLengthMm > 0)) {
+                || !(rollerContactAreaCm2 > 0) || !(rollerPairOffsetMm >= 0) || !(rollerContactLengthMm > 0)
+                || !(forceHeadroomN >= 0)) {
             throw new IllegalArgumentException("bed limits out of range: " + this);
         }
     }

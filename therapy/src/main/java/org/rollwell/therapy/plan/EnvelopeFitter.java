@@ -212,11 +212,19 @@ final class EnvelopeFitter {
                     + whole(s.technique.maxForceN()) + " N";
         }
         // DOMAIN.md §5 "Dose decisions": the envelope's maximum is a ceiling on what is delivered, so a plan
-        // targets at most 90 % of it and leaves the bed room for its force ripple.
+        // targets at most 90 % of it, and no closer to it than the bed's force headroom (its load cell's noise
+        // and its lift's lag: 10 % of a 120 N limit is less than a noisy bed needs to keep its force under it)
         double ceiling = Math.floor(PLAN_SHARE_OF_MAX_FORCE * maxForce.value() * 10) / 10;
+        String ceilingRule = "90 % of the " + whole(maxForce.value()) + " N limit, " + maxForce.setBy();
+        double headroomCeiling = Math.floor((maxForce.value() - bed.forceHeadroomN()) * 10) / 10;
+        if (headroomCeiling < ceiling) {
+            ceiling = headroomCeiling;
+            ceilingRule = whole(bed.forceHeadroomN()) + " N under the " + whole(maxForce.value()) + " N limit ("
+                    + maxForce.setBy() + "), the room this bed needs to keep its force under the limit";
+        }
         if (force > ceiling) {
             force = ceiling;
-            rule = "90 % of the " + whole(maxForce.value()) + " N limit, " + maxForce.setBy();
+            rule = ceilingRule;
         }
         if (rule != null && force < asked) {
             s.explain("Force " + whole(force) + " N instead of " + whole(asked) + " N (" + rule + ").");

@@ -73,6 +73,26 @@ class DoseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Goal.class, mode = EnumSource.Mode.EXCLUDE, names = "STRESS") // STRESS stays gentle, far under
+    void on_a_bed_that_needs_more_room_than_ten_percent_plans_keep_its_force_headroom_under_the_maximum(Goal goal) {
+        // a noisier bed (σ 4 N load cell, 8 mm/s lift): 20 N of headroom, more than 10 % of an osteoporosis 120 N limit
+        SessionPlanner planner = new SessionPlanner(PropertyBeds.COMPACT_800);
+        Profile p = TestProfiles.person().painToday(2).prefers(10, 50, true).pain(Level.L3, Side.CENTER, 5)
+                .triggerPoint(Level.T8, Side.RIGHT).yes(ScreeningId.CI_OSTEOPOROSIS).build();
+        SessionPlan plan = planner.plan(p, goal, 30);
+
+        assertThat(plan.status()).isEqualTo(SessionPlan.Status.OK);
+        double strongest = plan.segments().stream().mapToDouble(PlanSegment::forceN).max().orElseThrow();
+        assertThat(strongest).isEqualTo(120 - PropertyBeds.COMPACT_800.forceHeadroomN());
+        assertThat(plan.reasons()).extracting(Reason::message)
+                .contains("Force held at or below 100 N (20 N under the 120 N limit (CI_OSTEOPOROSIS), the room this"
+                        + " bed needs to keep its force under the limit).");
+        // the reference bed's 12 N of room is what 10 % of 120 N leaves: its plans are as before
+        assertThat(PLANNER.plan(p, goal, 30).segments().stream().mapToDouble(PlanSegment::forceN).max().orElseThrow())
+                .isEqualTo(108);
+    }
+
     @Test
     void intensity_scales_inside_each_techniques_range() {
         assertThat(Intensity.forceN(Technique.KNEAD, 1)).isEqualTo(80);

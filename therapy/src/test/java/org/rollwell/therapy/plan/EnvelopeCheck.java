@@ -26,6 +26,10 @@ final class EnvelopeCheck {
             if (s.forceN() > 0.9 * e.maxForceN().value()) {
                 out.add(at + "force " + s.forceN() + " N above 90 % of " + e.maxForceN());
             }
+            if (s.forceN() > e.maxForceN().value() - bed.forceHeadroomN() + 1e-9) {
+                out.add(at + "force " + s.forceN() + " N closer to " + e.maxForceN() + " than the bed's "
+                        + bed.forceHeadroomN() + " N of force headroom");
+            }
             if (s.forceN() > s.technique().maxForceN()) {
                 out.add(at + "force " + s.forceN() + " N above the top of " + s.technique() + "'s range");
             }

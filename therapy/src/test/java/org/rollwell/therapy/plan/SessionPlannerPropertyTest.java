@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -76,6 +77,36 @@ class SessionPlannerPropertyTest {
         for (PlanSegment s : plan.segments()) {
             assertThat(s.forceN()).as(s.technique() + " " + s.why())
                     .isLessThanOrEqualTo(0.9 * plan.envelope().maxForceN().value())
+                    .isBetween(s.technique().minForceN(), s.technique().maxForceN());
+        }
+    }
+
+    /**
+     * Issue 9 "Done when": on the noisier, shorter compact-800 bed as well, for any profile the bed fits, any
+     * check-in and goal, every segment stays at or under 90 % of the maximum and the bed's force headroom under
+     * it, inside its technique's range, and the heat forecast never plans past the bed's cut lines
+     * ({@link EnvelopeCheck}).
+     */
+    @Property(tries = 200)
+    void on_the_compact_bed_forces_keep_its_headroom_and_the_heat_forecast_stays_under_its_cut_lines(
+            @ForAll("people") Profile person, @ForAll Goal goal, @ForAll @IntRange(min = 0, max = 10) int painNow,
+            @ForAll @IntRange(min = 10, max = 45) int minutes) {
+        BedLimits bed = PropertyBeds.COMPACT_800;
+        Assume.that(person.heightCm() <= bed.personHeightMaxCm() && person.weightKg() <= bed.personWeightMaxKg());
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 30);
+        Map<ScreeningId, Boolean> symptoms = new EnumMap<>(ScreeningId.class);
+        symptoms.put(ScreeningId.RF_CAUDA_EQUINA, false);
+        symptoms.put(ScreeningId.RF_PROGRESSIVE_DEFICIT, false);
+        symptoms.put(ScreeningId.RF_FEVER_INFECTION, false);
+        var checkIn = new org.rollwell.therapy.profile.CheckIn(today, symptoms, OptionalInt.of(painNow), Set.of(),
+                org.rollwell.therapy.profile.CheckIn.Source.CHECK_IN);
+        SessionPlan plan = new SessionPlanner(bed).plan(person, new org.rollwell.therapy.screening.Visit(today, checkIn),
+                goal, minutes);
+
+        assertSafeAndTimed(plan, minutes, bed);
+        for (PlanSegment s : plan.segments()) {
+            assertThat(s.forceN()).as(s.technique() + " " + s.why())
+                    .isLessThanOrEqualTo(plan.envelope().maxForceN().value() - bed.forceHeadroomN())
                     .isBetween(s.technique().minForceN(), s.technique().maxForceN());
         }
     }
@@ -157,13 +188,17 @@ class SessionPlannerPropertyTest {
     }
 
     private static void assertSafeAndTimed(SessionPlan plan, int minutes) {
+        assertSafeAndTimed(plan, minutes, BED);
+    }
+
+    private static void assertSafeAndTimed(SessionPlan plan, int minutes, BedLimits bed) {
         if (plan.status() == SessionPlan.Status.BLOCKED) {
             assertThat(plan.segments()).isEmpty();
             assertThat(plan.reasons()).isNotEmpty();
             assertThat(LEGITIMATE_BLOCKS).contains(plan.reasons().get(0).code());
             return;
         }
-        assertThat(EnvelopeCheck.violations(plan, BED)).isEmpty();
+        assertThat(EnvelopeCheck.violations(plan, bed)).isEmpty();
         assertThat(plan.totalSeconds()).isBetween(minutes * 60 - 30, minutes * 60 + 30);
         for (PlanSegment s : plan.segments()) {
             if (s.technique() == Technique.PRESS) {
