@@ -124,11 +124,12 @@ class ScanAccuracyTest {
     // rejections are held to at most 2 % of bodies by their own test.
 
     /**
-     * Today's accepted held-out scans with a landmark over 15 mm off (3 of 200: 50.8, 21.3 and 20.2 mm,
-     * each with the spine 52–59 mm off the centre line, where the processes are faint). Issue 10 asks
+     * Today's accepted held-out scans with a landmark over 15 mm off (2 of 198: 21.3 and 20.2 mm, each
+     * with the spine 57–59 mm off the centre line, where the processes are faint, and each C7 one
+     * vertebra off although no placement a vertebra or two away fits the trace better). Issue 10 asks
      * for none; this floor fails on any regression, and the test prints the target beside it.
      */
-    static final int ACCEPTED_OVER_15_MM_FLOOR = 3;
+    static final int ACCEPTED_OVER_15_MM_FLOOR = 2;
 
     @Test
     void landmarks_lie_within_10_mm_for_95_percent_of_bodies() {
@@ -168,7 +169,8 @@ class ScanAccuracyTest {
     @Test
     void at_most_2_percent_of_good_scans_are_rejected() {
         // every body here lies still and is scanned whole: a rejection is the analyser refusing a fit it
-        // cannot trust (no C7 prominence, no lumbar processes); issue 10 allows 2 %
+        // cannot trust (no C7 prominence, no lumbar processes, a C7 the trace places a vertebra or two
+        // away); issue 10 allows 2 %
         System.out.printf(Locale.ROOT, "  rejected: %.1f %% of bodies (issue: at most 2 %%)%n", 100.0 * rejected / BODIES);
         assertThat(rejected).isLessThanOrEqualTo(BODIES * 2 / 100);
     }

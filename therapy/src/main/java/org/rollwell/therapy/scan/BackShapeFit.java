@@ -90,7 +90,25 @@ final class BackShapeFit {
         model.withBumps(true);
         model.setWindow(best.windowMm()[0], best.windowMm()[1], best.windowMm()[2]);
         double e = model.error(p[0], p[1], p[2]);
-        return model.shape(p[0], p[1], p[2], Math.sqrt(e));
+        double rival = c7RivalRatio(p, e);
+        return model.shape(p[0], p[1], p[2], Math.sqrt(e), rival);
+    }
+
+    /**
+     * How distinct the fitted C7/T1 is: the smallest error the fit leaves with C7/T1 one or two
+     * thoracic vertebrae up or down (each searched within ±0.4 vertebra, T12/L1 and L5/S1 held), over
+     * the error at the fitted place. Below 1 the trace itself fits better with C7 a vertebra or two
+     * away, and C7 rests on the prior and the prominence search alone (see {@link ScanAnalyser}).
+     */
+    private double c7RivalRatio(double[] p, double bestError) {
+        double vertebraMm = (p[1] - p[0]) / 12.0;
+        double rival = Double.POSITIVE_INFINITY;
+        for (int k = -2; k <= 2; k++) {
+            for (double d = -0.4 * vertebraMm; k != 0 && d <= 0.4 * vertebraMm + 1e-9; d += 1.0) {
+                rival = Math.min(rival, model.error(p[0] + k * vertebraMm + d, p[1], p[2]));
+            }
+        }
+        return rival / bestError;
     }
 
     /** The whole fit from one first placement of the junctions. */

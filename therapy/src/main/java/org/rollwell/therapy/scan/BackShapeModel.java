@@ -64,7 +64,7 @@ final class BackShapeModel {
     /** The fitted shape. Angles in degrees; positions in bed mm. */
     record Shape(double c7t1Mm, double t12l1Mm, double l5s1Mm, double heightMm,
                  double surfaceKyphosisDeg, double surfaceLordosisDeg, double residualMm, double breathHz,
-                 double lumbarProminenceMm, double c7ProminenceMm) {
+                 double lumbarProminenceMm, double c7ProminenceMm, double c7RivalRatio) {
     }
 
     private BackShapeModel(double[] x, double[] y, double[] timeS) {
@@ -345,7 +345,7 @@ final class BackShapeModel {
         return ShapeTerms.gauss((xMm - atMm) * bumpPerMm);
     }
 
-    Shape shape(double c, double t, double l, double residualMm) {
+    Shape shape(double c, double t, double l, double residualMm, double c7RivalRatio) {
         error(c, t, l); // leaves beta for these junctions
         // Slopes of the surface (mm/mm) at the junctions, from the bend terms only: breathing and
         // tissue steps are not the back's shape.
@@ -355,6 +355,6 @@ final class BackShapeModel {
         double kyphosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeC7t1));
         double lordosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeL5s1));
         return new Shape(c, t, l, (t - c) / C7T1_TO_T12L1_PER_HEIGHT, kyphosisDeg, lordosisDeg, residualMm, breathHz,
-                beta[LUMBAR_COMB_COLUMN], beta[C7_COLUMN]);
+                beta[LUMBAR_COMB_COLUMN], beta[C7_COLUMN], c7RivalRatio);
     }
 }

@@ -56,6 +56,14 @@ public final class ScanAnalyser {
      * 0.55 mm and more even 60 mm off the centre line; a fit that finds none placed C7 by proportion).
      */
     static final double MIN_C7_PROMINENCE_MM = 0.1;
+    /**
+     * The fitted C7/T1 must explain the trace at least as well as any placement one or two vertebrae
+     * away (the ratio of their errors, {@code Shape#c7RivalRatio}). Below 1 the trace prefers another
+     * vertebra and C7 would rest on proportions and the prominence search alone (choice: 1, where the
+     * trace's own evidence turns; on the tuning sets, 397 accepted scans, the three below it had C7
+     * 17–26 mm off and the lowest above it was 1.05 with C7 2 mm off).
+     */
+    static final double MIN_C7_RIVAL_RATIO = 1.0;
     /** Twice a good scan's unexplained residual (choice; good scans of the twin: median 0.22 mm, max 0.49). */
     static final double DOUBTFUL_RESIDUAL_MM = 0.5;
     /** The trace must begin this far above C7 and end this far beyond S1 (choice). */
@@ -148,6 +156,14 @@ public final class ScanAnalyser {
                     "no prominence of C7 shows near %.0f mm (%.2f mm, at least %.1f expected; lumbar processes %.2f mm): "
                             + "C7 would be guessed from the body's proportions, scan again",
                     c7Mm, shape.c7ProminenceMm(), MIN_C7_PROMINENCE_MM, shape.lumbarProminenceMm()))), profile);
+        }
+        if (shape.c7RivalRatio() < MIN_C7_RIVAL_RATIO) {
+            // A planner handed the wrong C7 treats the wrong vertebrae: a scan that cannot tell which
+            // process is C7 says so and asks for another, rather than guess (issue 10).
+            return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
+                    "the neck's landmarks are unclear (C7 a vertebra or two from %.0f mm fits the trace as well: "
+                            + "%.2f of the error); lie centred and scan again",
+                    c7Mm, shape.c7RivalRatio()))), profile);
         }
         if (shape.residualMm() > MAX_RESIDUAL_MM || shape.heightMm() < MIN_HEIGHT_MM || shape.heightMm() > MAX_HEIGHT_MM) {
             return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
