@@ -215,6 +215,65 @@ class CrossCheckWatchesTest {
         assertThat(weakTicks / 100.0).as("seconds").isLessThanOrEqualTo(HeatBalanceWatch.WINDOW_S + 1.0);
     }
 
+    /**
+     * One zone of the reference bed as the watch sees it: a roller of C and G that delivers {@code share} of the
+     * asked heat and gives {@code toSkinW} to the skin, read through a sensor with the bed maker's 4 s lag and
+     * 0.05 °C noise. Returns the tick at which the watch tripped, or −1.
+     */
+    private int balanceTrip(double share, double toSkinW, java.util.function.IntToDoubleFunction dutyAtTick, int ticks,
+                            long noiseSeed) {
+        HeatBalanceWatch watch = new HeatBalanceWatch(SPEC);
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(noiseSeed);
+        double c = SPEC.rollerHeatCapacityJPerK();
+        double g = SPEC.rollerLossWPerK();
+        double dtS = TICK / 1e9;
+        double lag = 1 - Math.exp(-dtS / SkinEstimator.THERMISTOR_LAG_S);
+        double rollerC = 45;
+        double sensorC = 45;
+        for (int i = 0; i < ticks; i++) {
+            double duty = dutyAtTick.applyAsDouble(i);
+            healthy(sensorC, 0);
+            s.watchTempC[0] = sensorC + noise.nextGaussian() * 0.05;
+            s.watchTempC[1] = s.watchTempC[0];
+            w.heaterMains = true;
+            java.util.Arrays.fill(w.heaterDuty, duty);
+            if (watch.check(s, w)) {
+                assertThat(watch.code()).isEqualTo(FaultCode.HEATER_NOT_HEATING);
+                return i;
+            }
+            // the duty written this tick heats the roller until the next frame
+            rollerC += (share * SPEC.heaterPowerW() * duty - g * (rollerC - 20) - toSkinW) / c * dtS;
+            sensorC += (rollerC - sensorC) * lag;
+        }
+        return -1;
+    }
+
+    /**
+     * The sensor's lag: a zone whose heat comes back on after a long cut has taken in the heat before its sensor
+     * shows it. The balance judges the taken heat against the asked heat passed through the same 4 s lag, so a
+     * healthy zone never trips, however short the burst after the cut and with the skin taking 3 W (judged against
+     * the raw asked heat, 3 s of full power after 25 s off tripped it). A weak (30 %) or dead zone held at its
+     * target by a controller trips well inside HEATER_WEAK's 90 s.
+     */
+    @Test
+    void heat_back_on_after_a_long_cut_never_fails_the_balance_of_a_healthy_zone_but_a_weak_or_dead_one_trips() {
+        for (int onS = 1; onS <= 20; onS++) {
+            int periodTicks = (25 + onS) * 100;
+            int onTicks = onS * 100;
+            int tripped = balanceTrip(1.0, 3.0, i -> i % periodTicks >= periodTicks - onTicks ? 1.0 : 0.0, 6 * periodTicks,
+                    onS);
+            assertThat(tripped).as("healthy zone, %d s of full power after 25 s off: tick of the trip", onS).isEqualTo(-1);
+        }
+        for (double share : new double[] {0.3, 0.0}) {
+            // a controller holding 45 °C on the sensor: it asks for more as a weak roller cools
+            java.util.function.IntToDoubleFunction holding = i -> Math.max(0, Math.min(1, 0.2 + 0.5 * (45 - s.watchTempC[0])));
+            int tripped = balanceTrip(share, 3.0, holding, 90 * 100, 7);
+            assertThat(tripped).as("zone delivering %.0f %% of its heat", share * 100).isBetween(0, 90 * 100);
+            assertThat(tripped / 100.0).as("seconds to detect, %.0f %%", share * 100)
+                    .isLessThanOrEqualTo(HeatBalanceWatch.WINDOW_S + 2 * SkinEstimator.THERMISTOR_LAG_S + 2);
+        }
+    }
+
     @Test
     void a_nan_reading_reaches_the_controllers_as_the_last_good_one() {
         ReadingGuard guard = new ReadingGuard(SPEC, 2);
