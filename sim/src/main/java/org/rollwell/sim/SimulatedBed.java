@@ -343,6 +343,11 @@ public final class SimulatedBed implements BedIo {
         return faults.estopPressedAtNanos;
     }
 
+    /** The carriage speed the host last commanded, mm/s (0 while it disables the motors): when a stalled drive can show. */
+    public double commandedCarriageVelocityMmPerS() {
+        return latched.motorsEnabled ? latched.carriageVelocityMmPerS : 0.0;
+    }
+
     public double trueLiftVelocityMmPerS() {
         return lift.velocityMmPerS();
     }

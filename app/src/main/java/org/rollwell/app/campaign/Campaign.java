@@ -113,8 +113,7 @@ public final class Campaign {
             } catch (RuntimeException e) {
                 return failed(index, seed, "?", "draw failed", "cannot draw a scenario: " + e);
             }
-            Truth truth = new Truth(draw.scenario().bed().heaterZones(),
-                    FaultBounds.require(draw.kind()).occurs() == FaultBounds.Occurs.IN_CONTACT);
+            Truth truth = new Truth(draw.scenario().bed().heaterZones(), FaultBounds.require(draw.kind()).occurs());
             ScenarioOutcome outcome;
             try {
                 outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see);
@@ -152,9 +151,10 @@ public final class Campaign {
             failures.add("the fault never struck: " + r.status() + " before " + draw.phase() + " + " + draw.afterS() + " s"
                     + (r.faults().isEmpty() ? "" : ", after " + r.faults()));
         }
-        // a fault that shows only under load is timed from the first contact after it (as a stall while paused is
-        // timed from the resume): a load cell that sticks or sags while the rollers are off the back reads what a
-        // healthy one reads until they press again
+        // a fault that shows only under load is timed from the first contact after it, a stall from the first move
+        // asked after it (as docs/faults.md times a stall while paused from the resume): a load cell that sticks or
+        // sags while the rollers are off the back reads what a healthy one reads until they press again, and a jammed
+        // carriage told to stand still stands still
         double safeBoundMs = report == null || report.detectedAfterMs() == null || report.safeWithinMs() == null
                 ? FaultBounds.safeWithinMs(bound, draw.scenario().bed())
                 : FaultBounds.safeWithinMs(bound, draw.scenario().bed(),
@@ -217,7 +217,7 @@ public final class Campaign {
     /** The twin's true peaks over the session (roller force and surface temperature), and when the fault could first show. */
     private static final class Truth {
         private final int zones;
-        private final boolean showsOnlyInContact;
+        private final FaultBounds.Occurs occurs;
         double maxForceN;
         double maxRollerC = Double.NEGATIVE_INFINITY;
         double struckAtS = Double.NaN;
@@ -227,9 +227,18 @@ public final class Campaign {
         private double[] atS = new double[1024];
         private int seen;
 
-        Truth(int zones, boolean showsOnlyInContact) {
+        Truth(int zones, FaultBounds.Occurs occurs) {
             this.zones = zones;
-            this.showsOnlyInContact = showsOnlyInContact;
+            this.occurs = occurs;
+        }
+
+        /** Whether the fault can show now: under load, while the carriage is told to move, or always. */
+        private boolean canShow(SimulatedBed twin) {
+            return switch (occurs) {
+                case IN_CONTACT -> twin.trueForceN() > CONTACT_N;
+                case CARRIAGE_MOVING -> twin.commandedCarriageVelocityMmPerS() != 0.0;
+                case ANYWHERE -> true;
+            };
         }
 
         /** From the strike until the fault could first show, ms (0 when it showed at once or never struck). */
@@ -267,7 +276,7 @@ public final class Campaign {
                 atS[seen] = twin.simulatedS();
                 seen++;
             }
-            if (!Double.isNaN(struckAtS) && Double.isNaN(visibleAtS) && (!showsOnlyInContact || twin.trueForceN() > CONTACT_N)) {
+            if (!Double.isNaN(struckAtS) && Double.isNaN(visibleAtS) && canShow(twin)) {
                 visibleAtS = twin.simulatedS();
             }
             maxForceN = Math.max(maxForceN, twin.trueForceN());

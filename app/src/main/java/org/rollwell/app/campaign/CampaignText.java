@@ -32,8 +32,10 @@ public final class CampaignText {
         out.printf(Locale.ROOT, "%nLimits on the twin's truth: skin ≤ %.0f °C, CEM43 per band under the envelope's cap,"
                         + " force ≤ %.1f × the envelope's maximum, roller surface ≤ %.0f °C.%n",
                 RunOutcome.MAX_TRUE_SKIN_C, RunOutcome.MAX_FORCE_SHARE, RunOutcome.MAX_TRUE_ROLLER_C);
-        out.printf(Locale.ROOT, "Detection is timed from the fault; %s from the first contact after it (they show only under load).%n",
-                String.join(", ", FaultBounds.showingOnlyInContact()));
+        out.printf(Locale.ROOT, "Detection is timed from the fault; %s from the first contact after it (they show only under load),"
+                        + " %s from the first move asked after it.%n",
+                String.join(", ", FaultBounds.showingOnly(FaultBounds.Occurs.IN_CONTACT)),
+                String.join(", ", FaultBounds.showingOnly(FaultBounds.Occurs.CARRIAGE_MOVING)));
         List<RunOutcome> failures = r.failures();
         if (!failures.isEmpty()) {
             out.printf(Locale.ROOT, "%nFailed runs (%d; repeat one with --runs %d --seed %d and read run N):%n", failures.size(),

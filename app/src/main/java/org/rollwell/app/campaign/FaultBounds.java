@@ -27,7 +27,10 @@ public final class FaultBounds {
     public enum Occurs {
         /** In every phase: homing, warm-up and every technique. */
         ANYWHERE,
-        /** Only while the carriage is told to move (homing, ROLL, KNEAD, WARM): a stalled drive shows nothing at rest. */
+        /**
+         * Only while the carriage is told to move (homing, ROLL, KNEAD, WARM): a stalled drive shows nothing at rest. Such
+         * a fault is timed from the first move asked after it struck (a carriage parked at the end of its travel, or paused).
+         */
         CARRIAGE_MOVING,
         /**
          * Only while the rollers press on the back (a technique running): a force signal shows nothing at rest. A
@@ -161,10 +164,10 @@ public final class FaultBounds {
         return b;
     }
 
-    /** The kinds that show only while the rollers press ({@link Occurs#IN_CONTACT}), in table order. */
-    public static List<String> showingOnlyInContact() {
+    /** The kinds that show only where {@code occurs} (not {@link Occurs#ANYWHERE}), in table order. */
+    public static List<String> showingOnly(Occurs occurs) {
         List<String> kinds = new ArrayList<>();
-        BOUNDS.values().stream().filter(b -> b.occurs() == Occurs.IN_CONTACT).forEach(b -> kinds.add(b.kind()));
+        BOUNDS.values().stream().filter(b -> b.occurs() == occurs).forEach(b -> kinds.add(b.kind()));
         return kinds;
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * @param struck            whether the fault was injected (the run reached its phase and time)
  * @param code              the fault code the supervisor (or the board, for a stall) reported, or null
  * @param detectedAfterMs   from the fault to its detection, or null when not detected; a fault that shows only under
- *                          load ({@link FaultBounds.Occurs#IN_CONTACT}) is timed from the first contact after it
+ *                          load ({@link FaultBounds.Occurs#IN_CONTACT}) is timed from the first contact after it, a
+ *                          stall ({@link FaultBounds.Occurs#CARRIAGE_MOVING}) from the first move asked after it
  * @param safeWithinMs      from detection to the safe state, or null when never safe
  * @param safeBoundMs       the longest {@code safeWithinMs} allowed on this run's bed
  * @param safeState         the twin ended in the safe state
