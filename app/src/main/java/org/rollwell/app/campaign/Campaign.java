@@ -98,7 +98,9 @@ public final class Campaign {
             pool.shutdownNow();
         }
         double wallS = (System.nanoTime() - wallStart) / 1e9;
-        return CampaignReport.of(seed, threads, List.of(outcomes), wallS);
+        List<String> leftOut = scenarios.leftOut().stream()
+                .map(l -> l.profile() + " (" + String.join(", ", l.reasons()) + ")").toList();
+        return CampaignReport.of(seed, threads, List.of(outcomes), wallS, leftOut);
     }
 
     /** One run: draw, simulate on a fresh twin with the truth watched, judge. A defect in a run is a failed run, not a crash. */
@@ -126,7 +128,7 @@ public final class Campaign {
                 continue;
             }
             RunOutcome judged = judge(index, seed, draw, outcome, truth);
-            return scanBlocked == 0 ? judged : judged.withBlockedDraws(judged.blockedDraws() + scanBlocked);
+            return scanBlocked == 0 ? judged : judged.withScansRedone(scanBlocked);
         }
     }
 
@@ -200,12 +202,13 @@ public final class Campaign {
         }
         return new RunOutcome(index, runSeed, kind, draw.scenario().description(), report != null,
                 report == null ? null : report.code(), detectedMs, safeMs, safeBoundMs, r.safeState(), skinC, cem43, cem43Cap, share,
-                truth.maxRollerC, violations, r.simulatedS(), draw.blockedDraws(), draw.unfitDraws(), failures);
+                truth.maxRollerC, violations, r.simulatedS(), draw.blockedDraws(), draw.unfitDraws(), draw.blockedProfiles(),
+                failures);
     }
 
     private static RunOutcome failed(int index, long runSeed, String kind, String scenario, String why) {
         return new RunOutcome(index, runSeed, kind, scenario, false, null, null, null, Double.NaN, false, Double.NaN, Double.NaN, 1.0,
-                Double.NaN, Double.NaN, 0, 0, 0, 0, List.of(why));
+                Double.NaN, Double.NaN, 0, 0, 0, 0, List.of(), List.of(why));
     }
 
     /**

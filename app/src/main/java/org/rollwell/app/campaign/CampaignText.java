@@ -18,8 +18,13 @@ public final class CampaignText {
 
     public static void print(CampaignReport r, PrintWriter out) {
         out.printf(Locale.ROOT, "Fault campaign: %d runs, seed %d, %d thread(s)%n", r.runs().size(), r.seed(), r.jobs());
-        out.printf(Locale.ROOT, "Redrawn before running: %d plans blocked by the screening (or a scan to redo), %d where the fault could not show%n%n",
-                r.blockedDraws(), r.unfitDraws());
+        if (!r.leftOutProfiles().isEmpty()) {
+            out.printf(Locale.ROOT, "Left out of the draw (the screening blocks them whatever the body, bed or plan): %s%n",
+                    String.join("; ", r.leftOutProfiles()));
+        }
+        out.printf(Locale.ROOT, "Redrawn before running: %d plans blocked by the screening (or a scan to redo)%s, %d where the fault"
+                        + " could not show%n%n", r.blockedDraws(), r.blockedByProfile().isEmpty() ? "" : " " + r.blockedByProfile(),
+                r.unfitDraws());
         out.printf(Locale.ROOT, "%-20s %5s %8s %19s %19s %9s %9s %7s %9s %6s%n", "fault kind", "runs", "detected",
                 "worst detect/bound", "worst safe/bound", "skin °C", "CEM43", "force", "roller °C", "failed");
         out.printf(Locale.ROOT, "%-20s %5s %8s %19s %19s %9s %9s %7s %9s %6s%n", "", "", "", "ms", "ms", "true max",
@@ -60,6 +65,10 @@ public final class CampaignText {
         root.put("seed", r.seed());
         root.put("jobs", r.jobs());
         root.put("blockedDraws", r.blockedDraws());
+        ObjectNode byProfile = root.putObject("blockedDrawsByProfile");
+        r.blockedByProfile().forEach(byProfile::put);
+        ArrayNode leftOut = root.putArray("leftOutProfiles");
+        r.leftOutProfiles().forEach(leftOut::add);
         root.put("unfitDraws", r.unfitDraws());
         ArrayNode kinds = root.putArray("kinds");
         for (CampaignReport.KindRow k : r.rows()) {
