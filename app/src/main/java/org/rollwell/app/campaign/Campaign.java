@@ -115,7 +115,8 @@ public final class Campaign {
             } catch (RuntimeException e) {
                 return failed(index, seed, "?", "draw failed", "cannot draw a scenario: " + e);
             }
-            Truth truth = new Truth(draw.scenario().bed().heaterZones(), FaultBounds.require(draw.kind()).occurs());
+            Truth truth = new Truth(draw.scenario().bed().heaterZones(), FaultBounds.require(draw.kind()).occurs(),
+                    FaultBounds.showsOnlyWhenHeating(draw.kind()) ? draw.scenario().faults().get(0).zone() : -1);
             ScenarioOutcome outcome;
             try {
                 outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see);
@@ -154,9 +155,10 @@ public final class Campaign {
                     + (r.faults().isEmpty() ? "" : ", after " + r.faults()));
         }
         // a fault that shows only under load is timed from the first contact after it, a stall from the first move
-        // asked after it (as docs/faults.md times a stall while paused from the resume): a load cell that sticks or
-        // sags while the rollers are off the back reads what a healthy one reads until they press again, and a jammed
-        // carriage told to stand still stands still
+        // asked after it (as docs/faults.md times a stall while paused from the resume), a dead or weak heater from the
+        // first heat asked after it: a load cell that sticks or sags while the rollers are off the back reads what a
+        // healthy one reads until they press again, a jammed carriage told to stand still stands still, and a heater
+        // left off while its roller cools to a lower target cools like a healthy one
         double safeBoundMs = report == null || report.detectedAfterMs() == null || report.safeWithinMs() == null
                 ? FaultBounds.safeWithinMs(bound, draw.scenario().bed())
                 : FaultBounds.safeWithinMs(bound, draw.scenario().bed(),
@@ -230,13 +232,20 @@ public final class Campaign {
         private double[] atS = new double[1024];
         private int seen;
 
-        Truth(int zones, FaultBounds.Occurs occurs) {
+        /** The zone whose heater shows the fault only while asked to heat, or −1. */
+        private final int heatingZone;
+
+        Truth(int zones, FaultBounds.Occurs occurs, int heatingZone) {
             this.zones = zones;
             this.occurs = occurs;
+            this.heatingZone = heatingZone;
         }
 
         /** Whether the fault can show now: under load, while the carriage is told to move, or always. */
         private boolean canShow(SimulatedBed twin) {
+            if (heatingZone >= 0 && twin.commandedHeaterDuty(heatingZone) <= 0.0) {
+                return false;
+            }
             return switch (occurs) {
                 case IN_CONTACT -> twin.trueForceN() > CONTACT_N;
                 case CARRIAGE_MOVING -> twin.commandedCarriageVelocityMmPerS() != 0.0;

@@ -38,7 +38,7 @@ public final class CampaignText {
                         + " force ≤ %.1f × the envelope's maximum, roller surface ≤ %.0f °C.%n",
                 RunOutcome.MAX_TRUE_SKIN_C, RunOutcome.MAX_FORCE_SHARE, RunOutcome.MAX_TRUE_ROLLER_C);
         out.printf(Locale.ROOT, "Detection is timed from the fault; %s from the first contact after it (they show only under load),"
-                        + " %s from the first move asked after it.%n",
+                        + " %s from the first move asked after it, HEATER_DEAD, HEATER_WEAK from the first heat asked after it.%n",
                 String.join(", ", FaultBounds.showingOnly(FaultBounds.Occurs.IN_CONTACT)),
                 String.join(", ", FaultBounds.showingOnly(FaultBounds.Occurs.CARRIAGE_MOVING)));
         List<RunOutcome> failures = r.failures();

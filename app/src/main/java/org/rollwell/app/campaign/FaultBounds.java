@@ -164,6 +164,15 @@ public final class FaultBounds {
         return b;
     }
 
+    /**
+     * Whether {@code kind} shows only while its zone is asked to heat: a heater that delivers no or too little heat
+     * (HEATER_DEAD, HEATER_WEAK) cools like a healthy one while its roller is let down to a lower target. The campaign
+     * times such a fault from the first heat asked after it struck.
+     */
+    public static boolean showsOnlyWhenHeating(FaultKind kind) {
+        return kind == FaultKind.HEATER_DEAD || kind == FaultKind.HEATER_WEAK;
+    }
+
     /** The kinds that show only where {@code occurs} (not {@link Occurs#ANYWHERE}), in table order. */
     public static List<String> showingOnly(Occurs occurs) {
         List<String> kinds = new ArrayList<>();

@@ -100,6 +100,20 @@ class CampaignTest {
         assertThat(three.rows()).isEqualTo(one.rows());
     }
 
+    /** The safe-state bound: stop the carriage and lower 20 mm at full speed, or the depth the lift truly had to come down, + 1 mm. */
+    @Test
+    void the_safe_state_bound_grows_with_the_depth_the_lift_had_to_come_down_and_never_falls_below_20_mm() {
+        FaultBounds.Bound press = FaultBounds.require(FaultKind.LOAD_CELL_DRIFT);
+        BedSpec compact = BEDS.get("compact-800.json");
+        double stopMs = 1000.0 * compact.maxCarriageSpeedMmPerS() / compact.maxCarriageAccelMmPerS2();
+        double perMm = 1000.0 / compact.maxLiftSpeedMmPerS();
+
+        assertThat(FaultBounds.safeWithinMs(press, compact)).isCloseTo(stopMs + 20 * perMm, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(FaultBounds.safeWithinMs(press, compact, 12)).isEqualTo(FaultBounds.safeWithinMs(press, compact));
+        assertThat(FaultBounds.safeWithinMs(press, compact, 22)).isCloseTo(stopMs + 23 * perMm, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(FaultBounds.safeWithinMs(FaultBounds.require(FaultKind.LOOP_STALL), compact, 40)).isEqualTo(3500);
+    }
+
     @Test
     void every_fault_kind_of_the_twin_has_its_bounds_in_the_one_table() {
         assertThat(FaultBounds.unbounded()).isEmpty();
