@@ -343,6 +343,16 @@ public final class SimulatedBed implements BedIo {
         return faults.estopPressedAtNanos;
     }
 
+    /** The carriage speed the host last commanded, mm/s (0 while it disables the motors): when a stalled drive can show. */
+    public double commandedCarriageVelocityMmPerS() {
+        return latched.motorsEnabled ? latched.carriageVelocityMmPerS : 0.0;
+    }
+
+    /** The duty the host last asked of zone {@code z}'s heater (0 while the mains is open): when a dead or weak heater can show. */
+    public double commandedHeaterDuty(int z) {
+        return latched.heaterMains ? latched.heaterDuty[z] : 0.0;
+    }
+
     public double trueLiftVelocityMmPerS() {
         return lift.velocityMmPerS();
     }

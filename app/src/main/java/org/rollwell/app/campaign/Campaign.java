@@ -98,7 +98,9 @@ public final class Campaign {
             pool.shutdownNow();
         }
         double wallS = (System.nanoTime() - wallStart) / 1e9;
-        return CampaignReport.of(seed, threads, List.of(outcomes), wallS);
+        List<String> leftOut = scenarios.leftOut().stream()
+                .map(l -> l.profile() + " (" + String.join(", ", l.reasons()) + ")").toList();
+        return CampaignReport.of(seed, threads, List.of(outcomes), wallS, leftOut);
     }
 
     /** One run: draw, simulate on a fresh twin with the truth watched, judge. A defect in a run is a failed run, not a crash. */
@@ -113,7 +115,8 @@ public final class Campaign {
             } catch (RuntimeException e) {
                 return failed(index, seed, "?", "draw failed", "cannot draw a scenario: " + e);
             }
-            Truth truth = new Truth(draw.scenario().bed().heaterZones());
+            Truth truth = new Truth(draw.scenario().bed().heaterZones(), FaultBounds.require(draw.kind()).occurs(),
+                    FaultBounds.showsOnlyWhenHeating(draw.kind()) ? draw.scenario().faults().get(0).zone() : -1);
             ScenarioOutcome outcome;
             try {
                 outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see);
@@ -126,7 +129,7 @@ public final class Campaign {
                 continue;
             }
             RunOutcome judged = judge(index, seed, draw, outcome, truth);
-            return scanBlocked == 0 ? judged : judged.withBlockedDraws(judged.blockedDraws() + scanBlocked);
+            return scanBlocked == 0 ? judged : judged.withScansRedone(scanBlocked);
         }
     }
 
@@ -134,7 +137,7 @@ public final class Campaign {
         SimulationResult r = outcome.result();
         String kind = draw.kind().name();
         FaultBounds.Bound bound = FaultBounds.require(draw.kind());
-        double safeBoundMs = FaultBounds.safeWithinMs(bound, draw.scenario().bed());
+
         List<String> failures = new ArrayList<>();
         SimulationResult.FaultReport report = null;
         for (SimulationResult.FaultReport f : r.faults()) {
@@ -151,7 +154,17 @@ public final class Campaign {
             failures.add("the fault never struck: " + r.status() + " before " + draw.phase() + " + " + draw.afterS() + " s"
                     + (r.faults().isEmpty() ? "" : ", after " + r.faults()));
         }
-        Double detectedMs = report == null ? null : report.detectedAfterMs();
+        // a fault that shows only under load is timed from the first contact after it, a stall from the first move
+        // asked after it (as docs/faults.md times a stall while paused from the resume), a dead or weak heater from the
+        // first heat asked after it: a load cell that sticks or sags while the rollers are off the back reads what a
+        // healthy one reads until they press again, a jammed carriage told to stand still stands still, and a heater
+        // left off while its roller cools to a lower target cools like a healthy one
+        double safeBoundMs = report == null || report.detectedAfterMs() == null || report.safeWithinMs() == null
+                ? FaultBounds.safeWithinMs(bound, draw.scenario().bed())
+                : FaultBounds.safeWithinMs(bound, draw.scenario().bed(),
+                        truth.loweredMm(report.detectedAfterMs(), report.safeWithinMs()));
+        Double detectedMs = report == null || report.detectedAfterMs() == null ? null
+                : Math.max(0.0, report.detectedAfterMs() - truth.hiddenMs());
         Double safeMs = report == null ? null : report.safeWithinMs();
         if (report != null) {
             if (detectedMs == null) {
@@ -191,25 +204,93 @@ public final class Campaign {
         }
         return new RunOutcome(index, runSeed, kind, draw.scenario().description(), report != null,
                 report == null ? null : report.code(), detectedMs, safeMs, safeBoundMs, r.safeState(), skinC, cem43, cem43Cap, share,
-                truth.maxRollerC, violations, r.simulatedS(), draw.blockedDraws(), draw.unfitDraws(), failures);
+                truth.maxRollerC, violations, r.simulatedS(), draw.blockedDraws(), draw.unfitDraws(), draw.blockedProfiles(),
+                failures);
     }
 
     private static RunOutcome failed(int index, long runSeed, String kind, String scenario, String why) {
         return new RunOutcome(index, runSeed, kind, scenario, false, null, null, null, Double.NaN, false, Double.NaN, Double.NaN, 1.0,
-                Double.NaN, Double.NaN, 0, 0, 0, 0, List.of(why));
+                Double.NaN, Double.NaN, 0, 0, 0, 0, List.of(), List.of(why));
     }
 
-    /** The twin's true peaks over the session: roller force and roller surface temperature. */
+    /**
+     * The rollers touch the back: true force above this, N (the bed's own contact line, 4 σ of the load cell's 2 N
+     * noise, bed.safety.PresenceWatch.CONTACT_N).
+     */
+    static final double CONTACT_N = 8.0;
+
+    /** The twin's true peaks over the session (roller force and surface temperature), and when the fault could first show. */
     private static final class Truth {
         private final int zones;
+        private final FaultBounds.Occurs occurs;
         double maxForceN;
         double maxRollerC = Double.NEGATIVE_INFINITY;
+        double struckAtS = Double.NaN;
+        double visibleAtS = Double.NaN;
+        /** The true lift height at each tick from the strike on, and when, for the depth the safe state had to lower. */
+        private double[] liftMm = new double[1024];
+        private double[] atS = new double[1024];
+        private int seen;
 
-        Truth(int zones) {
+        /** The zone whose heater shows the fault only while asked to heat, or −1. */
+        private final int heatingZone;
+
+        Truth(int zones, FaultBounds.Occurs occurs, int heatingZone) {
             this.zones = zones;
+            this.occurs = occurs;
+            this.heatingZone = heatingZone;
+        }
+
+        /** Whether the fault can show now: under load, while the carriage is told to move, or always. */
+        private boolean canShow(SimulatedBed twin) {
+            if (heatingZone >= 0 && twin.commandedHeaterDuty(heatingZone) <= 0.0) {
+                return false;
+            }
+            return switch (occurs) {
+                case IN_CONTACT -> twin.trueForceN() > CONTACT_N;
+                case CARRIAGE_MOVING -> twin.commandedCarriageVelocityMmPerS() != 0.0;
+                case ANYWHERE -> true;
+            };
+        }
+
+        /** From the strike until the fault could first show, ms (0 when it showed at once or never struck). */
+        double hiddenMs() {
+            return Double.isNaN(visibleAtS) ? 0.0 : 1000.0 * (visibleAtS - struckAtS);
+        }
+
+        /** How far the lift truly came down from {@code detectedMs} after the strike until {@code safeMs} after that, mm. */
+        double loweredMm(double detectedMs, double safeMs) {
+            double detectedAtS = struckAtS + detectedMs / 1000.0;
+            double safeAtS = detectedAtS + safeMs / 1000.0;
+            double fromMm = Double.NaN;
+            double toMm = Double.NaN;
+            for (int i = 0; i < seen; i++) {
+                if (Double.isNaN(fromMm) && atS[i] >= detectedAtS - 1e-6) {
+                    fromMm = liftMm[i];
+                }
+                if (atS[i] <= safeAtS + 1e-6) {
+                    toMm = liftMm[i];
+                }
+            }
+            return Double.isNaN(fromMm) || Double.isNaN(toMm) ? 0.0 : Math.max(0.0, fromMm - toMm);
         }
 
         void see(SimulatedBed twin) {
+            if (Double.isNaN(struckAtS) && !twin.injectedFaults().isEmpty()) {
+                struckAtS = twin.simulatedS();
+            }
+            if (!Double.isNaN(struckAtS)) {
+                if (seen == liftMm.length) {
+                    liftMm = java.util.Arrays.copyOf(liftMm, 2 * seen);
+                    atS = java.util.Arrays.copyOf(atS, 2 * seen);
+                }
+                liftMm[seen] = twin.trueLiftMm();
+                atS[seen] = twin.simulatedS();
+                seen++;
+            }
+            if (!Double.isNaN(struckAtS) && Double.isNaN(visibleAtS) && canShow(twin)) {
+                visibleAtS = twin.simulatedS();
+            }
             maxForceN = Math.max(maxForceN, twin.trueForceN());
             for (int z = 0; z < zones; z++) {
                 maxRollerC = Math.max(maxRollerC, twin.rollerTempC(z));

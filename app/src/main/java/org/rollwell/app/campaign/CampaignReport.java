@@ -16,12 +16,15 @@ import org.rollwell.sim.FaultKind;
  * @param rows          one row per fault kind the twin knows, in declaration order
  * @param runs          every run, in run order
  * @param blockedDraws  plans the screening blocked and that were drawn again
+ * @param blockedByProfile those blocked draws per profile (and "(scan)" for scans to redo), by name
+ * @param leftOutProfiles profiles the screening blocks whatever the body, bed or plan, left out of the draw, with their reasons
  * @param unfitDraws    plans drawn again because the fault could not show in them
  * @param simulatedS    simulated seconds of every session run together
  * @param wallS         wall seconds of the whole campaign
  */
 public record CampaignReport(long seed, int jobs, List<KindRow> rows, List<RunOutcome> runs, long blockedDraws,
-                             long unfitDraws, double simulatedS, double wallS) {
+                             Map<String, Long> blockedByProfile, List<String> leftOutProfiles, long unfitDraws,
+                             double simulatedS, double wallS) {
 
     public static final String SAFE = "SAFE";
     public static final String UNSAFE = "UNSAFE";
@@ -40,19 +43,23 @@ public record CampaignReport(long seed, int jobs, List<KindRow> rows, List<RunOu
     public CampaignReport {
         rows = List.copyOf(rows);
         runs = List.copyOf(runs);
+        blockedByProfile = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(blockedByProfile));
+        leftOutProfiles = List.copyOf(leftOutProfiles);
     }
 
-    static CampaignReport of(long seed, int jobs, List<RunOutcome> runs, double wallS) {
+    static CampaignReport of(long seed, int jobs, List<RunOutcome> runs, double wallS, List<String> leftOutProfiles) {
         Map<String, List<RunOutcome>> byKind = new LinkedHashMap<>();
         for (FaultKind kind : FaultKind.values()) {
             byKind.put(kind.name(), new ArrayList<>());
         }
         long blocked = 0;
         long unfit = 0;
+        Map<String, Long> blockedByProfile = new java.util.TreeMap<>();
         double simulatedS = 0;
         for (RunOutcome o : runs) {
             byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
             blocked += o.blockedDraws();
+            o.blockedProfiles().forEach(p -> blockedByProfile.merge(p, 1L, Long::sum));
             unfit += o.unfitDraws();
             simulatedS += o.simulatedS();
         }
@@ -60,7 +67,7 @@ public record CampaignReport(long seed, int jobs, List<KindRow> rows, List<RunOu
         for (Map.Entry<String, List<RunOutcome>> e : byKind.entrySet()) {
             rows.add(row(e.getKey(), e.getValue()));
         }
-        return new CampaignReport(seed, jobs, rows, runs, blocked, unfit, simulatedS, wallS);
+        return new CampaignReport(seed, jobs, rows, runs, blocked, blockedByProfile, leftOutProfiles, unfit, simulatedS, wallS);
     }
 
     private static KindRow row(String kind, List<RunOutcome> runs) {

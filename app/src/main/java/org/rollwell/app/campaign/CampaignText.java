@@ -18,8 +18,13 @@ public final class CampaignText {
 
     public static void print(CampaignReport r, PrintWriter out) {
         out.printf(Locale.ROOT, "Fault campaign: %d runs, seed %d, %d thread(s)%n", r.runs().size(), r.seed(), r.jobs());
-        out.printf(Locale.ROOT, "Redrawn before running: %d plans blocked by the screening (or a scan to redo), %d where the fault could not show%n%n",
-                r.blockedDraws(), r.unfitDraws());
+        if (!r.leftOutProfiles().isEmpty()) {
+            out.printf(Locale.ROOT, "Left out of the draw (the screening blocks them whatever the body, bed or plan): %s%n",
+                    String.join("; ", r.leftOutProfiles()));
+        }
+        out.printf(Locale.ROOT, "Redrawn before running: %d plans blocked by the screening (or a scan to redo)%s, %d where the fault"
+                        + " could not show%n%n", r.blockedDraws(), r.blockedByProfile().isEmpty() ? "" : " " + r.blockedByProfile(),
+                r.unfitDraws());
         out.printf(Locale.ROOT, "%-20s %5s %8s %19s %19s %9s %9s %7s %9s %6s%n", "fault kind", "runs", "detected",
                 "worst detect/bound", "worst safe/bound", "skin °C", "CEM43", "force", "roller °C", "failed");
         out.printf(Locale.ROOT, "%-20s %5s %8s %19s %19s %9s %9s %7s %9s %6s%n", "", "", "", "ms", "ms", "true max",
@@ -32,6 +37,10 @@ public final class CampaignText {
         out.printf(Locale.ROOT, "%nLimits on the twin's truth: skin ≤ %.0f °C, CEM43 per band under the envelope's cap,"
                         + " force ≤ %.1f × the envelope's maximum, roller surface ≤ %.0f °C.%n",
                 RunOutcome.MAX_TRUE_SKIN_C, RunOutcome.MAX_FORCE_SHARE, RunOutcome.MAX_TRUE_ROLLER_C);
+        out.printf(Locale.ROOT, "Detection is timed from the fault; %s from the first contact after it (they show only under load),"
+                        + " %s from the first move asked after it, HEATER_DEAD, HEATER_WEAK from the first heat asked after it.%n",
+                String.join(", ", FaultBounds.showingOnly(FaultBounds.Occurs.IN_CONTACT)),
+                String.join(", ", FaultBounds.showingOnly(FaultBounds.Occurs.CARRIAGE_MOVING)));
         List<RunOutcome> failures = r.failures();
         if (!failures.isEmpty()) {
             out.printf(Locale.ROOT, "%nFailed runs (%d; repeat one with --runs %d --seed %d and read run N):%n", failures.size(),
@@ -56,6 +65,10 @@ public final class CampaignText {
         root.put("seed", r.seed());
         root.put("jobs", r.jobs());
         root.put("blockedDraws", r.blockedDraws());
+        ObjectNode byProfile = root.putObject("blockedDrawsByProfile");
+        r.blockedByProfile().forEach(byProfile::put);
+        ArrayNode leftOut = root.putArray("leftOutProfiles");
+        r.leftOutProfiles().forEach(leftOut::add);
         root.put("unfitDraws", r.unfitDraws());
         ArrayNode kinds = root.putArray("kinds");
         for (CampaignReport.KindRow k : r.rows()) {

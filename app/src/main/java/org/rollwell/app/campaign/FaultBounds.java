@@ -27,9 +27,16 @@ public final class FaultBounds {
     public enum Occurs {
         /** In every phase: homing, warm-up and every technique. */
         ANYWHERE,
-        /** Only while the carriage is told to move (homing, ROLL, KNEAD, WARM): a stalled drive shows nothing at rest. */
+        /**
+         * Only while the carriage is told to move (homing, ROLL, KNEAD, WARM): a stalled drive shows nothing at rest. Such
+         * a fault is timed from the first move asked after it struck (a carriage parked at the end of its travel, or paused).
+         */
         CARRIAGE_MOVING,
-        /** Only while the rollers press on the back (a technique running): a force signal shows nothing at rest. */
+        /**
+         * Only while the rollers press on the back (a technique running): a force signal shows nothing at rest. A
+         * technique has moments off the back (a transfer, a stretch that does not reach it): such a fault is timed
+         * from the first contact after it struck.
+         */
         IN_CONTACT
     }
 
@@ -60,13 +67,31 @@ public final class FaultBounds {
      */
     public static final double RELEASE_MM = 20.0;
 
+    /**
+     * The lift's drive lag in lowering, mm (choice: its 50 ms speed loop at the fastest bed's 10 mm/s is 0.5 mm; plus
+     * one 0.1 mm count and margin).
+     */
+    public static final double LOWERING_LAG_MM = 1.0;
+
     /** From detection to the safe state on {@code bed}, ms: the row's own figure, or stop the carriage and lower {@link #RELEASE_MM}. */
     public static double safeWithinMs(Bound bound, BedSpec bed) {
+        return safeWithinMs(bound, bed, 0.0);
+    }
+
+    /**
+     * As {@link #safeWithinMs(Bound, BedSpec)}, for a run whose lift truly had to come down {@code loweredMm} (the
+     * twin's truth, from detection until the rollers left the back) to take the rollers off: a person pressed deeper
+     * than {@link #RELEASE_MM} (a soft, heavy back, or a sagging load cell that let the force grow) needs that depth at
+     * the bed's full lowering speed, plus {@link #LOWERING_LAG_MM}. The bound holds the safe state to acting at once
+     * and at full speed; no bed can lower faster.
+     */
+    public static double safeWithinMs(Bound bound, BedSpec bed, double loweredMm) {
         if (!Double.isNaN(bound.safeMs())) {
             return bound.safeMs();
         }
         double stopS = bed.maxCarriageSpeedMmPerS() / bed.maxCarriageAccelMmPerS2();
-        return 1000.0 * (stopS + RELEASE_MM / bed.maxLiftSpeedMmPerS());
+        double releaseMm = Math.max(RELEASE_MM, loweredMm + LOWERING_LAG_MM);
+        return 1000.0 * (stopS + releaseMm / bed.maxLiftSpeedMmPerS());
     }
 
     private static final Map<String, Bound> BOUNDS = table();
@@ -137,6 +162,22 @@ public final class FaultBounds {
                     + " (bound, safe-state time, where it occurs, source) before the campaign can run it");
         }
         return b;
+    }
+
+    /**
+     * Whether {@code kind} shows only while its zone is asked to heat: a heater that delivers no or too little heat
+     * (HEATER_DEAD, HEATER_WEAK) cools like a healthy one while its roller is let down to a lower target. The campaign
+     * times such a fault from the first heat asked after it struck.
+     */
+    public static boolean showsOnlyWhenHeating(FaultKind kind) {
+        return kind == FaultKind.HEATER_DEAD || kind == FaultKind.HEATER_WEAK;
+    }
+
+    /** The kinds that show only where {@code occurs} (not {@link Occurs#ANYWHERE}), in table order. */
+    public static List<String> showingOnly(Occurs occurs) {
+        List<String> kinds = new ArrayList<>();
+        BOUNDS.values().stream().filter(b -> b.occurs() == occurs).forEach(b -> kinds.add(b.kind()));
+        return kinds;
     }
 
     /** The twin's fault kinds that have no row, in declaration order (empty when every kind is bounded). */

@@ -24,6 +24,13 @@ import org.rollwell.therapy.technique.Technique;
  * from the examples told in that body's height and weight, a goal or a program, a bed, a fault
  * kind, and a phase and time where that kind can show. A plan the screening blocks, or an
  * unheated plan for a heater fault, is drawn again and counted.
+ *
+ * <p>Blocked draws are kept rare, so the campaign spends its runs on sessions: a profile the
+ * screening blocks whatever the body, bed or plan (a red flag or a contraindication that blocks)
+ * is left out once, up front, and named in the report; and each body is drawn inside the drawn
+ * bed's own range of people (the compact bed takes up to 200 cm and 120 kg), not refused after.
+ * What still blocks (a plan with nothing left once excluded ranges are cut) is drawn again and
+ * counted per profile.
  */
 final class RandomScenarios {
 
@@ -36,7 +43,7 @@ final class RandomScenarios {
     static final double MAX_HEAD_OFFSET_MM = 200, MAX_LATERAL_MM = 60;
     /** Session lengths drawn, minutes (choice: the planner's 10 up to a common 40). */
     static final int MIN_MINUTES = 10, MAX_MINUTES = 40;
-    /** Draws before a run gives up finding a plan (choice; the examples' red-flag profile blocks one draw in four). */
+    /** Draws before a run gives up finding a plan (choice; with the screening's own blocks left out, few draws block). */
     static final int MAX_DRAWS = 50;
     /** A fault strikes at least this long before the plan ends beyond its detection bound, s (choice: the cool-down hides heat faults). */
     static final double MARGIN_S = 10;
@@ -52,10 +59,24 @@ final class RandomScenarios {
      * @param unfitDraws   plans drawn again because the fault could not show in them (no heat for a heater fault, no phase long enough)
      */
     record Draw(Scenario scenario, FaultKind kind, String phase, double afterS, String profileName, String bedName,
-                int blockedDraws, int unfitDraws) {
+                int blockedDraws, int unfitDraws, List<String> blockedProfiles) {
+        Draw {
+            blockedProfiles = List.copyOf(blockedProfiles);
+        }
     }
 
+    /** A profile left out of the draw: the screening blocks it whatever the body, bed or plan, with its reason codes. */
+    record LeftOut(String profile, List<String> reasons) {
+        LeftOut {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** A body of issue 5's middle to screen the profiles with (choice: 175 cm, 75 kg, mid curves). */
+    private static final Body NOMINAL = new Body(175, 75, 40, 45, 100, 0);
+
     private final List<Named<Profile>> profiles;
+    private final List<LeftOut> leftOut;
     private final List<Named<BedSpec>> beds;
     private final List<Program> programs;
     private final boolean scan;
@@ -64,10 +85,49 @@ final class RandomScenarios {
         if (profiles.isEmpty() || beds.isEmpty()) {
             throw new IllegalArgumentException("a campaign needs at least one profile and one bed");
         }
-        this.profiles = List.copyOf(profiles);
         this.beds = List.copyOf(beds);
         this.programs = ProgramLibrary.builtIn().programs();
         this.scan = scan;
+        List<Named<Profile>> drawn = new ArrayList<>();
+        List<LeftOut> out = new ArrayList<>();
+        for (Named<Profile> p : profiles) {
+            List<String> screening = screeningBlocks(p);
+            if (screening.isEmpty()) {
+                drawn.add(p);
+            } else {
+                out.add(new LeftOut(p.name(), screening));
+            }
+        }
+        if (drawn.isEmpty()) {
+            throw new IllegalArgumentException("the screening blocks every profile " + out + ": a campaign needs one it can plan for");
+        }
+        this.profiles = List.copyOf(drawn);
+        this.leftOut = List.copyOf(out);
+    }
+
+    /**
+     * The screening's own codes (red flags {@code RF_}, contraindications {@code CI_}) that block {@code p} on every bed
+     * for a middle body; empty when some bed plans for it (then body, bed or plan decide, and the draw counts it).
+     */
+    private List<String> screeningBlocks(Named<Profile> p) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (Named<BedSpec> bed : beds) {
+            Scenario s = new Scenario("screening", 0, NOMINAL, toldBy(p.value(), NOMINAL), p.name(), null,
+                    programs.get(0).id(), MIN_MINUTES, false, List.of(), bed.value(), Optional.empty());
+            SessionPlan plan = ScenarioRunner.plan(s, null);
+            List<String> screening = plan.reasons().stream().map(org.rollwell.therapy.plan.Reason::code)
+                    .filter(c -> c.startsWith("RF_") || c.startsWith("CI_")).toList();
+            if (plan.status() != SessionPlan.Status.BLOCKED || screening.isEmpty()) {
+                return List.of();
+            }
+            codes.addAll(screening);
+        }
+        return List.copyOf(codes);
+    }
+
+    /** The profiles left out of the draw, in the order given. */
+    List<LeftOut> leftOut() {
+        return leftOut;
     }
 
     /** The seed of run {@code index} of a campaign seeded {@code seed} (SplitMix64's finaliser: neighbours differ in every bit). */
@@ -84,9 +144,15 @@ final class RandomScenarios {
         FaultBounds.Bound bound = FaultBounds.require(kind);
         int blocked = 0;
         int unfit = 0;
+        List<String> blockedProfiles = new ArrayList<>();
         for (int attempt = 0; attempt < MAX_DRAWS; attempt++) {
             Named<BedSpec> bed = beds.get(r.nextInt(beds.size()));
-            Body body = new Body(between(r, MIN_HEIGHT_CM, MAX_HEIGHT_CM), between(r, MIN_WEIGHT_KG, MAX_WEIGHT_KG),
+            // inside issue 5's range and the bed's own: a person the bed does not take is not a session to simulate
+            BedSpec spec = bed.value();
+            double minHeightCm = Math.max(MIN_HEIGHT_CM, spec.personHeightMinCm());
+            double maxHeightCm = Math.min(MAX_HEIGHT_CM, spec.personHeightMaxCm());
+            double maxWeightKg = Math.min(MAX_WEIGHT_KG, spec.personWeightMaxKg());
+            Body body = new Body(between(r, minHeightCm, maxHeightCm), between(r, MIN_WEIGHT_KG, maxWeightKg),
                     between(r, MIN_KYPHOSIS_DEG, MAX_KYPHOSIS_DEG), between(r, MIN_LORDOSIS_DEG, MAX_LORDOSIS_DEG),
                     between(r, 0, MAX_HEAD_OFFSET_MM), between(r, -MAX_LATERAL_MM, MAX_LATERAL_MM));
             Named<Profile> profile = profiles.get(r.nextInt(profiles.size()));
@@ -101,6 +167,7 @@ final class RandomScenarios {
             SessionPlan plan = ScenarioRunner.plan(unfaulted, null);
             if (plan.status() == SessionPlan.Status.BLOCKED) {
                 blocked++;
+                blockedProfiles.add(profile.name());
                 continue;
             }
             boolean heated = plan.segments().stream().anyMatch(PlanSegment::heated);
@@ -118,7 +185,8 @@ final class RandomScenarios {
             Scenario s = new Scenario(describe(kind, strike, body, profile.name(), goal, programId, minutes, bed.name()),
                     twinSeed, body, unfaulted.profile(), profile.name(), goal, programId, minutes, scan, List.of(fault),
                     bed.value(), java.util.Optional.empty());
-            return new Draw(s, kind, strike.phase(), strike.afterS(), profile.name(), bed.name(), blocked, unfit);
+            return new Draw(s, kind, strike.phase(), strike.afterS(), profile.name(), bed.name(), blocked, unfit,
+                    blockedProfiles);
         }
         throw new IllegalStateException("no plannable scenario for " + kind + " in " + MAX_DRAWS + " draws (seed " + runSeed + ")");
     }

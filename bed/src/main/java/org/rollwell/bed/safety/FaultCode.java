@@ -28,7 +28,8 @@ public enum FaultCode {
     LIMIT_SWITCH(Latch.SESSION, "limit switch hit outside homing"),
     /**
      * The occupancy mat reports nobody for ≥ 1 s, or force stays under 8 N with the lift 15 mm above where
-     * contact was last held while force-controlled, for ≥ 1 s (DOMAIN.md §5).
+     * contact was last held while force-controlled, for ≥ 1 s (DOMAIN.md §5). "Where contact was held" is
+     * taken within 50 mm of the carriage where the back was touched there, else anywhere (PresenceWatch).
      */
     PRESENCE_LOST(Latch.SESSION, "person no longer detected for 1 s"),
     /** Thermistor reads below −10 °C for 4 consecutive samples: an open NTC reads cold (Klipper ADC range check). */
@@ -41,7 +42,7 @@ public enum FaultCode {
      * Power on but no rise (DOMAIN.md §5): while approaching a target every 2 °C must come within 60 s
      * (Klipper heating_gain 2, check_gain_time 60); at target, ≥ 90 % duty for 30 s must raise the
      * reading by ≥ 1 °C. A dead heater, or a sensor that is not in the roller. Also the heat balance: over
-     * 20 s the zone took in less than half the heat its duty asked for (a weak heater).
+     * 20 s the zone took in less than half the heat its duty asked for, passed through the sensor's lag (a weak heater).
      */
     HEATER_NOT_HEATING(Latch.ZONE_HEAT, "heater powered without the temperature rising (2 °C in 60 s warming,"
             + " 1 °C in 30 s at ≥ 90 % duty, or under half the asked heat over 20 s)"),
@@ -96,17 +97,20 @@ public enum FaultCode {
     /**
      * The load cell and the force the lift motor's current shows disagree by more than the lift's friction
      * band for 0.1 s while the lift has power (DOMAIN.md §5 "Independent layers"): a drifting or stuck load cell.
+     * Also, the friction opposing the motion, their 0.5 s mean gap beyond what the lift's motion allows (up to the
+     * band rising, none holding, down to minus the band lowering) over a third of the band: a sagging cell under a still lift.
      */
     FORCE_SENSOR_DISAGREE(Latch.LIFT, "load cell and lift motor current disagree beyond the lift's friction band for 0.1 s"),
     /**
      * The load cell's reading has not changed at all for 0.25 s inside its range while the lift is told to
-     * move (DOMAIN.md §5): a live load cell always shows noise (σ ≈ 2 N).
+     * move, or while the motor current, its twin signal, moved by more than 0.5 N (DOMAIN.md §5): a live load
+     * cell always shows noise (σ ≈ 2 N).
      */
-    LOAD_CELL_STUCK(Latch.LIFT, "load cell reading frozen for 0.25 s while the lift moves"),
+    LOAD_CELL_STUCK(Latch.LIFT, "load cell reading frozen for 0.25 s while the lift moves or its motor current changes"),
     /**
      * The lift rose more than 0.4 mm beyond what its commands allow within 0.1 s: a drive that pushes up
-     * whatever it is told. Its safe state drops motor power (the self-locking lift then holds); the lift
-     * stays locked until its drive is serviced (choice).
+     * whatever it is told. Its safe state drops motor power (the self-locking lift then holds), also when it
+     * shows after another trip whose lowering it defies; the lift stays locked until its drive is serviced (choice).
      */
     LIFT_RUNAWAY(Latch.LIFT, "lift rising beyond its commands"),
     /**

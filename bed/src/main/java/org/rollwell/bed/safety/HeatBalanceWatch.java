@@ -10,6 +10,16 @@ import org.rollwell.bed.io.SensorFrame;
  * duties asked for. A zone that warms too slowly for its duty has a weak or dead element,
  * even where the PID's extra duty hides it from the "no rise" checks.
  *
+ * <p>The sensor sees the roller through its lag (a first-order lag of {@link SkinEstimator#THERMISTOR_LAG_S}):
+ * heat asked for in the last seconds has not reached the reading yet. Passing the balance
+ * C·dT/dt + G·(T − room) = P through the same lag gives C·dy/dt + G·(y − room) = lag(P) for the reading
+ * y, exactly: so the heat taken, read on the sensor, is judged against the asked heat passed through
+ * the sensor's lag. Judging it against the raw asked heat tripped a healthy zone whose heat came back
+ * on after a long cut (full power for 3 s after 20 s off: the reading had not moved yet).
+ * The heat the rollers give the skin while they press is left out: it makes the balance err towards a
+ * trip by at most U·A·(roller − skin) ≈ 55 W/m²K × 24 cm² × 25 K ≈ 3 W (TissueHeat's cover conductance,
+ * the reference bed's contact area), a tenth of the heat that holds a roller at 45 °C (30 W).
+ *
  * <p>It reads the watch sensor where the board has one (independent of the control
  * thermistor, which may be off its roller), else the control thermistor. The room is taken
  * as the lower of the first reading and 20 °C: a room warmer than that only makes the
@@ -38,6 +48,9 @@ final class HeatBalanceWatch {
     private final double[] sumC;
     private final double[] sumW;
     private final double[] roomC;
+    /** Per zone, the asked heat passed through the sensor's lag, W. */
+    private final double[] laggedW;
+    private final double lagFactor;
     private int inSecond;
     private int seconds;
     private int next;
@@ -59,6 +72,8 @@ final class HeatBalanceWatch {
         this.sumW = new double[zones];
         this.roomC = new double[zones];
         java.util.Arrays.fill(roomC, Double.NaN);
+        this.laggedW = new double[zones];
+        this.lagFactor = 1 - Math.exp(-spec.periodNanos() / 1e9 / SkinEstimator.THERMISTOR_LAG_S);
     }
 
     /** Starts the window afresh (the room estimate is kept). */
@@ -67,6 +82,7 @@ final class HeatBalanceWatch {
         seconds = 0;
         java.util.Arrays.fill(sumC, 0.0);
         java.util.Arrays.fill(sumW, 0.0);
+        java.util.Arrays.fill(laggedW, 0.0);
     }
 
     /** Judges one frame against the duties written last tick; true on a trip ({@link #code()}, {@link #zone()}, {@link #value()}). */
@@ -82,7 +98,9 @@ final class HeatBalanceWatch {
                 roomC[z] = Math.min(c, ROOM_AT_MOST_C);
             }
             sumC[z] += c;
-            sumW[z] += written.heaterMains ? powerW * written.heaterDuty[z] : 0;
+            double askedW = written.heaterMains ? powerW * written.heaterDuty[z] : 0;
+            laggedW[z] += (askedW - laggedW[z]) * lagFactor;
+            sumW[z] += laggedW[z];
         }
         if (++inSecond < samplesPerS) {
             return false;

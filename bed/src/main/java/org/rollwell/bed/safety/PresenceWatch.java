@@ -9,6 +9,13 @@ import org.rollwell.bed.loop.Setpoints;
  * under contact with the lift well above where contact was last held while force-controlled,
  * for ≥ 1 s (DOMAIN.md §5 "presence lost"). Also remembers where contact was last confirmed,
  * which the skin watch uses to tell a touch the load cell is too coarse to feel.
+ *
+ * <p>"Where contact was held" is taken along the back: a kyphotic upper back lies up to ≈ 50 mm
+ * higher above the rollers than the lumbar spine, so a lift rising to meet it after rolling the low
+ * back is not pressing air. The watch remembers the lift of the last contact in each
+ * {@value #BIN_MM} mm of carriage travel and compares with the highest of them within
+ * {@value #NEAR_MM} mm of the carriage; where the back was never touched, with the last contact
+ * anywhere.
  */
 final class PresenceWatch {
     /** Presence lost for ≥ 1 s (DOMAIN.md §5). */
@@ -20,12 +27,22 @@ final class PresenceWatch {
     /** The load cell sees contact above this (σ ≈ 2 N noise, DOMAIN.md §2). */
     static final double CONTACT_N = 8.0;
 
+    /** Contact is remembered per this much carriage travel, mm (choice: the skin's 10 mm bands). */
+    static final double BIN_MM = 10.0;
+    /** A remembered contact counts this far either side of the carriage, mm (choice: a roller pair's 40 mm offset plus half a patch). */
+    static final double NEAR_MM = 50.0;
+    /** Bins reach this far beyond the travel, mm (choice: the carriage's overtravel and a patch). */
+    private static final double BEYOND_MM = 60.0;
+
+    private final double[] contactLiftByBinMm;
     private final Lasting matEmpty;
     private final Lasting noContact;
     private final Lasting contact;
     private double lastContactLiftMm = Double.NaN;
 
     PresenceWatch(BedSpec spec) {
+        this.contactLiftByBinMm = new double[(int) Math.ceil((spec.travelMm() + 2 * BEYOND_MM) / BIN_MM) + 1];
+        java.util.Arrays.fill(contactLiftByBinMm, Double.NaN);
         this.matEmpty = new Lasting(PRESENCE_S, spec.periodNanos());
         this.noContact = new Lasting(PRESENCE_S, spec.periodNanos());
         this.contact = new Lasting(CONTACT_CONFIRM_S, spec.periodNanos());
@@ -36,14 +53,43 @@ final class PresenceWatch {
             trips.trip(FaultCode.PRESENCE_LOST, now, -1, matEmpty.heldNanos(now) / 1e9);
         }
         boolean touching = s.forceN > CONTACT_N;
+        int bin = bin(s.carriagePositionMm);
         if (contact.update(touching, now)) {
             lastContactLiftMm = s.liftMm;
+            if (bin >= 0 && Double.isFinite(s.liftMm)) {
+                contactLiftByBinMm[bin] = s.liftMm;
+            }
         }
+        double contactHereMm = contactNear(bin);
         boolean pressingAir = !touching && previous.lift == Setpoints.Lift.FORCE && previous.forceTargetN > CONTACT_N
-                && !Double.isNaN(lastContactLiftMm) && s.liftMm > lastContactLiftMm + RAISED_ABOVE_CONTACT_MM;
+                && !Double.isNaN(contactHereMm) && s.liftMm > contactHereMm + RAISED_ABOVE_CONTACT_MM;
         if (noContact.update(pressingAir, now)) {
             trips.trip(FaultCode.PRESENCE_LOST, now, -1, s.liftMm);
         }
+    }
+
+    /** The bin of carriage position {@code positionMm}, or −1 off the bins (or not a number). */
+    private int bin(double positionMm) {
+        if (!Double.isFinite(positionMm)) {
+            return -1;
+        }
+        int i = (int) Math.floor((positionMm + BEYOND_MM) / BIN_MM);
+        return i >= 0 && i < contactLiftByBinMm.length ? i : -1;
+    }
+
+    /** The highest lift of a contact remembered within {@link #NEAR_MM} of bin {@code at}, else the last contact anywhere. */
+    private double contactNear(int at) {
+        double highest = Double.NaN;
+        if (at >= 0) {
+            int reach = (int) Math.round(NEAR_MM / BIN_MM);
+            for (int i = Math.max(0, at - reach); i <= Math.min(contactLiftByBinMm.length - 1, at + reach); i++) {
+                double c = contactLiftByBinMm[i];
+                if (!Double.isNaN(c) && !(c <= highest)) {
+                    highest = c;
+                }
+            }
+        }
+        return Double.isNaN(highest) ? lastContactLiftMm : highest;
     }
 
     /** Where the lift stood when contact was last confirmed, mm; NaN before any contact. */
@@ -56,5 +102,6 @@ final class PresenceWatch {
         noContact.reset();
         contact.reset();
         lastContactLiftMm = Double.NaN;
+        java.util.Arrays.fill(contactLiftByBinMm, Double.NaN);
     }
 }

@@ -46,6 +46,12 @@ public final class SafetySupervisor {
     private Fault fault;
     /** A trip whose lock is not yet recorded: recorded after the tick's commands are written. */
     private boolean lockPending;
+    /**
+     * Motor power stays off: the latched trip drops it, or a lift runaway showed after another trip. The safe state
+     * lowers the lift with power on; a lift drive that runs away would push on (up to its stall thrust), so a runaway
+     * seen while another fault is latched still takes the power (the self-locking lift then holds).
+     */
+    private boolean powerOff;
     private volatile boolean estopRequested;
 
     /** A supervisor whose locks live and die with it (a simulation's fresh twin, a test). */
@@ -120,6 +126,11 @@ public final class SafetySupervisor {
     }
 
     private void trip(FaultCode code, long now, int zone, double value) {
+        if (code.dropsMotorPower() && (fault == null || code == FaultCode.LIFT_RUNAWAY)) {
+            // a carriage decelerating into the safe state outruns its zeroed command for a moment: only the
+            // lift's runaway escalates a latched trip (the lowering lift has already taken the rollers off for the carriage)
+            powerOff = true;
+        }
         if (fault == null) {
             fault = new Fault(code, now, zone, value);
             lockPending = true;
@@ -148,7 +159,7 @@ public final class SafetySupervisor {
             // and a sensor stuck near 0 (or NaN) must not leave the rollers in the back
             out.safeState(spec.maxLiftSpeedMmPerS());
             // a drive that runs away obeys no command: only taking its power stops it (the lift's screw then holds)
-            out.motorsEnabled = !fault.code().dropsMotorPower();
+            out.motorsEnabled = !powerOff;
             return;
         }
         commandClamp.clampMotion(s, setpoints, out, positions.liftValid(s), positions.lastGoodPositionMm(), skin.skinHot());
@@ -177,6 +188,7 @@ public final class SafetySupervisor {
     public void acknowledge() {
         settleLocks();
         fault = null;
+        powerOff = false;
         estopRequested = false;
         clock.reset();
         force.reset();

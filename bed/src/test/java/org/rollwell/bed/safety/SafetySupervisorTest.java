@@ -63,6 +63,34 @@ class SafetySupervisorTest {
         assertThat(out.heaterMains).isFalse();
     }
 
+    /**
+     * Issue 8: a lift drive that runs away obeys no command, so only taking its power stops it. Tripped first for the
+     * force its runaway made (OVER_FORCE: safe state lowers with power on), the supervisor still drops motor power
+     * when the lift keeps rising against the lowering.
+     */
+    @Test
+    void a_lift_rising_against_the_safe_state_of_another_trip_takes_the_motor_power() {
+        s.liftMm = 20;
+        for (int i = 0; i < 5; i++) {
+            tick(390);
+        }
+        assertThat(supervisor.fault().code()).isEqualTo(FaultCode.OVER_FORCE);
+        out.motorsEnabled = true;
+        supervisor.clamp(s, sp, out);
+        assertThat(out.motorsEnabled).as("OVER_FORCE lowers the lift under power").isTrue();
+        double liftMm = 20;
+        for (int i = 0; i < 30 && out.motorsEnabled; i++) {
+            // the drive pushes up at the lift's full speed whatever it is told
+            liftMm += spec.maxLiftSpeedMmPerS() * 0.01;
+            s.liftMm = Math.floor(liftMm * 10) / 10;
+            tick(390);
+            supervisor.clamp(s, sp, out);
+            assertThat(out.liftVelocityMmPerS).isEqualTo(-spec.maxLiftSpeedMmPerS());
+        }
+        assertThat(out.motorsEnabled).as("motor power after the lift rose against its lowering").isFalse();
+        assertThat(supervisor.fault().code()).as("the first trip stays the latched one").isEqualTo(FaultCode.OVER_FORCE);
+    }
+
     @Test
     void a_healthy_bed_gets_its_commands_clamped_to_the_beds_limits_and_the_clamp_is_flagged() {
         tick(100);
