@@ -79,6 +79,12 @@ final class SkinBands {
     private final boolean[] quiet;
     /** The time each band has been integrated to, nanoseconds of the twin's own time. */
     private final long[] bandNanos;
+    /** Each band's surface excess at the end of its last step, and the dose rate there (reused as the next step's start). */
+    private final double[] surfaceAtRateC;
+    private final double[] surfaceRate;
+    /** The step length {@link #perCapacity} was worked out for, s. */
+    private double perCapacityDtS = Double.NaN;
+    private final double[] perCapacity = new double[LAYERS];
     private long sweptNanos;
     private final int[] contactBand = new int[16];
     private final double[] contactFraction = new double[16];
@@ -101,6 +107,9 @@ final class SkinBands {
         contact = new boolean[bands];
         quiet = new boolean[bands];
         bandNanos = new long[bands];
+        surfaceAtRateC = new double[bands];
+        surfaceRate = new double[bands];
+        Arrays.fill(surfaceAtRateC, Double.NaN);
         Arrays.fill(quiet, true);
     }
 
@@ -203,6 +212,14 @@ final class SkinBands {
      * each layer's downward flux is computed from the old values before the layer is overwritten.
      */
     private void integrate(int i, double dtS, double gContact, double rollerExcessC) {
+        if (dtS != perCapacityDtS) {
+            // the step's ratio to each layer's capacity, divided once per step length instead of per layer
+            // and band (the twin's hot spot); the same division, so the same bits (issue 8, speed)
+            perCapacityDtS = dtS;
+            for (int n = 0; n < LAYERS; n++) {
+                perCapacity[n] = dtS / CAPACITY[n];
+            }
+        }
         int base = i * LAYERS;
         double before = excessC[base];
         double inW = gContact * (rollerExcessC - before);
@@ -211,19 +228,24 @@ final class SkinBands {
             double own = excessC[base + n];
             double below = n + 1 < LAYERS ? excessC[base + n + 1] : 0;
             double downW = DOWN_W_PER_M2K[n] * (own - below);
-            double next = own + dtS / CAPACITY[n] * (inW - downW - PERFUSION_W_PER_M2K[n] * own);
+            double next = own + perCapacity[n] * (inW - downW - PERFUSION_W_PER_M2K[n] * own);
             excessC[base + n] = next;
             activity += Math.abs(next);
             inW = downW;
         }
         double after = excessC[base];
-        cem43Min[i] += dtS / 60.0 * 0.5 * (Cem43.ratePerMin(BASELINE_C + before) + Cem43.ratePerMin(BASELINE_C + after));
+        // the rate at the start of this step is the one at the end of the band's last step, unless the band was reset since
+        double rateBefore = before == surfaceAtRateC[i] ? surfaceRate[i] : Cem43.ratePerMin(BASELINE_C + before);
+        double rateAfter = Cem43.ratePerMin(BASELINE_C + after);
+        cem43Min[i] += dtS / 60.0 * 0.5 * (rateBefore + rateAfter);
         if (gContact == 0 && activity < QUIET_C) {
             Arrays.fill(excessC, base, base + LAYERS, 0.0);
             quiet[i] = true;
         } else {
             quiet[i] = false;
         }
+        surfaceAtRateC[i] = after;
+        surfaceRate[i] = rateAfter;
     }
 
     int bands() {

@@ -116,7 +116,7 @@ public final class Campaign {
             Truth truth = new Truth(draw.scenario().bed().heaterZones());
             ScenarioOutcome outcome;
             try {
-                outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see);
+                outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see, draw.plan());
             } catch (RuntimeException e) {
                 return failed(index, seed, draw.kind().name(), draw.scenario().description(), "the run threw " + e);
             }

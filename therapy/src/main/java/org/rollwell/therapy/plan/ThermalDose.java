@@ -46,6 +46,8 @@ final class ThermalDose {
     static final double ROLLER_COOL_C_PER_S = 1.0 / 60;
     /** The room a cooling roller tends to, °C (choice: only its lower bound matters, and 20 °C errs cool-slow). */
     static final double ROOM_C = 20;
+    /** The dose rate of skin at rest, CEM43 min per min (the forecast adds it to every band no step has warmed). */
+    private static final double REST_RATE_PER_MIN = Cem43.exactPerMin(TissueHeat.BASELINE_C);
     /** Carriage positions sampled per mm of span for the average contact share (choice). */
     private static final double SAMPLES_PER_MM = 0.5;
     /** At most one skin °C per roller °C is lost when a step cools: the column passes under half (choice, bound). */
@@ -136,14 +138,18 @@ final class ThermalDose {
             for (double t = 0; t < s.seconds(); t += STEP_S) {
                 double dtS = Math.min(STEP_S, s.seconds() - t);
                 rollerC = Math.max(targetC, rollerC - ROLLER_COOL_C_PER_S * dtS);
+                // worked out once per step, not per band: the same products, so the same bits (speed, issue 8)
+                double dtMin = dtS / 60.0;
+                double restDoseMin = dtMin * REST_RATE_PER_MIN;
+                boolean heating = rollerC > TissueHeat.BASELINE_C;
                 for (int b = 0; b < bands; b++) {
                     if (!warm[b]) {
-                        dose[b] += dtS / 60.0 * Cem43.exactPerMin(TissueHeat.BASELINE_C);
+                        dose[b] += restDoseMin;
                         continue;
                     }
-                    TissueHeat.step(excess, b * TissueHeat.LAYERS, rollerC > TissueHeat.BASELINE_C ? g[b] : 0, rollerC, dtS);
+                    TissueHeat.step(excess, b * TissueHeat.LAYERS, heating ? g[b] : 0, rollerC, dtS);
                     double skinC = TissueHeat.surfaceC(excess, b * TissueHeat.LAYERS) + ripple[b];
-                    dose[b] += dtS / 60.0 * Cem43.exactPerMin(skinC);
+                    dose[b] += dtMin * Cem43.exactPerMin(skinC);
                     if (g[b] > 0) {
                         peak[k] = Math.max(peak[k], skinC);
                     }
