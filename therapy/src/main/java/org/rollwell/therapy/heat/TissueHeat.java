@@ -102,6 +102,44 @@ public final class TissueHeat {
     }
 
     /**
+     * A step of fixed length with its per-layer ratios worked out once, for a caller that steps many columns by
+     * the same time (the bed's estimate: one tick, and the resting bands' catch-up). {@link #advance} gives
+     * the same bits as {@link #step} with the same length.
+     */
+    public static final class FixedStep {
+        private final double stepS;
+        private final double k0, k1, k2, k3, k4;
+
+        private FixedStep(double stepS) {
+            this.stepS = stepS;
+            this.k0 = stepS / CAPACITY[0];
+            this.k1 = stepS / CAPACITY[1];
+            this.k2 = stepS / CAPACITY[2];
+            this.k3 = stepS / CAPACITY[3];
+            this.k4 = stepS / CAPACITY[4];
+        }
+
+        /** The step's length, s. */
+        public double stepS() {
+            return stepS;
+        }
+
+        /** As {@code step(excessC, at, contactWPerM2K, rollerC, stepS())}. */
+        public void advance(double[] excessC, int at, double contactWPerM2K, double rollerC) {
+            if (stepS > MAX_STEP_S) {
+                step(excessC, at, contactWPerM2K, rollerC, stepS);
+            } else if (stepS > 1e-12) {
+                column(excessC, at, contactWPerM2K, contactWPerM2K > 0 ? rollerC - BASELINE_C : 0.0, k0, k1, k2, k3, k4);
+            }
+        }
+    }
+
+    /** A step of {@code stepS} seconds to apply to many columns (see {@link FixedStep}). */
+    public static FixedStep fixedStep(double stepS) {
+        return new FixedStep(stepS);
+    }
+
+    /**
      * One explicit step of the five layers, {@code kN} = the step over layer n's capacity. Top down, in place:
      * each layer's downward flux from the old values before the layer moves. Unrolled, with the ratios passed
      * in rather than divided per layer (the 100 Hz loop's and the planner's hot spot); the arithmetic, and so
