@@ -68,7 +68,15 @@ final class SkinBands {
             double gapM = n + 1 < LAYERS ? (hM + LAYER_MM[n + 1] * 1e-3) / 2 : hM / 2;
             DOWN_W_PER_M2K[n] = TISSUE_K_W_PER_MK / gapM;
         }
+        if (LAYERS != 5) {
+            throw new ExceptionInInitializerError("SkinBands.integrate is written out for 5 layers, LAYER_MM has " + LAYERS);
+        }
     }
+
+    private static final double DOWN_0 = DOWN_W_PER_M2K[0], DOWN_1 = DOWN_W_PER_M2K[1], DOWN_2 = DOWN_W_PER_M2K[2],
+            DOWN_3 = DOWN_W_PER_M2K[3], DOWN_4 = DOWN_W_PER_M2K[4];
+    private static final double PERFUSION_0 = PERFUSION_W_PER_M2K[0], PERFUSION_1 = PERFUSION_W_PER_M2K[1],
+            PERFUSION_2 = PERFUSION_W_PER_M2K[2], PERFUSION_3 = PERFUSION_W_PER_M2K[3], PERFUSION_4 = PERFUSION_W_PER_M2K[4];
 
     private final double originMm;
     private final double patchWidthM;
@@ -221,19 +229,37 @@ final class SkinBands {
             }
         }
         int base = i * LAYERS;
-        double before = excessC[base];
+        // the five layers written out (the twin's hot loop): each layer's downward flux from the old values, as
+        // the loop over n did, with the same operations in the same order, so the same bits
+        double e0 = excessC[base];
+        double e1 = excessC[base + 1];
+        double e2 = excessC[base + 2];
+        double e3 = excessC[base + 3];
+        double e4 = excessC[base + 4];
+        double before = e0;
         double inW = gContact * (rollerExcessC - before);
+        double d0 = DOWN_0 * (e0 - e1);
+        double d1 = DOWN_1 * (e1 - e2);
+        double d2 = DOWN_2 * (e2 - e3);
+        double d3 = DOWN_3 * (e3 - e4);
+        double d4 = DOWN_4 * (e4 - 0);
+        double n0 = e0 + perCapacity[0] * (inW - d0 - PERFUSION_0 * e0);
+        double n1 = e1 + perCapacity[1] * (d0 - d1 - PERFUSION_1 * e1);
+        double n2 = e2 + perCapacity[2] * (d1 - d2 - PERFUSION_2 * e2);
+        double n3 = e3 + perCapacity[3] * (d2 - d3 - PERFUSION_3 * e3);
+        double n4 = e4 + perCapacity[4] * (d3 - d4 - PERFUSION_4 * e4);
+        excessC[base] = n0;
+        excessC[base + 1] = n1;
+        excessC[base + 2] = n2;
+        excessC[base + 3] = n3;
+        excessC[base + 4] = n4;
         double activity = 0;
-        for (int n = 0; n < LAYERS; n++) {
-            double own = excessC[base + n];
-            double below = n + 1 < LAYERS ? excessC[base + n + 1] : 0;
-            double downW = DOWN_W_PER_M2K[n] * (own - below);
-            double next = own + perCapacity[n] * (inW - downW - PERFUSION_W_PER_M2K[n] * own);
-            excessC[base + n] = next;
-            activity += Math.abs(next);
-            inW = downW;
-        }
-        double after = excessC[base];
+        activity += Math.abs(n0);
+        activity += Math.abs(n1);
+        activity += Math.abs(n2);
+        activity += Math.abs(n3);
+        activity += Math.abs(n4);
+        double after = n0;
         // the rate at the start of this step is the one at the end of the band's last step, unless the band was reset since
         double rateBefore = before == surfaceAtRateC[i] ? surfaceRate[i] : Cem43.ratePerMin(BASELINE_C + before);
         double rateAfter = Cem43.ratePerMin(BASELINE_C + after);
