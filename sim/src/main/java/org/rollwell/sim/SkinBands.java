@@ -68,7 +68,15 @@ final class SkinBands {
             double gapM = n + 1 < LAYERS ? (hM + LAYER_MM[n + 1] * 1e-3) / 2 : hM / 2;
             DOWN_W_PER_M2K[n] = TISSUE_K_W_PER_MK / gapM;
         }
+        if (LAYERS != 5) {
+            throw new ExceptionInInitializerError("SkinBands.integrate is written out for 5 layers, LAYER_MM has " + LAYERS);
+        }
     }
+
+    private static final double DOWN_0 = DOWN_W_PER_M2K[0], DOWN_1 = DOWN_W_PER_M2K[1], DOWN_2 = DOWN_W_PER_M2K[2],
+            DOWN_3 = DOWN_W_PER_M2K[3], DOWN_4 = DOWN_W_PER_M2K[4];
+    private static final double PERFUSION_0 = PERFUSION_W_PER_M2K[0], PERFUSION_1 = PERFUSION_W_PER_M2K[1],
+            PERFUSION_2 = PERFUSION_W_PER_M2K[2], PERFUSION_3 = PERFUSION_W_PER_M2K[3], PERFUSION_4 = PERFUSION_W_PER_M2K[4];
 
     private final double originMm;
     private final double patchWidthM;
@@ -79,6 +87,12 @@ final class SkinBands {
     private final boolean[] quiet;
     /** The time each band has been integrated to, nanoseconds of the twin's own time. */
     private final long[] bandNanos;
+    /** Each band's surface excess at the end of its last step, and the dose rate there (reused as the next step's start). */
+    private final double[] surfaceAtRateC;
+    private final double[] surfaceRate;
+    /** The step length {@link #perCapacity} was worked out for, s. */
+    private double perCapacityDtS = Double.NaN;
+    private final double[] perCapacity = new double[LAYERS];
     private long sweptNanos;
     private final int[] contactBand = new int[16];
     private final double[] contactFraction = new double[16];
@@ -101,6 +115,9 @@ final class SkinBands {
         contact = new boolean[bands];
         quiet = new boolean[bands];
         bandNanos = new long[bands];
+        surfaceAtRateC = new double[bands];
+        surfaceRate = new double[bands];
+        Arrays.fill(surfaceAtRateC, Double.NaN);
         Arrays.fill(quiet, true);
     }
 
@@ -121,8 +138,8 @@ final class SkinBands {
         double fromMm = centreMm - PATCH_MM / 2;
         double toMm = centreMm + PATCH_MM / 2;
         int bands = cem43Min.length;
-        int first = Math.max(0, (int) Math.floor((fromMm - originMm) / BAND_MM));
-        int last = Math.min(bands - 1, (int) Math.floor((toMm - originMm) / BAND_MM));
+        int first = Math.max(0, floor((fromMm - originMm) / BAND_MM));
+        int last = Math.min(bands - 1, floor((toMm - originMm) / BAND_MM));
         double heatW = 0;
         for (int i = first; i <= last && contacts < contactBand.length; i++) {
             double bandFrom = originMm + i * BAND_MM;
@@ -203,27 +220,67 @@ final class SkinBands {
      * each layer's downward flux is computed from the old values before the layer is overwritten.
      */
     private void integrate(int i, double dtS, double gContact, double rollerExcessC) {
-        int base = i * LAYERS;
-        double before = excessC[base];
-        double inW = gContact * (rollerExcessC - before);
-        double activity = 0;
-        for (int n = 0; n < LAYERS; n++) {
-            double own = excessC[base + n];
-            double below = n + 1 < LAYERS ? excessC[base + n + 1] : 0;
-            double downW = DOWN_W_PER_M2K[n] * (own - below);
-            double next = own + dtS / CAPACITY[n] * (inW - downW - PERFUSION_W_PER_M2K[n] * own);
-            excessC[base + n] = next;
-            activity += Math.abs(next);
-            inW = downW;
+        if (dtS != perCapacityDtS) {
+            // the step's ratio to each layer's capacity, divided once per step length instead of per layer
+            // and band (the twin's hot spot); the same division, so the same bits (issue 8, speed)
+            perCapacityDtS = dtS;
+            for (int n = 0; n < LAYERS; n++) {
+                perCapacity[n] = dtS / CAPACITY[n];
+            }
         }
-        double after = excessC[base];
-        cem43Min[i] += dtS / 60.0 * 0.5 * (Cem43.ratePerMin(BASELINE_C + before) + Cem43.ratePerMin(BASELINE_C + after));
+        int base = i * LAYERS;
+        // the five layers written out (the twin's hot loop): each layer's downward flux from the old values, as
+        // the loop over n did, with the same operations in the same order, so the same bits
+        double e0 = excessC[base];
+        double e1 = excessC[base + 1];
+        double e2 = excessC[base + 2];
+        double e3 = excessC[base + 3];
+        double e4 = excessC[base + 4];
+        double before = e0;
+        double inW = gContact * (rollerExcessC - before);
+        double d0 = DOWN_0 * (e0 - e1);
+        double d1 = DOWN_1 * (e1 - e2);
+        double d2 = DOWN_2 * (e2 - e3);
+        double d3 = DOWN_3 * (e3 - e4);
+        double d4 = DOWN_4 * (e4 - 0);
+        double n0 = e0 + perCapacity[0] * (inW - d0 - PERFUSION_0 * e0);
+        double n1 = e1 + perCapacity[1] * (d0 - d1 - PERFUSION_1 * e1);
+        double n2 = e2 + perCapacity[2] * (d1 - d2 - PERFUSION_2 * e2);
+        double n3 = e3 + perCapacity[3] * (d2 - d3 - PERFUSION_3 * e3);
+        double n4 = e4 + perCapacity[4] * (d3 - d4 - PERFUSION_4 * e4);
+        excessC[base] = n0;
+        excessC[base + 1] = n1;
+        excessC[base + 2] = n2;
+        excessC[base + 3] = n3;
+        excessC[base + 4] = n4;
+        double activity = 0;
+        activity += Math.abs(n0);
+        activity += Math.abs(n1);
+        activity += Math.abs(n2);
+        activity += Math.abs(n3);
+        activity += Math.abs(n4);
+        double after = n0;
+        // the rate at the start of this step is the one at the end of the band's last step, unless the band was reset since
+        double rateBefore = before == surfaceAtRateC[i] ? surfaceRate[i] : Cem43.ratePerMin(BASELINE_C + before);
+        double rateAfter = Cem43.ratePerMin(BASELINE_C + after);
+        cem43Min[i] += dtS / 60.0 * 0.5 * (rateBefore + rateAfter);
         if (gContact == 0 && activity < QUIET_C) {
             Arrays.fill(excessC, base, base + LAYERS, 0.0);
             quiet[i] = true;
         } else {
             quiet[i] = false;
         }
+        surfaceAtRateC[i] = after;
+        surfaceRate[i] = rateAfter;
+    }
+
+    /**
+     * {@code (int) Math.floor(x)}, written out: the CLI's quick compiler calls out for Math.floor, and this runs
+     * for every roller pair every thermal step (issue 8, speed). The same integer for every x.
+     */
+    private static int floor(double x) {
+        int i = (int) x;
+        return x < i && i != Integer.MIN_VALUE ? i - 1 : i;
     }
 
     int bands() {

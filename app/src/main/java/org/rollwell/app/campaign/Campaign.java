@@ -119,7 +119,7 @@ public final class Campaign {
                     FaultBounds.showsOnlyWhenHeating(draw.kind()) ? draw.scenario().faults().get(0).zone() : -1);
             ScenarioOutcome outcome;
             try {
-                outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see);
+                outcome = ScenarioRunner.run(draw.scenario(), ScenarioRunner.Options.NONE, truth::see, draw.plan());
             } catch (RuntimeException e) {
                 return failed(index, seed, draw.kind().name(), draw.scenario().description(), "the run threw " + e);
             }

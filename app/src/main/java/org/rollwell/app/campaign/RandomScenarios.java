@@ -57,9 +57,10 @@ final class RandomScenarios {
      *
      * @param blockedDraws  plans the screening blocked before this one
      * @param unfitDraws   plans drawn again because the fault could not show in them (no heat for a heater fault, no phase long enough)
+     * @param plan         the scenario's plan on the profile's or the normative map, as {@code ScenarioRunner.plan(scenario, null)} makes it
      */
     record Draw(Scenario scenario, FaultKind kind, String phase, double afterS, String profileName, String bedName,
-                int blockedDraws, int unfitDraws, List<String> blockedProfiles) {
+                int blockedDraws, int unfitDraws, List<String> blockedProfiles, SessionPlan plan) {
         Draw {
             blockedProfiles = List.copyOf(blockedProfiles);
         }
@@ -185,8 +186,9 @@ final class RandomScenarios {
             Scenario s = new Scenario(describe(kind, strike, body, profile.name(), goal, programId, minutes, bed.name()),
                     twinSeed, body, unfaulted.profile(), profile.name(), goal, programId, minutes, scan, List.of(fault),
                     bed.value(), java.util.Optional.empty());
+            // s differs from unfaulted only in its description and fault, which planning does not read: the plan stands
             return new Draw(s, kind, strike.phase(), strike.afterS(), profile.name(), bed.name(), blocked, unfit,
-                    blockedProfiles);
+                    blockedProfiles, plan);
         }
         throw new IllegalStateException("no plannable scenario for " + kind + " in " + MAX_DRAWS + " draws (seed " + runSeed + ")");
     }

@@ -54,11 +54,20 @@ public final class ScenarioRunner {
 
     /** As {@link #run(Scenario, Options)}, with {@code sessionWatch} seeing the twin after every tick of the session (null: none). */
     public static ScenarioOutcome run(Scenario scenario, Options options, Simulation.TruthWatch sessionWatch) {
+        return run(scenario, options, sessionWatch, plan(scenario, null));
+    }
+
+    /**
+     * As {@link #run(Scenario, Options, Simulation.TruthWatch)}, with the plan screening made for this scenario
+     * already in hand ({@code screened} must be {@code plan(scenario, null)}): a fault campaign plans each draw
+     * to pick where its fault strikes, and planning again would cost a fifth of a run (issue 8, speed).
+     */
+    public static ScenarioOutcome run(Scenario scenario, Options options, Simulation.TruthWatch sessionWatch,
+                                      SessionPlan screened) {
         SpineMap map = null;
         ScanCheck check = null;
         ScanTrace surface = null;
         // Screening comes before anything moves: a person the screening blocks is never scanned.
-        SessionPlan screened = plan(scenario, null);
         if (screened.status() == SessionPlan.Status.BLOCKED) {
             return new ScenarioOutcome(Simulation.of(screened, scenario.body(), scenario.seed()).spec(scenario.bed()).run(),
                     screened.reasons(), screened, null);

@@ -36,6 +36,9 @@ abstract class Stepper {
     private final BedSpec spec;
     private final List<FaultPlan> faults;
     private final boolean[] injected;
+    /** Per planned fault, when it is due, s (NaN until its phase has been entered), and how many phases had been entered when last looked up. */
+    private final double[] dueAtS;
+    private final int[] phasesSeen;
     private final TraceWriter trace;
     private final DoubleConsumer progress;
     private final double limitS;
@@ -68,6 +71,10 @@ abstract class Stepper {
         this.spec = loop.spec();
         this.faults = faults;
         this.injected = new boolean[faults.size()];
+        this.dueAtS = new double[faults.size()];
+        java.util.Arrays.fill(dueAtS, Double.NaN);
+        this.phasesSeen = new int[faults.size()];
+        java.util.Arrays.fill(phasesSeen, -1);
         this.trace = trace;
         this.progress = progress;
         this.limitS = limitS;
@@ -170,15 +177,23 @@ abstract class Stepper {
                 continue;
             }
             FaultPlan f = faults.get(i);
-            double at;
-            if (f.phase() == null) {
-                at = f.atS();
-            } else {
-                Double entry = firstEntryS.get(f.phase());
-                if (entry == null) {
-                    continue;
+            double at = dueAtS[i];
+            if (Double.isNaN(at)) {
+                if (f.phase() == null) {
+                    at = f.atS();
+                } else {
+                    // a phase's entry time never changes once known: look it up only when a new phase was entered
+                    if (phasesSeen[i] == firstEntryS.size()) {
+                        continue;
+                    }
+                    phasesSeen[i] = firstEntryS.size();
+                    Double entry = firstEntryS.get(f.phase());
+                    if (entry == null) {
+                        continue;
+                    }
+                    at = entry + f.atS();
                 }
-                at = entry + f.atS();
+                dueAtS[i] = at;
             }
             if (nowS + 1e-9 >= at) {
                 injected[i] = true;

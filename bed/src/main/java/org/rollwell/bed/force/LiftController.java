@@ -150,8 +150,18 @@ public final class LiftController {
 
     private double followSpeed(double positionMm, double forceN) {
         double steepest = 0;
+        double lastHiMm = Double.NaN;
+        double lastHiLift = Double.NaN;
         for (double x = positionMm - FOLLOW_WINDOW_MM; x <= positionMm + FOLLOW_WINDOW_MM; x += LearnedSurface.CELL_MM) {
-            double slope = Math.abs(learned.liftFor(x + 1.0, forceN) - learned.liftFor(x - 1.0, forceN)) / 2.0;
+            double hiMm = x + 1.0;
+            double loMm = x - 1.0;
+            double hi = learned.liftFor(hiMm, forceN);
+            // the cells step by 2 mm, so this point's lower end is usually the last one's upper end: the same
+            // position gives the same lift, so reuse it (half the look-ups every tick; issue 8, speed)
+            double lo = loMm == lastHiMm ? lastHiLift : learned.liftFor(loMm, forceN);
+            lastHiMm = hiMm;
+            lastHiLift = hi;
+            double slope = Math.abs(hi - lo) / 2.0;
             if (slope > steepest) {
                 steepest = slope;
             }

@@ -39,6 +39,9 @@ public final class SkinEstimator {
     private final double patchMm;
     private final double dtS;
     private final double dtMin;
+    /** One tick's step, and a resting band's step at a sweep ({@value #REST_EVERY} ticks), with their ratios cached (speed, issue 8). */
+    private final TissueHeat.FixedStep tickStep;
+    private final TissueHeat.FixedStep restStep;
     private final int bands;
     /** Excess over rest, per band and layer: band × LAYERS + layer. */
     private final double[] excess;
@@ -71,6 +74,8 @@ public final class SkinEstimator {
         }
         this.dtS = dtS;
         this.dtMin = dtS / 60.0;
+        this.tickStep = TissueHeat.fixedStep(dtS);
+        this.restStep = TissueHeat.fixedStep((long) REST_EVERY * dtS);
         double first = -rollerOffsetMm - patchMm - 10;
         double last = spec.travelMm() + rollerOffsetMm + patchMm + 10;
         this.originMm = Math.floor(first / BAND_MM) * BAND_MM;
@@ -119,7 +124,7 @@ public final class SkinEstimator {
             for (int k = 0; k < underCount; k++) {
                 int i = under[k];
                 catchUp(i);
-                TissueHeat.step(excess, i * LAYERS, underW[k], k < split ? rollerA : rollerB, dtS);
+                tickStep.advance(excess, i * LAYERS, underW[k], k < split ? rollerA : rollerB);
                 // heating: the rate at the new, higher temperature, so the dose is never under-counted
                 doseRatePerMin[i] = Cem43Rate.perMin(TissueHeat.surfaceC(excess, i * LAYERS));
                 cem43Min[i] += dtMin * doseRatePerMin[i];
@@ -205,7 +210,11 @@ public final class SkinEstimator {
         if (excess[at] == 0.0 && excess[at + 1] == 0.0 && excess[at + LAYERS - 1] == 0.0) {
             return;
         }
-        TissueHeat.step(excess, at, 0.0, Double.NaN, gap * dtS);
+        if (gap == REST_EVERY) {
+            restStep.advance(excess, at, 0.0, Double.NaN);
+        } else {
+            TissueHeat.step(excess, at, 0.0, Double.NaN, gap * dtS);
+        }
         doseRatePerMin[i] = Cem43Rate.perMin(TissueHeat.surfaceC(excess, at));
     }
 

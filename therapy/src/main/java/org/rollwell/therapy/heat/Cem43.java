@@ -38,8 +38,14 @@ public final class Cem43 {
         if (tempC >= MAX_C) {
             return exactPerMin(tempC);
         }
-        // ceil to the next table step: the rate grows with temperature, so this never under-counts
-        int i = (int) Math.ceil((tempC - MIN_C) * STEPS_PER_C);
+        // ceil to the next table step: the rate grows with temperature, so this never under-counts. Written as
+        // truncate-and-bump (the same integer as Math.ceil for these positive steps) because the quick compiler
+        // the CLI runs on calls out for Math.ceil, and this runs for every band the bed steps (issue 8, speed)
+        double steps = (tempC - MIN_C) * STEPS_PER_C;
+        int i = (int) steps;
+        if (i < steps) {
+            i++;
+        }
         return RATE[i];
     }
 

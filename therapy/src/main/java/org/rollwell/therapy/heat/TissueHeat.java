@@ -49,6 +49,11 @@ public final class TissueHeat {
     private static final double[] CAPACITY = new double[LAYERS];
     private static final double[] DOWN = new double[LAYERS];
     private static final double[] PERFUSION = new double[LAYERS];
+    /**
+     * {@code MAX_STEP_S / CAPACITY[n]}, worked out once: the planner's 1 s forecast steps are two of these. The
+     * same division as in {@link #step}, so the result is bit for bit the same (the speed brief of issue 8).
+     */
+    private static final double[] MAX_STEP_PER_CAPACITY = new double[LAYERS];
 
     static {
         for (int n = 0; n < LAYERS; n++) {
@@ -58,8 +63,16 @@ public final class TissueHeat {
             // centre to centre; below the last layer the body is at rest, half a layer down
             double gapM = n + 1 < LAYERS ? (hM + LAYER_MM[n + 1] * 1e-3) / 2 : hM / 2;
             DOWN[n] = TISSUE_K_W_PER_MK / gapM;
+            MAX_STEP_PER_CAPACITY[n] = MAX_STEP_S / CAPACITY[n];
+        }
+        if (LAYERS != 5) {
+            throw new ExceptionInInitializerError("TissueHeat.column is written out for 5 layers, LAYER_MM has " + LAYERS);
         }
     }
+
+    private static final double DOWN_0 = DOWN[0], DOWN_1 = DOWN[1], DOWN_2 = DOWN[2], DOWN_3 = DOWN[3], DOWN_4 = DOWN[4];
+    private static final double PERFUSION_0 = PERFUSION[0], PERFUSION_1 = PERFUSION[1], PERFUSION_2 = PERFUSION[2],
+            PERFUSION_3 = PERFUSION[3], PERFUSION_4 = PERFUSION[4];
 
     private TissueHeat() {
     }
@@ -77,17 +90,79 @@ public final class TissueHeat {
         double rollerExcessC = contactWPerM2K > 0 ? rollerC - BASELINE_C : 0.0;
         while (left > 1e-12) {
             double dtS = Math.min(left, MAX_STEP_S);
-            double inW = contactWPerM2K * (rollerExcessC - excessC[at]);
-            // top down, in place: each layer's downward flux from the old values before the layer moves
-            for (int n = 0; n < LAYERS; n++) {
-                double own = excessC[at + n];
-                double below = n + 1 < LAYERS ? excessC[at + n + 1] : 0.0;
-                double downW = DOWN[n] * (own - below);
-                excessC[at + n] = own + dtS / CAPACITY[n] * (inW - downW - PERFUSION[n] * own);
-                inW = downW;
+            if (dtS == MAX_STEP_S) {
+                column(excessC, at, contactWPerM2K, rollerExcessC, MAX_STEP_PER_CAPACITY[0], MAX_STEP_PER_CAPACITY[1],
+                        MAX_STEP_PER_CAPACITY[2], MAX_STEP_PER_CAPACITY[3], MAX_STEP_PER_CAPACITY[4]);
+            } else {
+                column(excessC, at, contactWPerM2K, rollerExcessC, dtS / CAPACITY[0], dtS / CAPACITY[1],
+                        dtS / CAPACITY[2], dtS / CAPACITY[3], dtS / CAPACITY[4]);
             }
             left -= dtS;
         }
+    }
+
+    /**
+     * A step of fixed length with its per-layer ratios worked out once, for a caller that steps many columns by
+     * the same time (the bed's estimate: one tick, and the resting bands' catch-up). {@link #advance} gives
+     * the same bits as {@link #step} with the same length.
+     */
+    public static final class FixedStep {
+        private final double stepS;
+        private final double k0, k1, k2, k3, k4;
+
+        private FixedStep(double stepS) {
+            this.stepS = stepS;
+            this.k0 = stepS / CAPACITY[0];
+            this.k1 = stepS / CAPACITY[1];
+            this.k2 = stepS / CAPACITY[2];
+            this.k3 = stepS / CAPACITY[3];
+            this.k4 = stepS / CAPACITY[4];
+        }
+
+        /** The step's length, s. */
+        public double stepS() {
+            return stepS;
+        }
+
+        /** As {@code step(excessC, at, contactWPerM2K, rollerC, stepS())}. */
+        public void advance(double[] excessC, int at, double contactWPerM2K, double rollerC) {
+            if (stepS > MAX_STEP_S) {
+                step(excessC, at, contactWPerM2K, rollerC, stepS);
+            } else if (stepS > 1e-12) {
+                column(excessC, at, contactWPerM2K, contactWPerM2K > 0 ? rollerC - BASELINE_C : 0.0, k0, k1, k2, k3, k4);
+            }
+        }
+    }
+
+    /** A step of {@code stepS} seconds to apply to many columns (see {@link FixedStep}). */
+    public static FixedStep fixedStep(double stepS) {
+        return new FixedStep(stepS);
+    }
+
+    /**
+     * One explicit step of the five layers, {@code kN} = the step over layer n's capacity. Top down, in place:
+     * each layer's downward flux from the old values before the layer moves. Unrolled, with the ratios passed
+     * in rather than divided per layer (the 100 Hz loop's and the planner's hot spot); the arithmetic, and so
+     * every bit of the result, is that of the loop {@code own + dtS / CAPACITY[n] * (inW − downW − PERFUSION[n]·own)}.
+     */
+    private static void column(double[] x, int at, double contactWPerM2K, double rollerExcessC,
+                               double k0, double k1, double k2, double k3, double k4) {
+        double e0 = x[at];
+        double e1 = x[at + 1];
+        double e2 = x[at + 2];
+        double e3 = x[at + 3];
+        double e4 = x[at + 4];
+        double inW = contactWPerM2K * (rollerExcessC - e0);
+        double d0 = DOWN_0 * (e0 - e1);
+        double d1 = DOWN_1 * (e1 - e2);
+        double d2 = DOWN_2 * (e2 - e3);
+        double d3 = DOWN_3 * (e3 - e4);
+        double d4 = DOWN_4 * (e4 - 0.0);
+        x[at] = e0 + k0 * (inW - d0 - PERFUSION_0 * e0);
+        x[at + 1] = e1 + k1 * (d0 - d1 - PERFUSION_1 * e1);
+        x[at + 2] = e2 + k2 * (d1 - d2 - PERFUSION_2 * e2);
+        x[at + 3] = e3 + k3 * (d2 - d3 - PERFUSION_3 * e3);
+        x[at + 4] = e4 + k4 * (d3 - d4 - PERFUSION_4 * e4);
     }
 
     /** The band's skin temperature: its surface layer's (the top 0.5 mm, where burns start), °C. */

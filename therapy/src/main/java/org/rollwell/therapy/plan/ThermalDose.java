@@ -83,78 +83,11 @@ final class ThermalDose {
 
     /** Runs the tissue-heat model over {@code spans} in order. */
     static Forecast forecast(List<Span> spans, BedLimits bed) {
-        double patch = bed.rollerContactLengthMm();
-        double offset = bed.rollerPairOffsetMm();
-        double originMm = Math.floor((-offset - patch - BAND_MM) / BAND_MM) * BAND_MM;
-        int bands = (int) Math.ceil((bed.travelMm() + offset + patch + BAND_MM - originMm) / BAND_MM) + 1;
-        double[] excess = new double[bands * TissueHeat.LAYERS];
-        double[] dose = new double[bands];
-        double[] peak = new double[spans.size()];
-        int[] first = new int[spans.size()];
-        int[] last = new int[spans.size()];
-        double[] g = new double[bands];
-        double[] ripple = new double[bands];
-        double[] scratch = new double[2 * TissueHeat.LAYERS];
-        boolean[] warm = new boolean[bands];
-        int[] carriedFrom = new int[spans.size()];
-        double rollerC = Double.NaN;
-        int setBy = -1;
-        for (int k = 0; k < spans.size(); k++) {
-            Span s = spans.get(k);
-            peak[k] = TissueHeat.BASELINE_C;
-            first[k] = bands;
-            last[k] = -1;
-            carriedFrom[k] = -1;
-            double targetC = s.heated() ? s.rollerTempC() : ROOM_C;
-            // a roller heats in a minute or two (taken as at once, which errs hot) but cools slowly: a hotter step's
-            // heat carries into the next steps
-            if (Double.isNaN(rollerC) || targetC >= rollerC) {
-                rollerC = targetC;
-                setBy = s.heated() ? k : -1;
-            } else if (setBy >= 0 && rollerC > TissueHeat.BASELINE_C) {
-                carriedFrom[k] = setBy;
-            }
-            java.util.Arrays.fill(g, 0.0);
-            java.util.Arrays.fill(ripple, 0.0);
-            if (rollerC > TissueHeat.BASELINE_C) {
-                contact(s, patch, offset, originMm, g);
-                double[] window = window(s, patch);
-                boolean dwells = window[0] >= s.seconds();
-                for (int b = 0; b < bands; b++) {
-                    if (g[b] > 0 && dwells) {
-                        // the local contact lasts the whole step: that is the band's contact, no ripple on top
-                        g[b] = Math.max(g[b], window[1]);
-                    }
-                    if (g[b] > 0) {
-                        first[k] = Math.min(first[k], b);
-                        last[k] = Math.max(last[k], b);
-                        warm[b] = true;
-                        ripple[b] = ripple(excess, b, g[b], window, rollerC, scratch);
-                    }
-                }
-            }
-            for (double t = 0; t < s.seconds(); t += STEP_S) {
-                double dtS = Math.min(STEP_S, s.seconds() - t);
-                rollerC = Math.max(targetC, rollerC - ROLLER_COOL_C_PER_S * dtS);
-                for (int b = 0; b < bands; b++) {
-                    if (!warm[b]) {
-                        dose[b] += dtS / 60.0 * Cem43.exactPerMin(TissueHeat.BASELINE_C);
-                        continue;
-                    }
-                    TissueHeat.step(excess, b * TissueHeat.LAYERS, rollerC > TissueHeat.BASELINE_C ? g[b] : 0, rollerC, dtS);
-                    double skinC = TissueHeat.surfaceC(excess, b * TissueHeat.LAYERS) + ripple[b];
-                    dose[b] += dtS / 60.0 * Cem43.exactPerMin(skinC);
-                    if (g[b] > 0) {
-                        peak[k] = Math.max(peak[k], skinC);
-                    }
-                }
-            }
-        }
-        return new Forecast(peak, first, last, dose, originMm, carriedFrom);
+        return new ForecastRun(spans, bed).from(0);
     }
 
     /** Each band's contact conductance, averaged over where the carriage is during the step, W/m²K. */
-    private static void contact(Span s, double patch, double offset, double originMm, double[] g) {
+    static void contact(Span s, double patch, double offset, double originMm, double[] g) {
         double from = s.holds() ? (s.startMm() + s.endMm()) / 2 : s.startMm();
         double to = s.holds() ? from : s.endMm();
         int samples = Math.max(1, (int) Math.ceil((to - from) * SAMPLES_PER_MM));
@@ -182,7 +115,7 @@ final class ThermalDose {
      * over firm or steep spots (seen in the twin: 40 mm strokes run as ≈ 15 mm at ≈ 8 mm/s), so its centre's
      * creep cannot be counted on (choice). A hold has no ripple (its average is its contact).
      */
-    private static double[] window(Span s, double patch) {
+    static double[] window(Span s, double patch) {
         if (s.holds()) {
             return new double[] {0, 0};
         }
@@ -200,7 +133,7 @@ final class ThermalDose {
     }
 
     /** How much hotter the window's contact makes band {@code b} than its average contact {@code g}, °C (≥ 0). */
-    private static double ripple(double[] excess, int b, double g, double[] window, double rollerC, double[] scratch) {
+    static double ripple(double[] excess, int b, double g, double[] window, double rollerC, double[] scratch) {
         if (window[0] <= 0 || window[1] <= g) {
             return 0;
         }
@@ -238,10 +171,13 @@ final class ThermalDose {
         double maxSkin = plannedSkinLimitC(envelope);
         boolean cooled = false;
         // Each pass cools one step by at least 1 °C; a step goes from at most 65 °C to unheated, so this ends.
+        List<Span> spans = new ArrayList<>(steps.size());
+        steps.forEach(s -> spans.add(Span.of(s)));
+        ForecastRun run = new ForecastRun(spans, bed);
+        int changed = 0;
         for (int guard = 0; guard < 100 * Math.max(1, steps.size()); guard++) {
-            List<Span> spans = new ArrayList<>(steps.size());
-            steps.forEach(s -> spans.add(Span.of(s)));
-            Forecast f = forecast(spans, bed);
+            // only the step cooled last pass changed: the forecast runs again from it (the same result as from the start)
+            Forecast f = run.from(changed);
             int hottest = -1;
             double coolC = 1;
             String rule = null;
@@ -276,6 +212,8 @@ final class ThermalDose {
                 return cooled;
             }
             cool(steps.get(hottest), rule, coolC, bed, notes);
+            run.replace(hottest, Span.of(steps.get(hottest)));
+            changed = hottest;
             cooled = true;
         }
         return cooled;

@@ -36,6 +36,28 @@ class TissueHeatTest {
     }
 
     @Test
+    void a_fixed_step_moves_a_column_exactly_as_step_does() {
+        // issue 8, speed: the bed's estimate steps with cached ratios; it must not move a single bit
+        java.util.Random random = new java.util.Random(8);
+        for (double stepS : new double[] {0.01, 0.1, 0.3, TissueHeat.MAX_STEP_S, 0.75, 1e-13}) {
+            for (double contact : new double[] {0.0, TissueHeat.COVER_W_PER_M2K * 0.4, TissueHeat.COVER_W_PER_M2K}) {
+                double[] stepped = new double[TissueHeat.LAYERS];
+                for (int n = 0; n < stepped.length; n++) {
+                    stepped[n] = random.nextDouble() * 8;
+                }
+                double[] fixed = stepped.clone();
+                double rollerC = 40 + random.nextDouble() * 25;
+                TissueHeat.FixedStep step = TissueHeat.fixedStep(stepS);
+                for (int k = 0; k < 50; k++) {
+                    TissueHeat.step(stepped, 0, contact, rollerC, stepS);
+                    step.advance(fixed, 0, contact, rollerC);
+                }
+                assertThat(fixed).as("step %s s, contact %s W/m²K", stepS, contact).isEqualTo(stepped);
+            }
+        }
+    }
+
+    @Test
     void the_share_of_a_band_under_a_patch_is_its_overlap() {
         assertThat(TissueHeat.coveredShare(100, 95, 125)).isEqualTo(1.0);
         assertThat(TissueHeat.coveredShare(100, 105, 135)).isCloseTo(0.5, within(1e-12));
