@@ -48,6 +48,8 @@ public final class CompanionServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems()));
             config.events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));

@@ -2,6 +2,7 @@ package org.rollwell.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,9 +29,13 @@ final class JsonBodies {
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw ApiProblem.badField("$", "nested too deep or too large for a Rollwell document");
         } catch (JsonProcessingException e) {
-            throw ApiProblem.badField("$", "not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            // a limit broken has no location; a syntax error has one
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw ApiProblem.badField("$", "not valid JSON" + where);
         }
         if (node == null || !node.isObject()) {
             throw ApiProblem.badField("$", "must be a JSON object");
