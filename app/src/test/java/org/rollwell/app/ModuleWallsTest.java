@@ -124,4 +124,22 @@ class ModuleWallsTest {
                 .because("the store keeps data; it drives no bed and knows no twin (DESIGN.md)");
         rule.check(production);
     }
+
+    private static final ArchRule SERVER_SEES_STORE_AND_THERAPY = noClasses().that().resideInAPackage("org.rollwell.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.sim..", "org.rollwell.app..")
+            .because("the server serves the store and the domain; the twin and the CLI sit beside or above it (DESIGN.md)");
+
+    @Test
+    void the_server_never_depends_on_the_twin_or_the_app() {
+        SERVER_SEES_STORE_AND_THERAPY.check(production);
+    }
+
+    @Test
+    void nothing_below_the_server_reads_it() {
+        noClasses().that().resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..",
+                        "org.rollwell.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.rollwell.server..")
+                .because("the server is the top of the stack below the CLI (DESIGN.md)")
+                .check(production);
+    }
 }

@@ -22,12 +22,13 @@ import java.util.stream.Stream;
  * {@code ROLLWELL_TEST_PG_USER} and {@code ROLLWELL_TEST_PG_PASSWORD}), or else a throw-away
  * cluster started from Debian's {@code postgresql} package binaries on 127.0.0.1 and a free port,
  * its data under /tmp, run as the {@code postgres} user when the tests run as root ({@code initdb}
- * refuses root). Each test gets a fresh schema, so tests never see each other's rows.
+ * refuses root). Each test gets a fresh schema, so tests never see each other's rows. Public, and
+ * shipped in the store's test-jar, so the server's API tests run on the same server (one starter).
  */
-final class PostgresServer {
-    static final String SKIPPED = "skipped: PostgreSQL not found, install the postgresql package or set ROLLWELL_TEST_PG_URL";
+public final class PostgresServer {
+    public static final String SKIPPED = "skipped: PostgreSQL not found, install the postgresql package or set ROLLWELL_TEST_PG_URL";
     /** Set by .ci/run: a skipped PostgreSQL suite is a failure there. */
-    static final String REQUIRE = "ROLLWELL_REQUIRE_PG";
+    public static final String REQUIRE = "ROLLWELL_REQUIRE_PG";
 
     private static PostgresServer instance;
     private static String whyNot;
@@ -43,7 +44,7 @@ final class PostgresServer {
     }
 
     /** The server, started on first use; empty with the reason in {@link #whyMissing()} when there is none. */
-    static synchronized Optional<PostgresServer> get() {
+    public static synchronized Optional<PostgresServer> get() {
         if (instance == null && whyNot == null) {
             try {
                 instance = start();
@@ -57,24 +58,24 @@ final class PostgresServer {
         return Optional.ofNullable(instance);
     }
 
-    static synchronized String whyMissing() {
+    public static synchronized String whyMissing() {
         return whyNot == null ? SKIPPED : whyNot;
     }
 
-    static boolean required() {
+    public static boolean required() {
         return "1".equals(System.getenv(REQUIRE));
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
     /** A JDBC URL whose connections work in a new, empty schema. */
-    String freshSchemaUrl() throws SQLException {
+    public String freshSchemaUrl() throws SQLException {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 ProgressCommand.class,
                 ServiceCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,119 @@
+package org.rollwell.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.rollwell.server.CompanionServer;
+import org.rollwell.server.Passwords;
+import org.rollwell.store.Database;
+import org.rollwell.store.InterruptedSession;
+import org.rollwell.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rollwell serve}: the companion server's HTTP API over the household database. */
+@Command(name = "serve",
+        header = "Serve the companion API: accounts, sign-in and profiles (docs/api.md).",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Opens the database (SQLite in the data directory, or PostgreSQL with --db), brings its schema up to"
+                        + " date, records any session a crash cut off as INTERRUPTED, and serves the API until"
+                        + " Ctrl-C or SIGTERM. Sessions and scans are not served yet.",
+                "Exit 0 when stopped, 2 for a bad option or a database that cannot be opened."})
+final class ServeCommand implements Callable<Integer> {
+    static final String USER_ENV = "ROLLWELL_DB_USER";
+    static final String PASSWORD_ENV = "ROLLWELL_DB_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "The address to listen on. Default: ${DEFAULT-VALUE} (this computer only).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "The port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port = 8080;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the SQLite database rollwell.db lives. Default: ~/.rollwell.")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "A PostgreSQL database instead, jdbc:postgresql://HOST:PORT/NAME.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user. Default: $" + USER_ENV + ".")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "The PostgreSQL password. Default: $" + PASSWORD_ENV + ".")
+    String dbPassword;
+
+    /** The server and its database while serving. */
+    record Running(CompanionServer server, Database db, String address) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            db.close();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Running running = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "rollwell-serve-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** Opens the database, recovers, starts serving and prints the address; the caller closes it. */
+    Running start() {
+        if (port < 0 || port > 65_535) {
+            throw new BadInputException("rollwell serve: --port must be 0..65535, was " + port);
+        }
+        if (dbUrl != null && dataDir != null) {
+            throw new BadInputException("rollwell serve: --db and --data-dir name two databases; give one");
+        }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new BadInputException("rollwell serve: --db must be a jdbc:postgresql:// URL (SQLite lives in --data-dir)");
+        }
+        String url = dbUrl != null ? dbUrl
+                : Database.sqliteUrl(dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".rollwell"));
+        String user = dbUser != null ? dbUser : System.getenv(USER_ENV);
+        String password = dbPassword != null ? dbPassword : System.getenv(PASSWORD_ENV);
+        Database db;
+        try {
+            db = Database.open(url, user, password, Clock.systemDefaultZone());
+        } catch (StoreException e) {
+            throw new BadInputException("rollwell serve: " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CompanionServer server;
+        try {
+            List<InterruptedSession> cut = db.recoverInterrupted();
+            if (!cut.isEmpty()) {
+                out.println("Recorded " + cut.size() + " session(s) cut off by a crash as INTERRUPTED.");
+            }
+            server = CompanionServer.start(db, new CompanionServer.Options(host, port, Passwords.DEFAULT_COST),
+                    Clock.systemDefaultZone());
+        } catch (RuntimeException e) {
+            db.close();
+            throw new BadInputException("rollwell serve: cannot serve on " + host + ":" + port + ": " + e.getMessage());
+        }
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        String address = "http://" + shown + ":" + server.port() + "/";
+        out.println("Rollwell serves " + address + " (data: " + db + "). Ctrl-C stops it.");
+        out.flush();
+        return new Running(server, db, address);
+    }
+}

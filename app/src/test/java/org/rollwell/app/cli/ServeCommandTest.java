@@ -1,0 +1,60 @@
+package org.rollwell.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code rollwell serve}: opens the data directory, prints the address, answers there; bad options are refused. */
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void serve_opens_the_database_in_the_data_directory_prints_the_address_and_answers_there() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        CommandLine cl = new CommandLine(serve);
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.parseArgs("--port", "0", "--data-dir", dir.toString());
+
+        try (ServeCommand.Running running = serve.start()) {
+            assertThat(out.toString()).contains("Rollwell serves " + running.address());
+            assertThat(running.address()).startsWith("http://127.0.0.1:").doesNotEndWith(":0/");
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(running.address() + "api/openapi.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("\"openapi\"");
+        }
+        assertThat(Files.exists(dir.resolve("rollwell.db"))).isTrue();
+    }
+
+    @Test
+    void a_port_out_of_range_is_refused_naming_the_option() {
+        assertThat(Cli.run("serve", "--port", "70000").refusedAsBadInput().err()).contains("--port");
+    }
+
+    @Test
+    void a_database_that_is_not_postgresql_or_two_databases_are_refused() {
+        assertThat(Cli.run("serve", "--db", "jdbc:mysql://x/y").refusedAsBadInput().err()).contains("--db");
+        assertThat(Cli.run("serve", "--db", "jdbc:postgresql://127.0.0.1:1/x", "--data-dir", dir.toString())
+                .refusedAsBadInput().err()).contains("--data-dir");
+    }
+
+    @Test
+    void a_postgresql_server_that_does_not_answer_is_refused_in_one_line() {
+        Cli run = Cli.run("serve", "--db", "jdbc:postgresql://127.0.0.1:1/rollwell?connectTimeout=2",
+                "--db-user", "u", "--db-password", "secret-pw").refusedAsBadInput();
+        assertThat(run.err()).contains("rollwell serve").doesNotContain("secret-pw");
+    }
+}

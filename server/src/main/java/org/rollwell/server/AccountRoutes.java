@@ -1,0 +1,93 @@
+package org.rollwell.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.rollwell.store.Account;
+import org.rollwell.store.AccountRepository;
+
+/** POST /api/accounts, POST and DELETE /api/session, GET /api/me. */
+final class AccountRoutes {
+    private final AccountRepository accounts;
+    private final Passwords passwords;
+    private final Auth auth;
+    private final LoginLimiter limiter;
+
+    AccountRoutes(AccountRepository accounts, Passwords passwords, Auth auth, LoginLimiter limiter) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.auth = auth;
+        this.limiter = limiter;
+    }
+
+    /** Makes a household account: {@code {"login": …, "password": …}}; 201 with the account. */
+    void create(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        String login = JsonBodies.text(body, "login");
+        String password = JsonBodies.text(body, "password");
+        if (login.isBlank()) {
+            throw ApiProblem.badField("login", "must not be blank");
+        }
+        if (accounts.findByLogin(login).isPresent()) {
+            throw ApiProblem.conflict("login", "login: " + login.strip().toLowerCase(Locale.ROOT) + " is taken");
+        }
+        Account account = accounts.create(login, passwords.hashNew(password), Account.Role.USER);
+        ctx.header("Location", "/api/me");
+        JsonBodies.send(ctx, 201, view(account));
+    }
+
+    /** Signs in: {@code {"login": …, "password": …}}; 200 with the account and the CSRF token, cookie set. */
+    void signIn(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx);
+        String login = JsonBodies.text(body, "login").strip().toLowerCase(Locale.ROOT);
+        String password = JsonBodies.text(body, "password");
+        String address = ctx.ip();
+        Optional<Duration> blocked = limiter.blockedFor(login, address);
+        if (blocked.isPresent()) {
+            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiProblem(429, "too-many-attempts", "Too many sign-in attempts", "login",
+                    "too many failed sign-ins for this login or from this address; try again in " + seconds + " s",
+                    java.util.List.of());
+        }
+        Optional<Account> account = accounts.findByLogin(login);
+        if (!passwords.matches(password, account.map(Account::passwordHash).orElse(null))) {
+            limiter.failed(login, address);
+            // the same answer for an unknown login and a wrong password: logins cannot be probed
+            throw new ApiProblem(401, "wrong-login", "Sign-in refused", "password",
+                    "the login or the password is wrong", java.util.List.of());
+        }
+        limiter.succeeded(login);
+        String csrf = auth.signIn(ctx, account.get().id());
+        Map<String, Object> out = view(account.get());
+        out.put("csrfToken", csrf);
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    /** Signs out; 204. Needs a live session and its CSRF token, so another site cannot sign a person out. */
+    void signOut(Context ctx) {
+        auth.require(ctx);
+        auth.signOut(ctx);
+        ctx.status(204);
+    }
+
+    void me(Context ctx) {
+        String accountId = auth.require(ctx);
+        Account account = accounts.find(accountId)
+                .orElseThrow(() -> ApiProblem.unauthorized("the account of this session no longer exists"));
+        JsonBodies.send(ctx, 200, view(account));
+    }
+
+    private static Map<String, Object> view(Account a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("login", a.login());
+        m.put("role", a.role().name().toLowerCase(Locale.ROOT));
+        m.put("createdAt", a.createdAt().toString());
+        return m;
+    }
+}
