@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
@@ -74,6 +75,7 @@ public final class FhirExport {
         Patient patient = new Patient();
         String patientUrl = "urn:uuid:" + uuid("patient", "", 0);
         patient.setBirthDateElement(new DateType(Integer.toString(data.profile().birthYear())));
+        patient.setText(narrative("A person keeping a Rollwell pain diary, born " + data.profile().birthYear() + "."));
         bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
         int index = 0;
         for (DiaryEntry e : data.diary().entries()) {
@@ -89,6 +91,7 @@ public final class FhirExport {
             o.setStatus(Observation.ObservationStatus.FINAL);
             o.addCategory(new CodeableConcept(new Coding(CATEGORY, "survey", "Survey")));
             o.setSubject(new Reference(patientUrl));
+            o.addPerformer(new Reference(patientUrl)); // self-reported: the person rated their own pain
             o.setEffective(new DateTimeType(e.date().toString()));
             bundle.addEntry().setFullUrl("urn:uuid:" + uuid(e.kind().name(), e.date().toString(), index++)).setResource(o);
         }
@@ -108,6 +111,7 @@ public final class FhirExport {
         code.setText("Pain now, 0-10 numeric rating scale");
         o.setCode(code);
         o.setValue(new IntegerType(n.nrs()));
+        o.setText(narrative("Pain " + n.nrs() + "/10 (" + n.kind() + ") on " + n.date() + "."));
         if (n.kind() == EntryKind.NRS_BEFORE) {
             o.setMethod(new CodeableConcept().setText("rated just before a massage session"));
         } else if (n.kind() == EntryKind.NRS_AFTER) {
@@ -125,6 +129,8 @@ public final class FhirExport {
         o.setCode(code);
         o.setValue(new Quantity().setValue(Math.round(p.score() * 100) / 100.0).setUnit("score")
                 .setSystem(UCUM).setCode("{score}"));
+        o.setText(narrative(String.format(java.util.Locale.ROOT, "PEG %.2f (pain %d, enjoyment %d, activity %d) on %s.",
+                p.score(), p.pain(), p.enjoyment(), p.activity(), p.date())));
         o.addComponent(item(PEG_PAIN_CODE, "Average pain in the past week, 0-10", p.pain()));
         o.addComponent(item(PEG_ENJOYMENT_CODE, "How much pain interfered with enjoyment of life in the past week, 0-10",
                 p.enjoyment()));
@@ -137,6 +143,14 @@ public final class FhirExport {
         CodeableConcept code = new CodeableConcept(new Coding().setSystem(LOINC).setCode(loinc));
         code.setText(text);
         return new Observation.ObservationComponentComponent(code).setValue(new IntegerType(value));
+    }
+
+    /** A generated human-readable summary (FHIR dom-6 asks every resource for one). */
+    private static Narrative narrative(String text) {
+        Narrative n = new Narrative();
+        n.setStatus(Narrative.NarrativeStatus.GENERATED);
+        n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + text + "</div>");
+        return n;
     }
 
     private static String uuid(String kind, String date, int index) {
