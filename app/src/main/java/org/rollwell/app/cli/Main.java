@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
                 CampaignCommand.class,
                 ScanCommand.class,
                 ProgressCommand.class,
+                ReportCommand.class,
+                ExportCommand.class,
                 ServiceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -100,7 +100,12 @@ public final class FhirExport {
 
     /** The bundle as pretty-printed FHIR JSON, UTF-8. */
     public static byte[] json(ReportData data) {
-        return context().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle(data))
+        return json(bundle(data));
+    }
+
+    /** {@code bundle} as pretty-printed FHIR JSON, UTF-8. */
+    public static byte[] json(Bundle bundle) {
+        return context().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle)
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -49,6 +49,7 @@ final class Charts {
     private static final Color NRS_COLOR = new Color(0x1f, 0x5f, 0xa8);
     private static final Color PEG_COLOR = new Color(0x8a, 0x3f, 0x96);
     private static final Color BASELINE_COLOR = new Color(0x55, 0x55, 0x55);
+    private static final Color TRANSPARENT = new Color(0, 0, 0, 0);
     private static final Color THRESHOLD_COLOR = new Color(0x1e, 0x8a, 0x3c);
 
     private Charts() {
@@ -137,6 +138,7 @@ final class Charts {
         m.setLabelFont(labelFont());
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelBackgroundColor(TRANSPARENT);
         plot.addDomainMarker(m);
     }
 
@@ -149,6 +151,7 @@ final class Charts {
         m.setLabelPaint(color);
         m.setLabelAnchor(RectangleAnchor.RIGHT);
         m.setLabelTextAnchor(text);
+        m.setLabelBackgroundColor(TRANSPARENT);
         plot.addRangeMarker(m, Layer.FOREGROUND);
     }
 
@@ -159,6 +162,7 @@ final class Charts {
         m.setLabelFont(labelFont());
         m.setLabelAnchor(RectangleAnchor.LEFT);
         m.setLabelTextAnchor(TextAnchor.CENTER_LEFT);
+        m.setLabelBackgroundColor(TRANSPARENT);
         plot.addRangeMarker(m, Layer.BACKGROUND);
     }
 

@@ -164,7 +164,7 @@ public final class ClinicianReport {
             page.row(cols, true, "Technique", "Minutes", "Share");
             for (Map.Entry<String, Double> t : s.minutesByTechnique().entrySet()) {
                 double share = s.deliveredMinutes() > 0 ? t.getValue() / s.deliveredMinutes() * 100 : 0;
-                page.row(cols, false, t.getKey(), String.format(Locale.ROOT, "%.0f", t.getValue()),
+                page.row(cols, false, t.getKey(), String.format(Locale.ROOT, t.getValue() < 10 ? "%.1f" : "%.0f", t.getValue()),
                         String.format(Locale.ROOT, "%.0f %%", share));
             }
             page.space(4);
@@ -179,7 +179,8 @@ public final class ClinicianReport {
         } else {
             for (SessionSummary.Event e : s.events()) {
                 page.bullet(e.session().date().map(Object::toString).orElse(e.session().source()) + ": "
-                        + e.event().code() + (e.event().kind().isEmpty() ? "" : " (" + e.event().kind() + ")") + " at "
+                        + e.event().code() + (e.event().kind().isEmpty() || e.event().kind().equals(e.event().code()) ? ""
+                        : " (from " + e.event().kind() + ")") + " at "
                         + String.format(Locale.ROOT, "%.1f s", e.event().atS()) + "; the bed went to its safe state.");
             }
         }
@@ -202,6 +203,7 @@ public final class ClinicianReport {
         page.image(Charts.nrs(data), Charts.WIDTH_PT);
         page.small("Figure 1. Daily pain (NRS) with the first session, the baseline (mean before the first session), the"
                 + " minimal important change (Ostelo 2008: 30 % or 2 points below baseline) and the mean of the last 14 days.");
+        page.space(8);
         page.image(Charts.peg(data), Charts.WIDTH_PT);
         page.small("Figure 2. Weekly PEG (Krebs et al. 2009: mean of pain, interference with enjoyment and with general"
                 + " activity) with the baseline and the IMMPACT bands of improvement (10 %, 30 %, 50 % below baseline).");
@@ -215,9 +217,10 @@ public final class ClinicianReport {
             return;
         }
         float[] cols = {0, 110, 190};
-        page.row(cols, true, "Date", "Week", "Answer (1 very much improved ... 7 very much worse)");
+        page.row(cols, true, "Date", "Weeks in", "Answer (1 very much improved ... 7 very much worse)");
         for (DiaryEntry.Pgic a : answers) {
-            long week = ChronoUnit.DAYS.between(data.progress().firstSession(), a.date()) / 7 + 1;
+            // whole weeks since the first session: the PGIC is asked after 2, 4 and 6 weeks
+            long week = ChronoUnit.DAYS.between(data.progress().firstSession(), a.date()) / 7;
             page.row(cols, false, a.date().toString(), Long.toString(week), a.pgic() + " " + Statements.pgic(a.pgic()));
         }
     }
