@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module walls of DESIGN.md: app -> bed, sim, therapy; store -> therapy and bed's lock interface;
- * sim -> bed (BedIo only); bed -> therapy; therapy -> nothing of ours; nothing below the store reads it.
+ * The module walls of DESIGN.md: app -> server, reports, bed, sim, therapy; server -> store, therapy;
+ * store -> therapy and bed's lock interface; reports -> therapy; sim -> bed (BedIo only); bed -> therapy;
+ * therapy -> nothing of ours; nothing below the store, the server or the reports reads them.
  */
 class ModuleWallsTest {
 
@@ -27,8 +28,8 @@ class ModuleWallsTest {
 
     private static final ArchRule THERAPY_IS_PURE = noClasses().that().resideInAPackage("org.rollwell.therapy..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.rollwell.bed..", "org.rollwell.sim..", "org.rollwell.app..")
-            .because("the therapy domain is pure and knows no bed, twin or app (DESIGN.md)");
+                    "org.rollwell.bed..", "org.rollwell.sim..", "org.rollwell.app..", "org.rollwell.reports..")
+            .because("the therapy domain is pure and knows no bed, twin, report or app (DESIGN.md)");
 
     @Test
     void therapy_depends_on_nothing_of_ours() {
@@ -51,6 +52,35 @@ class ModuleWallsTest {
         ArchRule rule = noClasses().that().resideInAPackage("org.rollwell.therapy..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..", "java.sql..")
                 .because("therapy is pure: callers hand it text or values, it opens no files or sockets");
+        rule.check(production);
+    }
+
+    /** Fronts such as reports sit above the runtime (DESIGN.md); nothing below them may reach up. */
+    private static final ArchRule NOTHING_BELOW_SEES_REPORTS = noClasses().that()
+            .resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..")
+            .should().dependOnClassesThat().resideInAPackage("org.rollwell.reports..")
+            .because("reports is a front: therapy, bed and sim must not depend on it (DESIGN.md)");
+
+    @Test
+    void therapy_bed_and_sim_do_not_depend_on_reports() {
+        NOTHING_BELOW_SEES_REPORTS.check(production);
+    }
+
+    @Test
+    void the_wall_rule_catches_a_bed_class_that_reaches_into_reports() {
+        JavaClasses offender = new ClassFileImporter().importClasses(
+                org.rollwell.bed.wallcheck.ReachesIntoReports.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NOTHING_BELOW_SEES_REPORTS.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.rollwell.reports.data.ReportData");
+    }
+
+    @Test
+    void reports_depends_only_on_therapy() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.rollwell.reports..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.app..", "org.rollwell.bed..",
+                        "org.rollwell.sim..")
+                .because("reports turns domain objects into files; the CLI wires it, never the other way (DESIGN.md)");
         rule.check(production);
     }
 

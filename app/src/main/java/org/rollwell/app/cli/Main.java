@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
                 CampaignCommand.class,
                 ScanCommand.class,
                 ProgressCommand.class,
+                ReportCommand.class,
+                ExportCommand.class,
                 ServiceCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
