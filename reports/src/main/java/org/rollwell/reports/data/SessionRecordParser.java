@@ -20,7 +20,7 @@ import org.rollwell.therapy.input.Problem;
  * Reads a session record as {@code rollwell simulate --json} writes it. Only the fields a report
  * needs are read ({@code status}, {@code segments}, {@code faults}, {@code peaks}); the others
  * are left alone so that the simulator may add fields. Every problem is reported as
- * {@code NAME $.path: reason}.
+ * {@code NAME: $.path: reason}.
  */
 public final class SessionRecordParser {
 
@@ -52,13 +52,13 @@ public final class SessionRecordParser {
             try {
                 date = Optional.of(LocalDate.parse(m.group(1)));
             } catch (DateTimeException e) {
-                problems.add(new Problem(name, "the name starts with " + m.group(1) + ", which is no calendar day"));
+                problems.add(new Problem(name, "", "the name starts with " + m.group(1) + ", which is no calendar day"));
             }
         }
         String status = null;
         JsonNode statusNode = root.get("status");
         if (statusNode == null || !statusNode.isTextual() || !SessionRecord.STATUSES.contains(statusNode.asText())) {
-            problems.add(new Problem(name + " $.status", "must be one of " + String.join("|", SessionRecord.STATUSES)
+            problems.add(new Problem("$.status", "must be one of " + String.join("|", SessionRecord.STATUSES)
                     + ", was " + statusNode));
         } else {
             status = statusNode.asText();
@@ -66,10 +66,10 @@ public final class SessionRecordParser {
         List<SessionRecord.Segment> segments = new ArrayList<>();
         JsonNode segs = root.get("segments");
         if (segs == null || !segs.isArray()) {
-            problems.add(new Problem(name + " $.segments", "must be an array"));
+            problems.add(new Problem("$.segments", "must be an array"));
         } else {
             for (int i = 0; i < segs.size(); i++) {
-                String at = name + " $.segments[" + i + "]";
+                String at = "$.segments[" + i + "]";
                 JsonNode s = segs.get(i);
                 String technique = text(s, "technique", at, problems);
                 double planned = seconds(s, "plannedS", at, problems);
@@ -82,10 +82,10 @@ public final class SessionRecordParser {
         List<SessionRecord.SafetyEvent> events = new ArrayList<>();
         JsonNode faults = root.get("faults");
         if (faults == null || !faults.isArray()) {
-            problems.add(new Problem(name + " $.faults", "must be an array"));
+            problems.add(new Problem("$.faults", "must be an array"));
         } else {
             for (int i = 0; i < faults.size(); i++) {
-                String at = name + " $.faults[" + i + "]";
+                String at = "$.faults[" + i + "]";
                 JsonNode f = faults.get(i);
                 String code = text(f, "code", at, problems);
                 // the injected fault's kind in the twin; null for a trip nobody injected (a real bed's)
@@ -102,20 +102,20 @@ public final class SessionRecordParser {
         OptionalDouble cem43 = OptionalDouble.empty();
         JsonNode peaks = root.get("peaks");
         if (peaks == null || !peaks.isObject()) {
-            problems.add(new Problem(name + " $.peaks", "must be an object"));
+            problems.add(new Problem("$.peaks", "must be an object"));
         } else {
-            peakForceN = seconds(peaks, "forceN", name + " $.peaks", problems);
-            rollerC = optional(peaks, "rollerTempC", name + " $.peaks", problems);
-            cem43 = optional(peaks, "cem43EstimateMaxMin", name + " $.peaks", problems);
+            peakForceN = seconds(peaks, "forceN", "$.peaks", problems);
+            rollerC = optional(peaks, "rollerTempC", "$.peaks", problems);
+            cem43 = optional(peaks, "cem43EstimateMaxMin", "$.peaks", problems);
         }
         if (!problems.isEmpty()) {
-            return new ParseResult.Refused<>(problems);
+            return new ParseResult.Refused<>(problems.stream().map(p -> p.inFile(name)).toList());
         }
         return new ParseResult.Parsed<>(new SessionRecord(name, date, status, segments, events, peakForceN, rollerC, cem43));
     }
 
     private static ParseResult<SessionRecord> refuse(String name, String path, String reason) {
-        return new ParseResult.Refused<>(List.of(new Problem(name + " " + path, reason)));
+        return new ParseResult.Refused<>(List.of(new Problem(name, path, reason)));
     }
 
     private static String text(JsonNode node, String field, String at, List<Problem> problems) {

@@ -45,9 +45,9 @@ class SessionRecordParserTest {
         assertThat(result.ok()).isFalse();
         assertThat(result.problems()).extracting(Problem::line).containsExactlyInAnyOrder(
                 "2026-02-30.json: the name starts with 2026-02-30, which is no calendar day",
-                "2026-02-30.json $.status: must be one of COMPLETED|FAULTED|BLOCKED, was \"DONE\"",
-                "2026-02-30.json $.segments[1].plannedS: must be a number 0 or more, was -1",
-                "2026-02-30.json $.peaks.forceN: must be a number 0 or more, was \"high\"");
+                "2026-02-30.json: $.status: must be one of COMPLETED|FAULTED|BLOCKED, was \"DONE\"",
+                "2026-02-30.json: $.segments[1].plannedS: must be a number 0 or more, was -1",
+                "2026-02-30.json: $.peaks.forceN: must be a number 0 or more, was \"high\"");
     }
 
     @Test
