@@ -53,7 +53,7 @@ class SessionRecordParserTest {
     @Test
     void text_that_is_not_a_json_object_is_refused() {
         assertThat(SessionRecordParser.parse("x.json", "[1,2]").problems()).extracting(Problem::line)
-                .containsExactly("x.json $: must be an object as 'rollwell simulate --json' writes it");
-        assertThat(SessionRecordParser.parse("x.json", "{\"status\":").problems().get(0).line()).startsWith("x.json $: not JSON");
+                .containsExactly("x.json: $: must be an object as 'rollwell simulate --json' writes it");
+        assertThat(SessionRecordParser.parse("x.json", "{\"status\":").problems().get(0).line()).startsWith("x.json: $: not JSON");
     }
 }
