@@ -72,7 +72,7 @@ final class Board {
         if (!tookOver(sinceWriteNanos, estop)) {
             takenOverAtNanos = -1;
             motorPower = host.motorsEnabled;
-            carriageDriveOn = motorPower;
+            carriageDriveOn = motorPower && host.carriageDriveEnabled;
             liftDriveOn = motorPower;
             carriageCommandMmPerS = host.carriageVelocityMmPerS;
             liftCommandMmPerS = host.liftVelocityMmPerS;

@@ -153,6 +153,7 @@ public final class SimulatedBed implements BedIo {
         latched.carriageVelocityMmPerS = finiteOrZero(commands.carriageVelocityMmPerS);
         latched.liftVelocityMmPerS = finiteOrZero(commands.liftVelocityMmPerS);
         latched.motorsEnabled = commands.motorsEnabled;
+        latched.carriageDriveEnabled = commands.carriageDriveEnabled;
         latched.heaterMains = commands.heaterMains;
         for (int z = 0; z < zones.length; z++) {
             double duty = z < commands.heaterDuty.length ? finiteOrZero(commands.heaterDuty[z]) : 0;
@@ -345,7 +346,7 @@ public final class SimulatedBed implements BedIo {
 
     /** The carriage speed the host last commanded, mm/s (0 while it disables the motors): when a stalled drive can show. */
     public double commandedCarriageVelocityMmPerS() {
-        return latched.motorsEnabled ? latched.carriageVelocityMmPerS : 0.0;
+        return latched.motorsEnabled && latched.carriageDriveEnabled ? latched.carriageVelocityMmPerS : 0.0;
     }
 
     /** The duty the host last asked of zone {@code z}'s heater (0 while the mains is open): when a dead or weak heater can show. */

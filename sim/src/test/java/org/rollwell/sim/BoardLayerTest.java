@@ -110,6 +110,30 @@ class BoardLayerTest {
         assertThat(drift.in.forceN / drift.bed.trueForceN()).isCloseTo(0.5, within(0.05));
     }
 
+    /**
+     * Issue 8: one relay for both drives left a runaway carriage a choice between running on and a lift held
+     * pressed into the back. The carriage driver's own enable stops it while the lift, still powered, lowers.
+     */
+    @Test
+    void a_runaway_carriage_stops_on_its_own_driver_enable_while_the_lift_keeps_power_to_lower() {
+        Rig rig = pressedAndWarm(60);
+        rig.bed.injectFault(FaultKind.CARRIAGE_RUNAWAY, 0);
+        rig.run(0.3, r -> {
+            r.out.motorsEnabled = true;
+            r.out.carriageVelocityMmPerS = 0;
+        });
+        assertThat(Math.abs(rig.bed.trueCarriageVelocityMmPerS())).as("the carriage runs away").isGreaterThan(10);
+        double pressedMm = rig.bed.trueLiftMm();
+        rig.run(1, r -> {
+            r.out.motorsEnabled = true;
+            r.out.carriageDriveEnabled = false;
+            r.out.carriageVelocityMmPerS = 0;
+            r.out.liftVelocityMmPerS = -10;
+        });
+        assertThat(rig.bed.trueCarriageVelocityMmPerS()).as("coasted to a stop").isZero();
+        assertThat(rig.bed.trueLiftMm()).as("the lift lowered under power").isLessThanOrEqualTo(Math.max(0, pressedMm - 5));
+    }
+
     @Test
     void runaway_drives_ignore_their_commands_until_their_power_is_dropped_and_a_weak_heater_gives_30_percent() {
         Rig lift = pressedAndWarm(60);

@@ -13,6 +13,12 @@ public final class ActuatorFrame {
     public double liftVelocityMmPerS;
     /** Motor drivers enabled; false lets the carriage coast to a stop and holds the lift. */
     public boolean motorsEnabled;
+    /**
+     * The carriage driver's own enable (its safe-torque-off input), inside {@link #motorsEnabled}: false lets the
+     * carriage coast to a stop while the lift keeps its power to lower. One relay for both drives would leave a
+     * runaway carriage a choice between running on and a lift held pressed into the back (issue 8).
+     */
+    public boolean carriageDriveEnabled = true;
     /** Heater duty per zone, 0–1. */
     public final double[] heaterDuty;
     /** Heater mains relay closed. */
@@ -27,6 +33,7 @@ public final class ActuatorFrame {
         carriageVelocityMmPerS = 0;
         liftVelocityMmPerS = -Math.abs(liftLowerMmPerS);
         motorsEnabled = true;
+        carriageDriveEnabled = true;
         java.util.Arrays.fill(heaterDuty, 0.0);
         heaterMains = false;
     }
@@ -35,6 +42,7 @@ public final class ActuatorFrame {
         carriageVelocityMmPerS = other.carriageVelocityMmPerS;
         liftVelocityMmPerS = other.liftVelocityMmPerS;
         motorsEnabled = other.motorsEnabled;
+        carriageDriveEnabled = other.carriageDriveEnabled;
         System.arraycopy(other.heaterDuty, 0, heaterDuty, 0, heaterDuty.length);
         heaterMains = other.heaterMains;
     }

@@ -88,6 +88,7 @@ public final class ControlLoop {
             commands.carriageVelocityMmPerS = carriage.velocityCommandMmPerS();
             commands.liftVelocityMmPerS = lift.commandMmPerS();
             commands.motorsEnabled = true;
+            commands.carriageDriveEnabled = true;
         } else {
             carriage.stop();
             lift.stop();

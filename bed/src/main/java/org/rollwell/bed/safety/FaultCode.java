@@ -126,7 +126,12 @@ public enum FaultCode {
      * cannot be told to lower or stop, only unpowered (issue 8).
      */
     public boolean dropsMotorPower() {
-        return this == LIFT_RUNAWAY || this == CARRIAGE_RUNAWAY;
+        return this == LIFT_RUNAWAY;
+    }
+
+    /** Whether the trip takes the carriage driver's own enable, keeping the lift's power so it can lower. */
+    public boolean cutsCarriageDrive() {
+        return this == CARRIAGE_RUNAWAY;
     }
 
     private final Latch latch;

@@ -82,7 +82,7 @@ final class MotionWatch {
             // a NaN would poison the motion model for good: judge the next good reading instead
             return;
         }
-        if (!written.motorsEnabled) {
+        if (!written.motorsEnabled || !written.carriageDriveEnabled) {
             resync(s.carriagePositionMm);
             return;
         }

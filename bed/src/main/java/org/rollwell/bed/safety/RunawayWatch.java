@@ -95,9 +95,9 @@ final class RunawayWatch {
     }
 
     private boolean checkCarriage(double position, ActuatorFrame written, boolean valid) {
-        commandMmPerS[commandNext] = written.motorsEnabled ? Math.abs(written.carriageVelocityMmPerS) : 0;
+        commandMmPerS[commandNext] = written.motorsEnabled && written.carriageDriveEnabled ? Math.abs(written.carriageVelocityMmPerS) : 0;
         commandNext = (commandNext + 1) % commandMmPerS.length;
-        if (!valid || !written.motorsEnabled) {
+        if (!valid || !written.motorsEnabled || !written.carriageDriveEnabled) {
             carriageSamples = 0;
             return false;
         }

@@ -52,6 +52,7 @@ public final class SafetySupervisor {
      * seen while another fault is latched still takes the power (the self-locking lift then holds).
      */
     private boolean powerOff;
+    private boolean carriageOff;
     private volatile boolean estopRequested;
 
     /** A supervisor whose locks live and die with it (a simulation's fresh twin, a test). */
@@ -131,6 +132,11 @@ public final class SafetySupervisor {
             // lift's runaway escalates a latched trip (the lowering lift has already taken the rollers off for the carriage)
             powerOff = true;
         }
+        if (code.cutsCarriageDrive()) {
+            // a carriage that obeys no command is stopped by its driver's enable; the lift keeps its power
+            // and lowers, so the rollers leave the back instead of being dragged along it, pressed
+            carriageOff = true;
+        }
         if (fault == null) {
             fault = new Fault(code, now, zone, value);
             lockPending = true;
@@ -160,6 +166,7 @@ public final class SafetySupervisor {
             out.safeState(spec.maxLiftSpeedMmPerS());
             // a drive that runs away obeys no command: only taking its power stops it (the lift's screw then holds)
             out.motorsEnabled = !powerOff;
+            out.carriageDriveEnabled = !carriageOff;
             return;
         }
         commandClamp.clampMotion(s, setpoints, out, positions.liftValid(s), positions.lastGoodPositionMm(), skin.skinHot());
@@ -189,6 +196,7 @@ public final class SafetySupervisor {
         settleLocks();
         fault = null;
         powerOff = false;
+        carriageOff = false;
         estopRequested = false;
         clock.reset();
         force.reset();
