@@ -20,6 +20,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.rollwell.store.Database;
+import org.rollwell.store.TestClock;
 
 /**
  * Malformed and hostile bodies, path parameters, cookies and CSRF headers sent to every route that
@@ -55,7 +56,7 @@ class HostileRequestsTest {
     @BeforeContainer
     static void start() throws Exception {
         dir = Files.createTempDirectory("rollwell-hostile-");
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-30T07:00:00Z"), ZoneId.of("Europe/Berlin"));
+        TestClock clock = new TestClock(Instant.parse("2026-11-30T07:00:00Z"), ZoneId.of("Europe/Berlin"));
         db = Database.open(Database.sqliteUrl(dir), null, null, clock);
         server = CompanionServer.start(db, new CompanionServer.Options("127.0.0.1", 0, OnEachEngine.TEST_COST), clock);
         owner = new Api(server.port()).signUpAndIn("owner@example.org", "a long enough password");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollwell.store.Database;
 import org.rollwell.store.PostgresServer;
+import org.rollwell.store.TestClock;
 
 /**
  * The fixture of the API tests: a real server on a free port of 127.0.0.1 over a fresh database of
@@ -26,7 +27,7 @@ abstract class OnEachEngine {
 
     @TempDir
     Path dir;
-    MovableClock clock;
+    TestClock clock;
     Database db;
     CompanionServer server;
 
@@ -34,7 +35,7 @@ abstract class OnEachEngine {
 
     @BeforeEach
     void startServer() throws SQLException {
-        clock = new MovableClock(Instant.parse("2026-11-30T07:00:00Z"), ZoneId.of("Europe/Berlin"));
+        clock = new TestClock(Instant.parse("2026-11-30T07:00:00Z"), ZoneId.of("Europe/Berlin"));
         db = open(engine(), dir, clock);
         db.recoverInterrupted();
         server = CompanionServer.start(db, new CompanionServer.Options("127.0.0.1", 0, TEST_COST), clock);

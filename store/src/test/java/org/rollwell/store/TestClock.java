@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A wall clock the test moves by hand: the store stamps rows with it and takes the day from its zone. */
-final class TestClock extends Clock {
-    private Instant now;
+/** A wall clock the test moves by hand: the store stamps rows with it, and the server's sign-in limiter lets its window pass without waiting. */
+public final class TestClock extends Clock {
+    private volatile Instant now;
     private final ZoneId zone;
 
-    TestClock(Instant start, ZoneId zone) {
+    public TestClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
