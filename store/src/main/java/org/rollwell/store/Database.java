@@ -201,7 +201,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Database[" + redact(url) + "]";
+        return redact(url);
     }
 
     private static void migrate(DataSource dataSource) {

@@ -79,13 +79,13 @@ final class ServeCommand implements Callable<Integer> {
     /** Opens the database, recovers, starts serving and prints the address; the caller closes it. */
     Running start() {
         if (port < 0 || port > 65_535) {
-            throw new BadInputException("rollwell serve: --port must be 0..65535, was " + port);
+            throw new BadInputException("--port must be 0..65535, was " + port);
         }
         if (dbUrl != null && dataDir != null) {
-            throw new BadInputException("rollwell serve: --db and --data-dir name two databases; give one");
+            throw new BadInputException("--db and --data-dir name two databases; give one");
         }
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
-            throw new BadInputException("rollwell serve: --db must be a jdbc:postgresql:// URL (SQLite lives in --data-dir)");
+            throw new BadInputException("--db must be a jdbc:postgresql:// URL (SQLite lives in --data-dir)");
         }
         String url = dbUrl != null ? dbUrl
                 : Database.sqliteUrl(dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".rollwell"));
@@ -95,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             db = Database.open(url, user, password, Clock.systemDefaultZone());
         } catch (StoreException e) {
-            throw new BadInputException("rollwell serve: " + e.getMessage());
+            throw new BadInputException("" + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         CompanionServer server;
@@ -108,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
                     Clock.systemDefaultZone());
         } catch (RuntimeException e) {
             db.close();
-            throw new BadInputException("rollwell serve: cannot serve on " + host + ":" + port + ": " + e.getMessage());
+            throw new BadInputException("cannot serve on " + host + ":" + port + ": " + e.getMessage());
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
         String address = "http://" + shown + ":" + server.port() + "/";
