@@ -126,8 +126,11 @@ public final class SessionChanges {
                     + " stayed cooler than the step's temperature.";
             case "THERMAL_DOSE" -> "the heat dose of a 10 mm band of your back reached half its CEM43 cap: the bed"
                     + " turned the heat off for the rest of the session, so later rollers run cooler than planned.";
-            case "ROLLER_TEMPERATURE" -> "a roller read above its temperature limit: the bed cut that heater until"
-                    + " it cooled, so the rollers ran cooler than planned for a while.";
+            // the limit is also the step's target where the plan runs at the person's maximum: the heater then
+            // switches off for the moments its reading overshoots, and the step's temperature error says by how much
+            case "ROLLER_TEMPERATURE" -> "a roller read above its temperature limit (your maximum or the bed's): the"
+                    + " bed switched that heater off until it read under the limit again; the step table's"
+                    + " temperature error shows what that cost.";
             case "SKIN_TEMPERATURE" -> "the skin temperature estimate came within 0.5 °C of its limit: the bed cut the"
                     + " heaters and lifted the rollers off until it was 1 °C under.";
             case "ZONE_LOCKED" -> "a heating zone was locked after a fault: its heater stays off until a service"
