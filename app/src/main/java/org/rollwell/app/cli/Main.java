@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 ServiceCommand.class,
                 ServeCommand.class,
+                BackupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
