@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "backup",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Writes a consistent copy of the SQLite database (rollwell.db), also while rollwell serve runs.")
+        header = "Write a consistent copy of the SQLite database, also while rollwell serve runs.",
+        description = {
+                "Copies rollwell.db from the data directory with SQLite's VACUUM INTO: one snapshot, compacted,"
+                        + " while sessions and writes go on. PostgreSQL is backed up with pg_dump (docs/storage.md).",
+                "Exit 0 when the copy is written, 2 if FILE exists already or there is no rollwell.db."})
 final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

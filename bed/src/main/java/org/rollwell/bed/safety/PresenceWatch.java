@@ -31,6 +31,13 @@ final class PresenceWatch {
     static final double BIN_MM = 10.0;
     /** A remembered contact counts this far either side of the carriage, mm (choice: a roller pair's 40 mm offset plus half a patch). */
     static final double NEAR_MM = 50.0;
+    /**
+     * Where the back was never touched near the carriage, the last contact anywhere may lie this much lower
+     * than the back here: a kyphotic upper back lies up to ≈ 50 mm higher above the rollers than the lumbar
+     * spine (the twin's backs of issue 5's range; a 150 cm body with 55° kyphosis needs the lift ≈ 40 mm higher
+     * at T1 than at L4). The mat stays the first path for a person who left.
+     */
+    static final double BACK_RISE_MM = 50.0;
     /** Bins reach this far beyond the travel, mm (choice: the carriage's overtravel and a patch). */
     private static final double BEYOND_MM = 60.0;
 
@@ -60,9 +67,11 @@ final class PresenceWatch {
                 contactLiftByBinMm[bin] = s.liftMm;
             }
         }
-        double contactHereMm = contactNear(bin);
+        double contactNearMm = contactNear(bin);
+        double contactHereMm = Double.isNaN(contactNearMm) ? lastContactLiftMm : contactNearMm;
+        double raisedAboveMm = Double.isNaN(contactNearMm) ? RAISED_ABOVE_CONTACT_MM + BACK_RISE_MM : RAISED_ABOVE_CONTACT_MM;
         boolean pressingAir = !touching && previous.lift == Setpoints.Lift.FORCE && previous.forceTargetN > CONTACT_N
-                && !Double.isNaN(contactHereMm) && s.liftMm > contactHereMm + RAISED_ABOVE_CONTACT_MM;
+                && !Double.isNaN(contactHereMm) && s.liftMm > contactHereMm + raisedAboveMm;
         if (noContact.update(pressingAir, now)) {
             trips.trip(FaultCode.PRESENCE_LOST, now, -1, s.liftMm);
         }
@@ -77,7 +86,7 @@ final class PresenceWatch {
         return i >= 0 && i < contactLiftByBinMm.length ? i : -1;
     }
 
-    /** The highest lift of a contact remembered within {@link #NEAR_MM} of bin {@code at}, else the last contact anywhere. */
+    /** The highest lift of a contact remembered within {@link #NEAR_MM} of bin {@code at}, or NaN where none was. */
     private double contactNear(int at) {
         double highest = Double.NaN;
         if (at >= 0) {
@@ -89,7 +98,7 @@ final class PresenceWatch {
                 }
             }
         }
-        return Double.isNaN(highest) ? lastContactLiftMm : highest;
+        return highest;
     }
 
     /** Where the lift stood when contact was last confirmed, mm; NaN before any contact. */

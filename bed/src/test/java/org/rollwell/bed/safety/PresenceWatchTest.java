@@ -53,11 +53,21 @@ class PresenceWatchTest {
         assertThat(tripped).isEqualTo(FaultCode.PRESENCE_LOST);
     }
 
-    /** Where the back was never touched, the last contact anywhere is the reference, as before. */
+    /**
+     * Where the back was never touched, the last contact anywhere is the reference, with the height a kyphotic upper
+     * back may lie above the lumbar contact: a lift climbing 40 mm to meet a back it has not touched yet is not
+     * pressing air (a 150 cm body with 55° kyphosis tripped here on its first upper-back roll); rising past that
+     * too, with nothing there, still trips after 1 s.
+     */
     @Test
-    void where_the_back_was_never_touched_the_last_contact_anywhere_counts() {
+    void where_the_back_was_never_touched_the_last_contact_anywhere_counts_with_the_backs_own_rise() {
         hold(5, 550, 10, 60);
-        hold(1.5, 150, 26, 0);
+        hold(1.5, 150, 50, 0);
+        assertThat(tripped).as("climbing to an upper back not touched yet").isNull();
+        double pastTheBackMm = 10 + PresenceWatch.RAISED_ABOVE_CONTACT_MM + PresenceWatch.BACK_RISE_MM + 1;
+        hold(0.99, 150, pastTheBackMm, 0);
+        assertThat(tripped).isNull();
+        hold(0.02, 150, pastTheBackMm, 0);
         assertThat(tripped).isEqualTo(FaultCode.PRESENCE_LOST);
     }
 }
