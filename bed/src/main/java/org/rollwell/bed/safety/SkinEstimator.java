@@ -56,14 +56,10 @@ public final class SkinEstimator {
     private final boolean[] touched;
     private int underCount;
     private long tick;
-    private double restMaxC = TissueHeat.BASELINE_C;
-    private int restHottest;
-    private double restMaxDose;
-    private int restDosed;
-    private double maxTempC = TissueHeat.BASELINE_C;
-    private int hottestBand;
-    private double maxCem43Min;
-    private int dosedBand;
+    /** The maxima over the bands no roller touches, as of the last sweep (and last tick's released bands). */
+    private final BandPeaks rest = new BandPeaks();
+    /** The maxima over every band this tick: the resting ones and the bands under the rollers. */
+    private final BandPeaks peaks = new BandPeaks();
 
     public SkinEstimator(BedSpec spec, double dtS) {
         this.rollerOffsetMm = spec.rollerPairOffsetMm();
@@ -103,15 +99,7 @@ public final class SkinEstimator {
             // released never drops out of the estimate's maximum
             int i = under[k];
             touched[i] = false;
-            double t = TissueHeat.surfaceC(excess, i * LAYERS);
-            if (t > restMaxC) {
-                restMaxC = t;
-                restHottest = i;
-            }
-            if (cem43Min[i] > restMaxDose) {
-                restMaxDose = cem43Min[i];
-                restDosed = i;
-            }
+            rest.offer(i, TissueHeat.surfaceC(excess, i * LAYERS), cem43Min[i]);
         }
         underCount = 0;
         if (contact) {
@@ -134,26 +122,11 @@ public final class SkinEstimator {
         if (tick % REST_EVERY == 0) {
             sweep();
         }
-        double max = restMaxC;
-        int hottest = restHottest;
-        double maxDose = restMaxDose;
-        int dosed = restDosed;
+        peaks.copyFrom(rest);
         for (int k = 0; k < underCount; k++) {
             int i = under[k];
-            double t = TissueHeat.surfaceC(excess, i * LAYERS);
-            if (t > max) {
-                max = t;
-                hottest = i;
-            }
-            if (cem43Min[i] > maxDose) {
-                maxDose = cem43Min[i];
-                dosed = i;
-            }
+            peaks.offer(i, TissueHeat.surfaceC(excess, i * LAYERS), cem43Min[i]);
         }
-        maxTempC = max;
-        hottestBand = hottest;
-        maxCem43Min = maxDose;
-        dosedBand = dosed;
     }
 
     /** Adds the bands under a patch centred at {@code centreMm}, each with its share of the cover's conductance. */
@@ -174,28 +147,13 @@ public final class SkinEstimator {
 
     /** Brings every band no roller touches this tick up to date, and the resting maxima with them. */
     private void sweep() {
-        double max = Double.NEGATIVE_INFINITY;
-        int hottest = 0;
-        double maxDose = 0;
-        int dosed = 0;
+        rest.clear(Double.NEGATIVE_INFINITY);
         for (int i = 0; i < bands; i++) {
             if (!touched[i]) {
                 catchUp(i);
             }
-            double t = TissueHeat.surfaceC(excess, i * LAYERS);
-            if (t > max) {
-                max = t;
-                hottest = i;
-            }
-            if (cem43Min[i] > maxDose) {
-                maxDose = cem43Min[i];
-                dosed = i;
-            }
+            rest.offer(i, TissueHeat.surfaceC(excess, i * LAYERS), cem43Min[i]);
         }
-        restMaxC = max;
-        restHottest = hottest;
-        restMaxDose = maxDose;
-        restDosed = dosed;
     }
 
     /** Lets band {@code i}, untouched since it was last stepped, relax up to the previous tick. */
@@ -231,21 +189,21 @@ public final class SkinEstimator {
     }
 
     public double maxTempC() {
-        return maxTempC;
+        return peaks.maxC;
     }
 
     public double maxCem43Min() {
-        return maxCem43Min;
+        return peaks.maxDoseMin;
     }
 
     /** Start of the hottest band, bed mm. */
     public double hottestBandMm() {
-        return originMm + hottestBand * BAND_MM;
+        return originMm + peaks.hottest * BAND_MM;
     }
 
     /** Start of the band with the highest dose, bed mm. */
     public double mostDosedBandMm() {
-        return originMm + dosedBand * BAND_MM;
+        return originMm + peaks.dosed * BAND_MM;
     }
 
     public int bands() {
@@ -263,5 +221,39 @@ public final class SkinEstimator {
 
     public double cem43Min(int band) {
         return cem43Min[band];
+    }
+
+    /** The hottest band and the most dosed band seen so far, kept without allocating in the loop. */
+    private static final class BandPeaks {
+        double maxC = TissueHeat.BASELINE_C;
+        int hottest;
+        double maxDoseMin;
+        int dosed;
+
+        void clear(double maxC) {
+            this.maxC = maxC;
+            hottest = 0;
+            maxDoseMin = 0;
+            dosed = 0;
+        }
+
+        void copyFrom(BandPeaks other) {
+            maxC = other.maxC;
+            hottest = other.hottest;
+            maxDoseMin = other.maxDoseMin;
+            dosed = other.dosed;
+        }
+
+        /** Band {@code band} at surface {@code surfaceC} with dose {@code doseMin}; the first of equal bands stays. */
+        void offer(int band, double surfaceC, double doseMin) {
+            if (surfaceC > maxC) {
+                maxC = surfaceC;
+                hottest = band;
+            }
+            if (doseMin > maxDoseMin) {
+                maxDoseMin = doseMin;
+                dosed = band;
+            }
+        }
     }
 }
