@@ -34,6 +34,12 @@ import org.rollwell.therapy.technique.Technique;
  * same seed gives an identical record. Sessions are short (1–3 segments of 30–120 s) so many
  * fit: the main property runs 200 tries in every build (issue 8 asks for at least 200).
  *
+ * <p>The seed is pinned ("2026") so every build tries the same 200 sessions and a failure in CI can
+ * be rerun exactly. Exploring further is a matter of dropping the seed and raising the tries (with
+ * {@code afterFailure = AfterFailureMode.RANDOM_SEED}); each case found that way becomes a named
+ * regression test in this package (a random seed in CI once failed a build on a case nobody could
+ * rerun).
+ *
  * <p>Runs under its own name: the root pom's surefire set-up runs every test class, and
  * build/EveryTestClassRan.java fails the build when one does not.
  */
@@ -175,7 +181,7 @@ class SessionProperties {
         return fault.list().ofMinSize(0).ofMaxSize(2);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "2026")
     void no_command_leaves_the_envelope_and_every_fault_ends_in_the_safe_state(
             @ForAll("bodies") Body body, @ForAll("plans") PlanSpec spec, @ForAll("faultSequences") List<FaultSpec> faults,
             @ForAll long seed) {
@@ -226,7 +232,7 @@ class SessionProperties {
     }
 
     /** The bed's own check (PlanAdmission): a segment that breaks a ban or crosses an excluded range is refused, named. */
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "2026")
     void a_plan_breaking_a_ban_or_crossing_an_excluded_range_is_refused_before_anything_moves(
             @ForAll("bodies") Body body, @ForAll("plans") PlanSpec spec) {
         SessionPlan drawn = spec.buildAsDrawn(body);
@@ -253,7 +259,7 @@ class SessionProperties {
                 });
     }
 
-    @Property(tries = 6)
+    @Property(tries = 6, seed = "2026")
     void the_same_seed_gives_an_identical_record(@ForAll("bodies") Body body, @ForAll("plans") PlanSpec spec,
                                                  @ForAll("faultSequences") List<FaultSpec> faults, @ForAll long seed) {
         SessionPlan plan = spec.build(body);
