@@ -172,4 +172,23 @@ class ModuleWallsTest {
                 .because("the server is the top of the stack below the CLI (DESIGN.md)")
                 .check(production);
     }
+
+    @Test
+    void the_mqtt_link_sees_no_twin_store_or_other_front() {
+        noClasses().that().resideInAPackage("org.rollwell.mqtt..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.sim..", "org.rollwell.app..",
+                        "org.rollwell.store..", "org.rollwell.server..", "org.rollwell.reports..")
+                .because("MQTT is a front: it reports what the bed's own sensors say and relays stop and pause;"
+                        + " the CLI wires it to the bed (DESIGN.md)")
+                .check(production);
+    }
+
+    @Test
+    void nothing_below_the_fronts_reads_the_mqtt_link() {
+        noClasses().that().resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..",
+                        "org.rollwell.store..", "org.rollwell.server..", "org.rollwell.reports..")
+                .should().dependOnClassesThat().resideInAPackage("org.rollwell.mqtt..")
+                .because("the bed works the same with or without a broker (DESIGN.md)")
+                .check(production);
+    }
 }
