@@ -187,8 +187,17 @@ class ModuleWallsTest {
     void nothing_below_the_fronts_reads_the_mqtt_link() {
         noClasses().that().resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..",
                         "org.rollwell.store..", "org.rollwell.server..", "org.rollwell.reports..")
-                .should().dependOnClassesThat().resideInAPackage("org.rollwell.mqtt..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.mqtt..", "org.rollwell.hub..")
                 .because("the bed works the same with or without a broker (DESIGN.md)")
+                .check(production);
+    }
+
+    @Test
+    void the_hub_reads_only_what_beds_publish() {
+        noClasses().that().resideInAPackage("org.rollwell.hub..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.sim..", "org.rollwell.app..",
+                        "org.rollwell.bed..", "org.rollwell.store..", "org.rollwell.server..", "org.rollwell.therapy..")
+                .because("the clinic hub stores what the beds send over MQTT and keeps its own schema (DESIGN.md)")
                 .check(production);
     }
 }

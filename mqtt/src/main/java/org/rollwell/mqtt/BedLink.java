@@ -43,6 +43,8 @@ public final class BedLink implements AutoCloseable {
     private final MqttConnectOptions options;
     private final ScheduledExecutorService worker;
     private final AtomicLong telemetrySeq = new AtomicLong();
+    /** When this link started, ms since the epoch: telemetry's sequence numbers restart with it. */
+    private final long boot = System.currentTimeMillis();
     private final long maxReconnectDelayMs;
     private long nextDelayMs = 1000;
     private volatile boolean closed;
@@ -103,8 +105,8 @@ public final class BedLink implements AutoCloseable {
             return;
         }
         try {
-            client.publish(topics.state(), StateMessage.json(t, -1).getBytes(StandardCharsets.UTF_8), 0, true);
-            client.publish(topics.telemetry(), StateMessage.json(t, seq).getBytes(StandardCharsets.UTF_8), 0, false);
+            client.publish(topics.state(), StateMessage.json(t).getBytes(StandardCharsets.UTF_8), 0, true);
+            client.publish(topics.telemetry(), StateMessage.json(t, boot, seq).getBytes(StandardCharsets.UTF_8), 0, false);
         } catch (MqttException e) {
             LOG.log(Level.DEBUG, "telemetry {0} not sent: {1}", seq, e.getMessage());
         }

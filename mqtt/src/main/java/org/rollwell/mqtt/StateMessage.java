@@ -14,10 +14,20 @@ public final class StateMessage {
     private StateMessage() {
     }
 
-    /** @param sequence the telemetry's sequence number; negative for the state message, which carries none */
-    public static String json(BedTelemetry t, long sequence) {
+    /** The state message (retained, for Home Assistant): no boot or sequence number. */
+    public static String json(BedTelemetry t) {
+        return json(t, -1, -1);
+    }
+
+    /**
+     * @param boot     when the bed's link started (ms since the epoch): its sequence numbers count from 1 again after
+     *                 a restart, so a hub tells a restart from a duplicate by this; negative for the state message
+     * @param sequence the telemetry's sequence number; negative for the state message, which carries none
+     */
+    public static String json(BedTelemetry t, long boot, long sequence) {
         ObjectNode node = JSON.createObjectNode();
         if (sequence >= 0) {
+            node.put("boot", boot);
             node.put("seq", sequence);
         }
         node.put("state", t.state());

@@ -106,7 +106,7 @@ class HomeAssistantDiscoveryTest {
 
     @Test
     void every_template_reads_a_field_the_state_message_carries() throws Exception {
-        JsonNode state = JSON.readTree(StateMessage.json(BedTelemetry.idle(3), -1));
+        JsonNode state = JSON.readTree(StateMessage.json(BedTelemetry.idle(3)));
         for (Message m : discovery.configs()) {
             JsonNode c = JSON.readTree(m.text());
             for (String key : List.of("value_template", "json_attributes_template")) {

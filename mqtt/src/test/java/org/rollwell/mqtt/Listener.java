@@ -16,18 +16,18 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * and collects what arrives, and waits for a message with a bound (the broker is another
  * process: its answer is an event to wait for, not a time).
  */
-final class Listener implements AutoCloseable {
+public final class Listener implements AutoCloseable {
     /** How long a test waits for the broker before calling it lost (choice: generous for a loaded CI box). */
     static final long WAIT_S = 20;
 
-    record Received(String topic, String text, boolean retained) {
+    public record Received(String topic, String text, boolean retained) {
     }
 
     private final MqttClient client;
     private final LinkedBlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
     private final List<Received> all = new ArrayList<>();
 
-    Listener(String serverUri, String clientId, String user, String password, boolean cleanSession, String... filters)
+    public Listener(String serverUri, String clientId, String user, String password, boolean cleanSession, String... filters)
             throws MqttException {
         client = new MqttClient(serverUri, clientId, new MemoryPersistence());
         client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
@@ -56,12 +56,12 @@ final class Listener implements AutoCloseable {
         }
     }
 
-    Listener(String serverUri, String... filters) throws MqttException {
+    public Listener(String serverUri, String... filters) throws MqttException {
         this(serverUri, "test-" + System.nanoTime(), null, null, true, filters);
     }
 
     /** The first message (from now on, or collected before) that matches; fails after {@link #WAIT_S}. */
-    Received await(Predicate<Received> wanted) throws InterruptedException {
+    public Received await(Predicate<Received> wanted) throws InterruptedException {
         for (Received r : all) {
             if (wanted.test(r)) {
                 all.remove(r);
@@ -82,21 +82,21 @@ final class Listener implements AutoCloseable {
         }
     }
 
-    Received awaitTopic(String topic) throws InterruptedException {
+    public Received awaitTopic(String topic) throws InterruptedException {
         return await(r -> r.topic().equals(topic));
     }
 
     /** Everything that has arrived so far and was not taken by {@link #await}. */
-    List<Received> drained() {
+    public List<Received> drained() {
         inbox.drainTo(all);
         return List.copyOf(all);
     }
 
-    void publish(String topic, String text) throws MqttException {
+    public void publish(String topic, String text) throws MqttException {
         client.publish(topic, text.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
-    void publishRetained(String topic, String text) throws MqttException {
+    public void publishRetained(String topic, String text) throws MqttException {
         client.publish(topic, text.getBytes(StandardCharsets.UTF_8), 1, true);
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * configuration, persistence and log in a temporary folder. Tests that need it skip with
  * {@link #SKIPPED} where the package is missing; .ci/run sets {@link #REQUIRE} so a skip fails CI.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     static final String SKIPPED = "skipped: the mosquitto broker is not installed (apt-get install mosquitto), or set its path in ROLLWELL_TEST_MOSQUITTO";
     static final String REQUIRE = "ROLLWELL_REQUIRE_MQTT";
 
@@ -43,7 +43,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Skips the calling test where the broker is missing, and fails it instead where .ci/run requires it. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         if (binary() == null) {
             if (required()) {
                 throw new AssertionError(REQUIRE + "=1 but " + SKIPPED);
@@ -53,7 +53,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Starts a broker that lets anyone in; {@code extraConfig} adds lines (password and ACL files). */
-    static Mosquitto start(String extraConfig) throws IOException {
+    public static Mosquitto start(String extraConfig) throws IOException {
         Path dir = Files.createTempDirectory("rollwell-mosquitto");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         int port;
@@ -65,7 +65,7 @@ final class Mosquitto implements AutoCloseable {
         return m;
     }
 
-    static Mosquitto start() throws IOException {
+    public static Mosquitto start() throws IOException {
         return start("allow_anonymous true\n");
     }
 
@@ -73,20 +73,20 @@ final class Mosquitto implements AutoCloseable {
         return dir;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "mqtt://127.0.0.1:" + port;
     }
 
-    String serverUri() {
+    public String serverUri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Stops the broker (SIGTERM: it saves its persistence file) and waits for it to end. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -96,7 +96,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Starts it again on the same port with the same persistence, as after a broker restart. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         launch();
     }
 

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 ServiceCommand.class,
                 ServeCommand.class,
                 BackupCommand.class,
+                HubCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

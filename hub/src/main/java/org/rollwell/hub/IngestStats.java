@@ -1,0 +1,70 @@
+package org.rollwell.hub;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * How the hub keeps up: messages stored, malformed ones dropped, and the ingest lag (arrival at the
+ * hub to its batch's commit) in a histogram of 1 ms buckets up to 10 s, for its p99.
+ */
+public final class IngestStats {
+    private static final int BUCKETS = 10_001;
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLongArray lagMs = new AtomicLongArray(BUCKETS);
+
+    void stored(long lagNanos) {
+        stored.incrementAndGet();
+        lagMs.incrementAndGet((int) Math.min(BUCKETS - 1, Math.max(0, lagNanos / 1_000_000)));
+    }
+
+    /** Wakes whoever waits in {@link #awaitHandled}; the writer calls it after each batch. */
+    synchronized void batchDone() {
+        notifyAll();
+    }
+
+    /**
+     * Waits until {@code n} messages in all have been stored or dropped as malformed, or {@code timeoutMs} passed
+     * (the writer's batches wake it: no polling); true if they were.
+     */
+    public synchronized boolean awaitHandled(long n, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        while (stored.get() + malformed.get() < n) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    void malformed(int n) {
+        malformed.addAndGet(n);
+    }
+
+    public long stored() {
+        return stored.get();
+    }
+
+    public long malformed() {
+        return malformed.get();
+    }
+
+    /** The lag that {@code fraction} of the messages stayed under, ms (the last bucket means "10 s or more"). */
+    public long lagQuantileMs(double fraction) {
+        long total = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            total += lagMs.get(i);
+        }
+        long target = (long) Math.ceil(fraction * total);
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += lagMs.get(i);
+            if (seen >= target && total > 0) {
+                return i;
+            }
+        }
+        return 0;
+    }
+}
