@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -32,6 +31,13 @@ public final class HubStore implements AutoCloseable {
     /** A stored record or event. */
     record Stored(String bedId, String kind, String key, Instant receivedAt, String payload) {
     }
+
+    private static final String UPSERT_BED = "INSERT INTO hub_bed (bed_id, first_seen, last_seen, availability, last_state, fault_code)"
+            + " VALUES (:bed, :at, :at, COALESCE(:availability, 'unknown'), :state, :fault)"
+            + " ON CONFLICT (bed_id) DO UPDATE SET last_seen = GREATEST(hub_bed.last_seen, EXCLUDED.last_seen),"
+            + " availability = COALESCE(:availability, hub_bed.availability),"
+            + " last_state = COALESCE(:state, hub_bed.last_state),"
+            + " fault_code = CASE WHEN :state IS NULL THEN hub_bed.fault_code ELSE :fault END";
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -96,22 +102,17 @@ public final class HubStore implements AutoCloseable {
                 }
                 b.execute();
             }
-            for (Bed bed : seen) {
-                upsert(h, bed);
+            if (!seen.isEmpty()) {
+                // one statement for all the beds of the batch: a clinic's thousands of beds each write every second
+                PreparedBatch b = h.prepareBatch(UPSERT_BED);
+                for (Bed bed : seen) {
+                    b.bind("bed", bed.bedId()).bind("at", utc(bed.lastSeen())).bind("availability", bed.availability())
+                            .bind("state", bed.state()).bind("fault", bed.faultCode()).add();
+                }
+                b.execute();
             }
             return fresh;
         });
-    }
-
-    private static void upsert(Handle h, Bed bed) {
-        h.createUpdate("INSERT INTO hub_bed (bed_id, first_seen, last_seen, availability, last_state, fault_code)"
-                        + " VALUES (:bed, :at, :at, COALESCE(:availability, 'unknown'), :state, :fault)"
-                        + " ON CONFLICT (bed_id) DO UPDATE SET last_seen = GREATEST(hub_bed.last_seen, EXCLUDED.last_seen),"
-                        + " availability = COALESCE(:availability, hub_bed.availability),"
-                        + " last_state = COALESCE(:state, hub_bed.last_state),"
-                        + " fault_code = CASE WHEN :state IS NULL THEN hub_bed.fault_code ELSE :fault END")
-                .bind("bed", bed.bedId()).bind("at", utc(bed.lastSeen())).bind("availability", bed.availability())
-                .bind("state", bed.state()).bind("fault", bed.faultCode()).execute();
     }
 
     /** The highest sequence number stored for one boot of a bed (where gap detection resumes after a hub restart). */
