@@ -57,6 +57,12 @@ public final class SimulatedBed implements BedIo {
     private long simNanos;
     private long lastWriteNanos;
     private long thermalPendingNanos;
+    /** The first 2 ms boundary (twin start + k × {@link #MECH_STEP_NANOS}) after the last step's start. */
+    private long nextMechBoundaryNanos;
+    /** The next 10 ms boundary, where the thermal step runs. */
+    private long nextThermalBoundaryNanos;
+    /** A read-only view of the struck faults, made once: the campaign asks for it every tick. */
+    private final List<InjectedFault> injectedView;
     /** Twin time (since start) of the last thermal step: what the skin's truth is current to. */
     private long thermalNanos;
     private double encoderMm;
@@ -72,6 +78,8 @@ public final class SimulatedBed implements BedIo {
         this.startNanos = ticker.nanos();
         this.simNanos = startNanos;
         this.lastWriteNanos = startNanos;
+        this.nextMechBoundaryNanos = startNanos + MECH_STEP_NANOS;
+        this.nextThermalBoundaryNanos = startNanos + THERMAL_STEP_NANOS;
         this.carriage = new Carriage(spec.travelMm(), spec.maxCarriageSpeedMmPerS(), spec.maxCarriageAccelMmPerS2(), 0);
         this.lift = new Lift(spec.maxLiftMm(), spec.maxLiftSpeedMmPerS());
         this.zones = new HeaterZone[spec.heaterZones()];
@@ -84,6 +92,7 @@ public final class SimulatedBed implements BedIo {
         this.latched = new ActuatorFrame(spec.heaterZones());
         this.rollerC = new double[spec.heaterZones()];
         this.faults = new FaultState(spec.heaterZones());
+        this.injectedView = Collections.unmodifiableList(faults.injected);
         this.mechLiftLag = Lift.lagFactor(MECH_STEP_NANOS * 1e-9);
         this.thermalDecay = HeaterZone.decay(THERMAL_STEP_NANOS * 1e-9);
         this.thermistorLag = HeaterZone.lag(THERMAL_STEP_NANOS * 1e-9);
@@ -178,14 +187,19 @@ public final class SimulatedBed implements BedIo {
         started = true;
         while (simNanos < tickerNanos) {
             faults.activateDue(this, simNanos);
-            long sinceStart = simNanos - startNanos;
-            long nextBoundary = startNanos + (sinceStart / MECH_STEP_NANOS + 1) * MECH_STEP_NANOS;
+            // the next 2 ms boundary after the present, kept instead of divided out every step (issue 8, speed)
+            while (nextMechBoundaryNanos <= simNanos) {
+                nextMechBoundaryNanos += MECH_STEP_NANOS;
+            }
+            long nextBoundary = nextMechBoundaryNanos;
             long stepEnd = Math.min(Math.min(nextBoundary, tickerNanos), faults.nextDueNanos());
             if (stepEnd <= simNanos) {
                 stepEnd = Math.min(nextBoundary, tickerNanos);
             }
             mechanicalStep(stepEnd - simNanos);
-            if ((simNanos - startNanos) % THERMAL_STEP_NANOS == 0) {
+            // every step ends at or before the next 2 ms boundary, so the twin lands on each 10 ms boundary exactly
+            if (simNanos == nextThermalBoundaryNanos) {
+                nextThermalBoundaryNanos += THERMAL_STEP_NANOS;
                 thermalStep(thermalPendingNanos);
                 thermalPendingNanos = 0;
             }
@@ -260,7 +274,7 @@ public final class SimulatedBed implements BedIo {
 
     /** Ground truth: every fault that has struck, in order, with the ticker time it took effect. */
     public List<InjectedFault> injectedFaults() {
-        return Collections.unmodifiableList(faults.injected);
+        return injectedView;
     }
 
     /** Called by {@link FaultState} when a fault takes effect. */

@@ -54,6 +54,19 @@ final class LearnedSurface {
 
     /** The lift that should press {@code forceN} at {@code positionMm}, or NaN when unknown there. */
     double liftFor(double positionMm, double forceN) {
+        return liftForGive(positionMm, give(forceN));
+    }
+
+    /** How far the tissue gives under {@code forceN}, mm: what {@link #liftForGive} adds to the apparent surface. */
+    static double give(double forceN) {
+        return forceN / K_NOMINAL_N_PER_MM;
+    }
+
+    /**
+     * As {@link #liftFor} with the tissue's {@link #give} worked out by the caller: a caller asking about many
+     * positions at one force divides once (the lift's follow-speed window, ~13 look-ups a tick; issue 8, speed).
+     */
+    double liftForGive(double positionMm, double giveMm) {
         double x = (positionMm - originMm) / CELL_MM;
         // floor without Math.floor (the CLI's quick compiler calls out for it, and this runs ~15 times a tick):
         // truncate, then step down for a negative fraction; the same integer for every finite x in int range
@@ -67,11 +80,10 @@ final class LearnedSurface {
         double a = apparentMm[i];
         double b = apparentMm[i + 1];
         if (Double.isNaN(a) || Double.isNaN(b)) {
-            return Double.isNaN(a) ? (Double.isNaN(b) ? Double.NaN : b + forceN / K_NOMINAL_N_PER_MM)
-                    : a + forceN / K_NOMINAL_N_PER_MM;
+            return Double.isNaN(a) ? (Double.isNaN(b) ? Double.NaN : b + giveMm) : a + giveMm;
         }
         double f = x - i;
-        return a + f * (b - a) + forceN / K_NOMINAL_N_PER_MM;
+        return a + f * (b - a) + giveMm;
     }
 
     private int cell(double positionMm) {

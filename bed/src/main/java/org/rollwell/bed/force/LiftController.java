@@ -152,13 +152,14 @@ public final class LiftController {
         double steepest = 0;
         double lastHiMm = Double.NaN;
         double lastHiLift = Double.NaN;
+        double giveMm = LearnedSurface.give(forceN);
         for (double x = positionMm - FOLLOW_WINDOW_MM; x <= positionMm + FOLLOW_WINDOW_MM; x += LearnedSurface.CELL_MM) {
             double hiMm = x + 1.0;
             double loMm = x - 1.0;
-            double hi = learned.liftFor(hiMm, forceN);
+            double hi = learned.liftForGive(hiMm, giveMm);
             // the cells step by 2 mm, so this point's lower end is usually the last one's upper end: the same
             // position gives the same lift, so reuse it (half the look-ups every tick; issue 8, speed)
-            double lo = loMm == lastHiMm ? lastHiLift : learned.liftFor(loMm, forceN);
+            double lo = loMm == lastHiMm ? lastHiLift : learned.liftForGive(loMm, giveMm);
             lastHiMm = hiMm;
             lastHiLift = hi;
             double slope = Math.abs(hi - lo) / 2.0;

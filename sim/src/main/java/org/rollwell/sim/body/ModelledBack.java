@@ -49,6 +49,8 @@ public final class ModelledBack implements Back {
      * tissue's give at 60 N the lift stays within the bed's 70 mm (DOMAIN.md §2).
      */
     private static final double NECK_LIFT_MAX_MM = 55.0;
+    /** Neck, thorax, lumbar spine, sacrum, gluteal cleft. */
+    private static final int REGIONS = 5;
 
     private final Body body;
     private final SpineLayout layout;
@@ -98,6 +100,10 @@ public final class ModelledBack implements Back {
         // The sacral slope follows lordosis (choice: 15° + 0.6 × the lumbar surface angle).
         double sacralRad = Math.toRadians(15) + 0.6 * lordosisRad;
         double[] q = new double[GRID_POINTS];
+        double[] curvature = new double[GRID_POINTS];
+        // the regions' half-sine shapes do not depend on the tangent angles the search below tries: worked out
+        // once, not once per try (issue 8, speed: the same values added in the same order, so the same surface)
+        double[][] shapes = regionShapes(skew);
         // The body rests on the mattress at the thoracic apex and the sacrum: turn the whole back
         // (the tangent at C7/T1) until both lie equally low. Every angle between the tangents at
         // the junctions stays what SurfaceAngles says.
@@ -105,7 +111,7 @@ public final class ModelledBack implements Back {
         double hi = Math.toRadians(30);
         for (int iteration = 0; iteration < 50; iteration++) {
             double c7t1AngleRad = 0.5 * (lo + hi);
-            integrate(q, c7t1AngleRad, c7t1AngleRad, kyphosisRad, lordosisRad, sacralRad, skew);
+            integrate(q, curvature, shapes, c7t1AngleRad, c7t1AngleRad, kyphosisRad, lordosisRad, sacralRad);
             double thoracic = min(q, s.c7t1Mm, s.t12l1Mm);
             double sacral = min(q, s.l5s1Mm, s.sacrumTipMm + 50);
             if (sacral < thoracic) {
@@ -118,7 +124,7 @@ public final class ModelledBack implements Back {
         // The neck rises from C7/T1 and levels off short of the head (its top tangent neckDeg off
         // level, and always turning by a quarter of the thoracic angle at least).
         double occiputAngleRad = Math.max(c7t1AngleRad + kyphosisRad / 4, Math.toRadians(neckDeg));
-        integrate(q, occiputAngleRad, c7t1AngleRad, kyphosisRad, lordosisRad, sacralRad, skew);
+        integrate(q, curvature, shapes, occiputAngleRad, c7t1AngleRad, kyphosisRad, lordosisRad, sacralRad);
         double lowest = min(q, s.c7t1Mm, s.sacrumTipMm + 50);
         for (int i = 0; i < GRID_POINTS; i++) {
             // Soft limits keep every contact within the lift's reach without a kink; where the
@@ -139,16 +145,13 @@ public final class ModelledBack implements Back {
      * are exact: C7/T1 at {@code c7t1AngleRad}, T12/L1 that plus the thoracic angle, L5/S1 that
      * minus the lumbar angle.
      */
-    private void integrate(double[] q, double occiputAngleRad, double c7t1AngleRad, double kyphosisRad,
-                           double lordosisRad, double sacralRad, double[] skew) {
-        SpineLayout s = layout;
-        double[] starts = {s.occiputMm, s.c7t1Mm, s.t12l1Mm, s.l5s1Mm, s.sacrumTipMm};
-        double[] ends = {s.c7t1Mm, s.t12l1Mm, s.l5s1Mm, s.sacrumTipMm, s.sacrumTipMm + 0.09 * s.heightMm};
+    private void integrate(double[] q, double[] curvature, double[][] shapes, double occiputAngleRad,
+                           double c7t1AngleRad, double kyphosisRad, double lordosisRad, double sacralRad) {
         double[] tangents = {occiputAngleRad, c7t1AngleRad, c7t1AngleRad + kyphosisRad,
                 c7t1AngleRad + kyphosisRad - lordosisRad, c7t1AngleRad + kyphosisRad - lordosisRad + sacralRad, 0.0};
-        double[] curvature = new double[GRID_POINTS];
-        for (int r = 0; r < starts.length; r++) {
-            addHalfSine(curvature, starts[r], ends[r], Math.tan(tangents[r + 1]) - Math.tan(tangents[r]), skew[r]);
+        java.util.Arrays.fill(curvature, 0.0);
+        for (int r = 0; r < shapes.length; r++) {
+            addHalfSine(curvature, regionFrom(r), shapes[r], Math.tan(tangents[r + 1]) - Math.tan(tangents[r]));
         }
         double slope = Math.tan(occiputAngleRad);
         double heightMm = 0;
@@ -157,6 +160,49 @@ public final class ModelledBack implements Back {
             heightMm += slope * GRID_STEP_MM;
             q[i] = heightMm;
         }
+    }
+
+    /** Where region {@code r} (neck, thorax, lumbar spine, sacrum, gluteal cleft) starts along the bed, mm. */
+    private double regionStartMm(int r) {
+        SpineLayout s = layout;
+        return switch (r) {
+            case 0 -> s.occiputMm;
+            case 1 -> s.c7t1Mm;
+            case 2 -> s.t12l1Mm;
+            case 3 -> s.l5s1Mm;
+            default -> s.sacrumTipMm;
+        };
+    }
+
+    private double regionEndMm(int r) {
+        return r + 1 < REGIONS ? regionStartMm(r + 1) : layout.sacrumTipMm + 0.09 * layout.heightMm;
+    }
+
+    private int regionFrom(int r) {
+        return indexAt(regionStartMm(r));
+    }
+
+    /**
+     * Each region's curvature shape on the grid from its first point: a half-sine skewed by {@code skew[r]},
+     * followed by the shape's sum (the last element), which scales it to the region's turn.
+     */
+    private double[][] regionShapes(double[] skew) {
+        double[][] shapes = new double[REGIONS][];
+        for (int r = 0; r < REGIONS; r++) {
+            double fromMm = regionStartMm(r);
+            double toMm = regionEndMm(r);
+            int from = indexAt(fromMm);
+            int to = indexAt(toMm);
+            double[] shape = new double[Math.max(0, to - from) + 1];
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                shape[i - from] = shape(xAt(i), fromMm, toMm, skew[r]);
+                sum += shape[i - from];
+            }
+            shape[shape.length - 1] = sum;
+            shapes[r] = shape;
+        }
+        return shapes;
     }
 
     private static double min(double[] q, double fromMm, double toMm) {
@@ -171,19 +217,16 @@ public final class ModelledBack implements Back {
         return value > 8 * widthMm ? value : widthMm * Math.log1p(Math.exp(value / widthMm));
     }
 
-    private static void addHalfSine(double[] curvature, double fromMm, double toMm, double angleRad, double skew) {
-        int from = indexAt(fromMm);
-        int to = indexAt(toMm);
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += shape(xAt(i), fromMm, toMm, skew);
-        }
+    /** Adds a region's half-sine ({@code shape} from {@link #regionShapes}, starting at grid point {@code from}) turning the tangent by {@code angleRad}. */
+    private static void addHalfSine(double[] curvature, int from, double[] shape, double angleRad) {
+        int points = shape.length - 1;
+        double sum = shape[points];
         if (sum <= 0) {
             return;
         }
         double scale = angleRad / (sum * GRID_STEP_MM);
-        for (int i = from; i < to; i++) {
-            curvature[i] += scale * shape(xAt(i), fromMm, toMm, skew);
+        for (int k = 0; k < points; k++) {
+            curvature[from + k] += scale * shape[k];
         }
     }
 
