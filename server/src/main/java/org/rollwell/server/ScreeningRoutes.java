@@ -29,9 +29,6 @@ import org.rollwell.therapy.screening.Visit;
  * signed-in account (another account's profile answers 404).
  */
 final class ScreeningRoutes {
-    private static final int MAX_CLINICIAN = 200;
-    private static final int MAX_NOTE = 2_000;
-
     private final PersonInForce persons;
     private final ScreeningRepository screening;
     private final CheckInRepository checkIns;
@@ -127,7 +124,7 @@ final class ScreeningRoutes {
         out.put("id", stored.id());
         out.put("date", stored.checkIn().date().toString());
         out.put("painNowNrs", stored.checkIn().painNowNrs().isPresent() ? stored.checkIn().painNowNrs().getAsInt() : null);
-        out.putAll(ScreeningVerdict.of(Screening.screen(p.profile(), visit, BedLimits.REFERENCE), person));
+        out.putAll(ScreeningVerdict.of(Screening.screen(p.profile(), visit, BedLimits.REFERENCE), person, true));
         out.put("dailyLimits", limits.check(account, id, 0).view());
         ctx.header("Location", "/api/profiles/" + id + "/checkin");
         JsonBodies.send(ctx, 201, out);
@@ -161,7 +158,7 @@ final class ScreeningRoutes {
         // clearances are dated against today; the check-in's own blocks are the check-in's business
         Visit visit = Visit.fromProfile(person, today);
         Map<String, Object> out = new LinkedHashMap<>(ScreeningVerdict.of(Screening.screen(person, visit, BedLimits.REFERENCE),
-                person));
+                person, false));
         out.put("answers", answers);
         out.put("answeredOn", answeredOn);
         out.put("missing", missing);
@@ -211,8 +208,9 @@ final class ScreeningRoutes {
                     + (sid.symptomNow() ? ": a symptom now is asked at every check-in and never cleared ahead" : ""));
         }
         String clinician = BodyFields.optionalText(o, "clinician", at + ".clinician").map(String::strip).orElse("");
-        if (clinician.isEmpty() || clinician.length() > MAX_CLINICIAN) {
-            throw ApiProblem.badField(at + ".clinician", "must name the clinician in 1–" + MAX_CLINICIAN + " characters");
+        if (clinician.isEmpty() || clinician.length() > ScreeningRepository.MAX_CLINICIAN) {
+            throw ApiProblem.badField(at + ".clinician",
+                    "must name the clinician in 1–" + ScreeningRepository.MAX_CLINICIAN + " characters");
         }
         JsonNode dateNode = BodyFields.optional(o, "date")
                 .orElseThrow(() -> ApiProblem.badField(at + ".date", "is required: a clearance counts for 12 months from its date"));
@@ -221,8 +219,8 @@ final class ScreeningRoutes {
             throw ApiProblem.badField(at + ".date", "is after today; record a clearance once it is given");
         }
         String note = BodyFields.optionalText(o, "note", at + ".note").orElse("");
-        if (note.length() > MAX_NOTE) {
-            throw ApiProblem.badField(at + ".note", "must be at most " + MAX_NOTE + " characters");
+        if (note.length() > ScreeningRepository.MAX_NOTE) {
+            throw ApiProblem.badField(at + ".note", "must be at most " + ScreeningRepository.MAX_NOTE + " characters");
         }
         return new Clearance(sid, clinician, Optional.of(date), note);
     }

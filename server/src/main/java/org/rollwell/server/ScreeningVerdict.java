@@ -32,16 +32,17 @@ final class ScreeningVerdict {
 
     /**
      * {@code {"verdict","flags":[{"code","kind","blocks","plain","why","urgency"}],"notices":[{"code","message"}]}}
-     * for {@code person} (the profile as it stands today, check-in applied when there is one).
+     * for {@code person} (the profile as it stands today, check-in applied when there is one); the
+     * check-in's own blocks (no pain now, another day) count only {@code withCheckIn}.
      */
-    static Map<String, Object> of(Screening.Outcome outcome, Profile person) {
+    static Map<String, Object> of(Screening.Outcome outcome, Profile person, boolean withCheckIn) {
         List<Map<String, Object>> flags = new ArrayList<>();
         List<Map<String, Object>> notices = new ArrayList<>();
         boolean stop = false;
         boolean clearance = false;
         boolean incomplete = false;
         for (Reason block : outcome.blocks()) {
-            if (NOT_SCREENING.contains(block.code())) {
+            if (NOT_SCREENING.contains(block.code()) || !withCheckIn && CHECK_IN.contains(block.code())) {
                 continue;
             }
             Optional<ScreeningId> id = ScreeningId.parse(block.code());

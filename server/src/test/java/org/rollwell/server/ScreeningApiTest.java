@@ -66,6 +66,12 @@ class ScreeningApiTest {
             assertThat(s.get("verdict").asText()).isEqualTo("OK");
             assertThat(s.get("missing")).isEmpty();
             assertThat(s.get("answers").get("RF_CAUDA_EQUINA").asBoolean()).isFalse();
+
+            // pain now is the check-in's question, not the screening's
+            String noPainToday = Json.sampleProfile("anna").replaceFirst("\"painTodayNrs\"\\s*:\\s*\\d+\\s*,", "");
+            assertThat(noPainToday).doesNotContain("painTodayNrs");
+            String other = Json.field(anna.post("/api/profiles", Json.profileBody("Anna 2", noPainToday)).body(), "id");
+            assertThat(ok(anna.get("/api/profiles/" + other + "/screening"), 200).get("verdict").asText()).isEqualTo("OK");
         }
 
         @Test

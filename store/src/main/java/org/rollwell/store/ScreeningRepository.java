@@ -15,8 +15,9 @@ import org.rollwell.therapy.screening.ScreeningId;
  * (DOMAIN.md §5 "Screening"). Answers are kept as a history; the newest per id is in force.
  */
 public final class ScreeningRepository {
-    static final int MAX_CLINICIAN = 200;
-    static final int MAX_NOTE = 2_000;
+    /** Longest clinician name and note a clearance keeps, in characters (choice: far above a real one). */
+    public static final int MAX_CLINICIAN = 200;
+    public static final int MAX_NOTE = 2_000;
 
     private static final RowMapper<StoredClearance> CLEARANCE = (rs, ctx) -> new StoredClearance(
             rs.getString("id"), rs.getString("profile_id"),
