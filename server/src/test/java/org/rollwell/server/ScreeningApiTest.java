@@ -250,6 +250,22 @@ class ScreeningApiTest {
             assertThat(anna.get("/api/programs").body()).contains("annas-own");
         }
 
+        @Test
+        void the_four_hour_gap_holds_across_midnight_though_the_day_count_starts_again() {
+            annaWithHerProfile();
+            String account = Json.field(anna.get("/api/me").body(), "id");
+            DailyLimits limits = new DailyLimits(db.sessions(), clock);
+            clock.advance(Duration.ofHours(14)); // 22:00 in Berlin
+            session(account, 30);
+            clock.advance(Duration.ofMinutes(150)); // 00:30 the next day
+            DailyLimits.Check c = limits.check(account, profile, 30);
+            assertThat(c.sessionsToday()).isZero();
+            assertThat(c.code()).isEqualTo("TOO_SOON");
+            assertThat(c.nextStartAt()).contains(java.time.Instant.parse("2026-11-30T01:00:00Z").plus(Duration.ofDays(1)));
+            clock.advance(Duration.ofMinutes(90));
+            assertThat(limits.check(account, profile, 30).allowed()).isTrue();
+        }
+
         /** A session that ran {@code minutes} and completed, stored as the session start will store it. */
         void session(String account, int minutes) {
             String id = db.sessions().start(account, profile, new NewSession(4, minutes * 60.0, "{}")).id();
