@@ -60,6 +60,13 @@ public final class CompanionServer implements AutoCloseable {
         AccountRoutes accounts = new AccountRoutes(db.accounts(), new Passwords(options.bcryptCost()), auth,
                 new LoginLimiter(clock));
         ProfileRoutes profiles = new ProfileRoutes(db.profiles(), auth);
+        PersonInForce persons = new PersonInForce(db.profiles(), db.screening(), clock);
+        DailyLimits dailyLimits = new DailyLimits(db.sessions(), clock);
+        ScreeningRoutes screening = new ScreeningRoutes(persons, db.screening(), db.checkIns(), dailyLimits, auth);
+        ProfilePartRoutes parts = new ProfilePartRoutes(db.profiles(), persons, auth);
+        ProgramRoutes programs = new ProgramRoutes(db.programs(), auth);
+        PlanRoutes plans = new PlanRoutes(persons, db.checkIns(), db.sessions(), db.programs(), clock, auth);
+        DiaryRoutes diary = new DiaryRoutes(db.diary(), persons, auth);
         String openApi = resource("openapi.json");
 
         app.before(Auth::checkOrigin);
@@ -74,6 +81,27 @@ public final class CompanionServer implements AutoCloseable {
         app.get("/api/profiles/{id}", profiles::read);
         app.put("/api/profiles/{id}", profiles::update);
         app.delete("/api/profiles/{id}", profiles::delete);
+        // therapy without the bed ("routes"): screening, clearances, check-in, profile parts, programs,
+        // plan preview, pain diary and progress, daily limits
+        app.get("/api/profiles/{id}/screening", screening::readScreening);
+        app.put("/api/profiles/{id}/screening", screening::answer);
+        app.get("/api/profiles/{id}/clearances", screening::readClearances);
+        app.put("/api/profiles/{id}/clearances", screening::replaceClearances);
+        app.post("/api/profiles/{id}/checkin", screening::checkIn);
+        app.get("/api/profiles/{id}/daily-limits", screening::dailyLimits);
+        app.get("/api/profiles/{id}/conditions", ctx -> parts.read(ctx, ProfilePartRoutes.Part.CONDITIONS));
+        app.put("/api/profiles/{id}/conditions", ctx -> parts.replace(ctx, ProfilePartRoutes.Part.CONDITIONS));
+        app.get("/api/profiles/{id}/painmap", ctx -> parts.read(ctx, ProfilePartRoutes.Part.PAIN_MAP));
+        app.put("/api/profiles/{id}/painmap", ctx -> parts.replace(ctx, ProfilePartRoutes.Part.PAIN_MAP));
+        app.get("/api/profiles/{id}/preferences", ctx -> parts.read(ctx, ProfilePartRoutes.Part.PREFERENCES));
+        app.put("/api/profiles/{id}/preferences", ctx -> parts.replace(ctx, ProfilePartRoutes.Part.PREFERENCES));
+        app.get("/api/programs", programs::list);
+        app.post("/api/programs", programs::importFile);
+        app.delete("/api/programs/{name}", programs::delete);
+        app.post("/api/profiles/{id}/plan-preview", plans::preview);
+        app.get("/api/profiles/{id}/pain", diary::list);
+        app.post("/api/profiles/{id}/pain", diary::add);
+        app.get("/api/profiles/{id}/progress", diary::progress);
 
         Problems.install(app);
         app.start(options.host(), options.port());

@@ -65,7 +65,7 @@ final class ProfileRoutes {
         ctx.status(204);
     }
 
-    private static String id(Context ctx) {
+    static String id(Context ctx) {
         String id = ctx.pathParam("id");
         if (!ID.matcher(id).matches()) {
             throw missing(id);
@@ -73,7 +73,7 @@ final class ProfileRoutes {
         return id;
     }
 
-    private static ApiProblem missing(String id) {
+    static ApiProblem missing(String id) {
         return ApiProblem.notFound("path:id", "this account has no profile " + Auth.clip(id));
     }
 

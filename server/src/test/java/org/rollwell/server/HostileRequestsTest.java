@@ -34,6 +34,7 @@ class HostileRequestsTest {
     private static Database db;
     private static CompanionServer server;
     private static Api owner;
+    private static String ownerProfile;
 
     /** A route and what of the request it reads. */
     record Target(String method, String path, boolean readsBody, boolean readsId) {
@@ -48,9 +49,29 @@ class HostileRequestsTest {
             new Target("POST", "/api/profiles", true, false),
             new Target("GET", "/api/profiles/{id}", false, true),
             new Target("PUT", "/api/profiles/{id}", true, true),
-            new Target("DELETE", "/api/profiles/{id}", false, true));
+            new Target("DELETE", "/api/profiles/{id}", false, true),
+            new Target("GET", "/api/profiles/{id}/screening", false, true),
+            new Target("PUT", "/api/profiles/{id}/screening", true, true),
+            new Target("GET", "/api/profiles/{id}/clearances", false, true),
+            new Target("PUT", "/api/profiles/{id}/clearances", true, true),
+            new Target("POST", "/api/profiles/{id}/checkin", true, true),
+            new Target("GET", "/api/profiles/{id}/daily-limits", false, true),
+            new Target("GET", "/api/profiles/{id}/conditions", false, true),
+            new Target("PUT", "/api/profiles/{id}/conditions", true, true),
+            new Target("GET", "/api/profiles/{id}/painmap", false, true),
+            new Target("PUT", "/api/profiles/{id}/painmap", true, true),
+            new Target("GET", "/api/profiles/{id}/preferences", false, true),
+            new Target("PUT", "/api/profiles/{id}/preferences", true, true),
+            new Target("GET", "/api/programs", false, false),
+            new Target("POST", "/api/programs", true, false),
+            new Target("DELETE", "/api/programs/{id}", false, true),
+            new Target("POST", "/api/profiles/{id}/plan-preview", true, true),
+            new Target("GET", "/api/profiles/{id}/pain", false, true),
+            new Target("POST", "/api/profiles/{id}/pain", true, true),
+            new Target("GET", "/api/profiles/{id}/progress", false, true));
 
-    record Attack(Target target, String body, String id, String cookie, String csrf, boolean signedIn) {
+    /** {@code realId}: a body-reading route of a profile gets the owner's own profile, so the body reaches its parser. */
+    record Attack(Target target, String body, String id, String cookie, String csrf, boolean signedIn, boolean realId) {
     }
 
     @BeforeContainer
@@ -60,7 +81,7 @@ class HostileRequestsTest {
         db = Database.open(Database.sqliteUrl(dir), null, null, clock);
         server = CompanionServer.start(db, new CompanionServer.Options("127.0.0.1", 0, OnEachEngine.TEST_COST), clock);
         owner = new Api(server.port()).signUpAndIn("owner@example.org", "a long enough password");
-        owner.post("/api/profiles", Json.profileBody("Owner", Json.sampleProfile("anna")));
+        ownerProfile = Json.field(owner.post("/api/profiles", Json.profileBody("Owner", Json.sampleProfile("anna"))).body(), "id");
     }
 
     @AfterContainer
@@ -69,7 +90,7 @@ class HostileRequestsTest {
         db.close();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void every_hostile_request_gets_a_4xx_problem(@ForAll("attacks") Attack a) {
         Map<String, String> headers = new LinkedHashMap<>();
         // a route that reads only the cookie gets a hostile one; the others may get the real session
@@ -79,7 +100,9 @@ class HostileRequestsTest {
             headers.put("Cookie", cookie);
         }
         headers.put(Auth.CSRF_HEADER, realSession ? owner.csrf : a.csrf());
-        String path = a.target().path().replace("{id}", URLEncoder.encode(a.id(), StandardCharsets.UTF_8).replace("+", "%20"));
+        boolean ownProfile = a.realId() && a.target().readsBody() && a.target().path().startsWith("/api/profiles/{id}");
+        String id = ownProfile ? ownerProfile : a.id();
+        String path = a.target().path().replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
         Api.Answer answer = owner.raw(a.target().method(), path, a.target().readsBody() ? a.body() : null, headers);
 
         assertThat(answer.status()).as("%s %s -> %s", a.target().method(), path, answer.body()).isBetween(400, 499);
@@ -90,7 +113,8 @@ class HostileRequestsTest {
 
     @Provide
     Arbitrary<Attack> attacks() {
-        return Combinators.combine(Arbitraries.of(TARGETS), bodies(), ids(), cookies(), headerValues(), Arbitraries.of(true, false))
+        return Combinators.combine(Arbitraries.of(TARGETS), bodies(), ids(), cookies(), headerValues(), Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
                 .as(Attack::new);
     }
 
@@ -107,7 +131,16 @@ class HostileRequestsTest {
         Arbitrary<String> mutatedProfile = Arbitraries.strings().ofMaxLength(30)
                 .map(v -> Json.profileBody("P", Json.sampleProfile("ben")
                         .replaceFirst("\"format\"\\s*:\\s*\"[^\"]+\"", "\"format\": " + Json.quote(v))));
-        return Arbitraries.oneOf(any, json, shortPassword, mutatedProfile);
+        // shaped like the therapy routes' bodies, each wrong in one way (none of them valid anywhere)
+        Arbitrary<String> therapy = Arbitraries.of("{\"answers\":{\"X\":1}}", "{\"answers\":{\"CI_DVT\":null}}",
+                "{\"clearances\":[1]}", "{\"clearances\":[{\"id\":\"RF_TRAUMA\",\"clinician\":\"x\",\"date\":\"2026-11-01\",\"note\":{}}]}",
+                "{\"goal\":\"RELIEVE_TENSION\",\"minutes\":1e999}", "{\"program\":\"../../x\",\"minutes\":30}",
+                "{\"kind\":\"NRS_DAILY\",\"nrs\":1e999}", "{\"kind\":\"NRS_DAILY\",\"nrs\":3,\"sessionId\":{}}",
+                "{\"kind\":\"PGIC\",\"pgic\":4,\"date\":\"2026-02-30\"}",
+                "{\"intensity\":\"a\",\"maxRollerTempC\":null,\"heat\":1}", "{\"conditions\":null}",
+                "{\"painMap\":[{}],\"triggerPoints\":{}}", "{\"date\":\"9999-99-99\",\"answers\":{}}",
+                "{\"format\":\"rollwell.program/1\",\"id\":\"deep-tissue\"}");
+        return Arbitraries.oneOf(any, json, shortPassword, mutatedProfile, therapy);
     }
 
     static Arbitrary<String> ids() {

@@ -85,6 +85,34 @@ public final class ProfileRepository {
     }
 
     /**
+     * Changes a profile's document in one transaction: {@code change} gets the stored document and
+     * returns the new one, which is checked like any other. The row is locked first (an UPDATE that
+     * changes nothing takes the row lock on PostgreSQL; SQLite's write transaction holds the whole
+     * file), so two edits of one profile never lose each other's change.
+     *
+     * @throws NotFoundException     if the account has no such profile
+     * @throws RefusedInputException with every problem of the changed document
+     */
+    public StoredProfile edit(String accountId, String profileId, java.util.function.UnaryOperator<String> change) {
+        java.util.Objects.requireNonNull(change, "change");
+        Instant now = tx.now();
+        return tx.write(h -> {
+            Transactions.requireProfile(h, accountId, profileId);
+            h.createUpdate("UPDATE profiles SET updated_at_ms = updated_at_ms WHERE id = :id AND account_id = :account")
+                    .bind("id", profileId).bind("account", accountId).execute();
+            StoredProfile before = h.createQuery("SELECT * FROM profiles WHERE id = :id AND account_id = :account")
+                    .bind("id", profileId).bind("account", accountId).map(ROW).one();
+            String json = change.apply(before.json());
+            checkDocument(json);
+            h.createUpdate("UPDATE profiles SET profile_json = :json, updated_at_ms = :at WHERE id = :id AND account_id = :account")
+                    .bind("json", json).bind("at", now.toEpochMilli()).bind("id", profileId).bind("account", accountId)
+                    .execute();
+            return h.createQuery("SELECT * FROM profiles WHERE id = :id AND account_id = :account")
+                    .bind("id", profileId).bind("account", accountId).map(ROW).one();
+        });
+    }
+
+    /**
      * Deletes a profile with everything of theirs: answers, clearances, check-ins, sessions, diary.
      *
      * @return whether the account had such a profile

@@ -15,8 +15,9 @@ import org.rollwell.therapy.screening.ScreeningId;
  * (DOMAIN.md §5 "Screening"). Answers are kept as a history; the newest per id is in force.
  */
 public final class ScreeningRepository {
-    static final int MAX_CLINICIAN = 200;
-    static final int MAX_NOTE = 2_000;
+    /** Longest clinician name and note a clearance keeps, in characters (choice: far above a real one). */
+    public static final int MAX_CLINICIAN = 200;
+    public static final int MAX_NOTE = 2_000;
 
     private static final RowMapper<StoredClearance> CLEARANCE = (rs, ctx) -> new StoredClearance(
             rs.getString("id"), rs.getString("profile_id"),
@@ -71,6 +72,16 @@ public final class ScreeningRepository {
      * @throws RefusedInputException if the id cannot be cleared, the clearance has no date, or a field is blank or too long
      */
     public StoredClearance addClearance(String accountId, String profileId, Clearance clearance) {
+        Clearance checked = check(clearance);
+        long now = tx.now().toEpochMilli();
+        return tx.write(h -> {
+            Transactions.requireProfile(h, accountId, profileId);
+            return insert(h, accountId, profileId, checked, now);
+        });
+    }
+
+    /** The clearance as it will be stored (clinician stripped), or a refusal naming the field. */
+    private static Clearance check(Clearance clearance) {
         Objects.requireNonNull(clearance, "clearance");
         if (clearance.id().effect() != ScreeningId.Effect.BLOCK_UNLESS_CLEARED) {
             throw RefusedInputException.of("id", clearance.id() + " cannot be cleared by a clinician; only "
@@ -84,19 +95,51 @@ public final class ScreeningRepository {
         if (clearance.note().length() > MAX_NOTE) {
             throw RefusedInputException.of("note", "must be at most " + MAX_NOTE + " characters");
         }
+        return new Clearance(clearance.id(), clinician, Optional.of(on), clearance.note());
+    }
+
+    private static StoredClearance insert(org.jdbi.v3.core.Handle h, String accountId, String profileId, Clearance c,
+            long nowMs) {
         String id = Transactions.newId();
+        h.createUpdate("INSERT INTO clearances "
+                        + "(id, account_id, profile_id, screening_id, clinician, cleared_on, note, created_at_ms) "
+                        + "VALUES (:id, :account, :profile, :sid, :clinician, :on, :note, :at)")
+                .bind("id", id).bind("account", accountId).bind("profile", profileId)
+                .bind("sid", c.id().name()).bind("clinician", c.clinician()).bind("on", c.date().get().toString())
+                .bind("note", c.note()).bind("at", nowMs)
+                .execute();
+        return new StoredClearance(id, profileId, c);
+    }
+
+    /**
+     * Replaces every clearance of the profile with {@code clearances}, in one transaction: all are
+     * stored or none (each checked as {@link #addClearance} does; the first bad one is refused as
+     * {@code [i].field}).
+     *
+     * @throws RefusedInputException naming the clearance and field that cannot be stored
+     */
+    public List<StoredClearance> replaceClearances(String accountId, String profileId, List<Clearance> clearances) {
+        Objects.requireNonNull(clearances, "clearances");
+        List<Clearance> checked = new java.util.ArrayList<>();
+        for (int i = 0; i < clearances.size(); i++) {
+            try {
+                checked.add(check(clearances.get(i)));
+            } catch (RefusedInputException e) {
+                String at = "[" + i + "].";
+                throw new RefusedInputException(e.problems().stream()
+                        .map(p -> new org.rollwell.therapy.input.Problem(at + p.path(), p.reason())).toList());
+            }
+        }
         long now = tx.now().toEpochMilli();
         return tx.write(h -> {
             Transactions.requireProfile(h, accountId, profileId);
-            h.createUpdate("INSERT INTO clearances "
-                            + "(id, account_id, profile_id, screening_id, clinician, cleared_on, note, created_at_ms) "
-                            + "VALUES (:id, :account, :profile, :sid, :clinician, :on, :note, :at)")
-                    .bind("id", id).bind("account", accountId).bind("profile", profileId)
-                    .bind("sid", clearance.id().name()).bind("clinician", clinician).bind("on", on.toString())
-                    .bind("note", clearance.note()).bind("at", now)
-                    .execute();
-            return new StoredClearance(id, profileId,
-                    new Clearance(clearance.id(), clinician, Optional.of(on), clearance.note()));
+            h.createUpdate("DELETE FROM clearances WHERE account_id = :account AND profile_id = :profile")
+                    .bind("account", accountId).bind("profile", profileId).execute();
+            List<StoredClearance> stored = new java.util.ArrayList<>();
+            for (Clearance c : checked) {
+                stored.add(insert(h, accountId, profileId, c, now));
+            }
+            return stored;
         });
     }
 

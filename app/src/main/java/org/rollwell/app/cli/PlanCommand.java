@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.rollwell.app.bedspec.BedSpecException;
 import org.rollwell.app.bedspec.BedSpecFile;
 import org.rollwell.app.json.Json;
-import org.rollwell.app.json.PlanJson;
+import org.rollwell.therapy.output.PlanJson;
 import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.plan.SessionPlan;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
-import org.rollwell.app.json.ProgramJson;
+import org.rollwell.therapy.output.ProgramJson;
 import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.input.Problem;
 import org.rollwell.therapy.program.Program;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
-import org.rollwell.app.json.ProgramJson;
+import org.rollwell.therapy.output.ProgramJson;
 import org.rollwell.therapy.program.Program;
 import org.rollwell.therapy.program.ProgramLibrary;
 import picocli.CommandLine.Command;

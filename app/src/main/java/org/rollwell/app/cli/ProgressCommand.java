@@ -8,7 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
-import org.rollwell.app.json.ProgressJson;
+import org.rollwell.therapy.output.ProgressJson;
 import org.rollwell.therapy.diary.Diary;
 import org.rollwell.therapy.diary.DiaryParser;
 import org.rollwell.therapy.input.ParseResult;

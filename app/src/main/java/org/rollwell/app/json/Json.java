@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import org.rollwell.therapy.output.JsonNumbers;
 
 /**
  * The one way Rollwell writes JSON for people and scripts: fields in the order
@@ -51,26 +51,17 @@ public final class Json {
 
     /** {@code value} rounded half-up to 0.1 (mm, N, °C, s), or JSON null when it is not finite. */
     public static JsonNode tenths(double value) {
-        return decimal(value, 1);
+        return JsonNumbers.tenths(value);
     }
 
     /** {@code value} rounded half-up to 0.01 (thermal dose, degrees of error), or null when not finite. */
     public static JsonNode hundredths(double value) {
-        return decimal(value, 2);
+        return JsonNumbers.hundredths(value);
     }
 
-    /** {@code value} rounded half-up to {@code places} decimals, or JSON null when it is not finite. */
+    /** {@code value} rounded half-up to {@code places} decimals, or JSON null when it is not finite (one rule: {@link JsonNumbers}). */
     public static JsonNode decimal(double value, int places) {
-        if (!Double.isFinite(value)) {
-            return NODES.nullNode();
-        }
-        // BigDecimal.valueOf uses the shortest decimal that names the double, so 0.05 rounds
-        // to 0.1 as a person expects, and a negative zero becomes 0.0.
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
-        if (rounded.signum() == 0) {
-            rounded = BigDecimal.ZERO.setScale(places);
-        }
-        return NODES.numberNode(rounded);
+        return JsonNumbers.decimal(value, places);
     }
 
     /**

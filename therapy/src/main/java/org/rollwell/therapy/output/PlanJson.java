@@ -1,4 +1,4 @@
-package org.rollwell.app.json;
+package org.rollwell.therapy.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +25,7 @@ public final class PlanJson {
     }
 
     public static ObjectNode of(SessionPlan plan) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonNumbers.object();
         root.put("status", plan.status().name());
         ArrayNode reasons = root.putArray("reasons");
         for (Reason reason : plan.reasons()) {
@@ -43,20 +43,20 @@ public final class PlanJson {
     }
 
     static ObjectNode envelope(SafetyEnvelope envelope) {
-        ObjectNode e = Json.object();
-        e.set("maxForceN", Json.tenths(envelope.maxForceN().value()));
-        e.set("maxRollerTempC", envelope.heatAllowed() ? Json.tenths(envelope.maxRollerTempC().value()) : NullNode.getInstance());
-        e.set("maxSkinTempC", Json.tenths(envelope.maxSkinTempC().value()));
-        e.set("cem43CapMin", Json.hundredths(envelope.cem43CapMin().value()));
+        ObjectNode e = JsonNumbers.object();
+        e.set("maxForceN", JsonNumbers.tenths(envelope.maxForceN().value()));
+        e.set("maxRollerTempC", envelope.heatAllowed() ? JsonNumbers.tenths(envelope.maxRollerTempC().value()) : NullNode.getInstance());
+        e.set("maxSkinTempC", JsonNumbers.tenths(envelope.maxSkinTempC().value()));
+        e.set("cem43CapMin", JsonNumbers.hundredths(envelope.cem43CapMin().value()));
         ArrayNode excluded = e.putArray("excluded");
         for (ExcludedRange range : envelope.excluded()) {
             ObjectNode x = excluded.addObject();
-            x.set("fromMm", Json.tenths(range.fromMm()));
-            x.set("toMm", Json.tenths(range.toMm()));
+            x.set("fromMm", JsonNumbers.tenths(range.fromMm()));
+            x.set("toMm", JsonNumbers.tenths(range.toMm()));
             x.put("reason", range.reason());
         }
-        e.set("maxMinutes", Json.tenths(envelope.maxMinutes().value()));
-        e.set("maxIntensity", Json.tenths(envelope.maxIntensity().value()));
+        e.set("maxMinutes", JsonNumbers.tenths(envelope.maxMinutes().value()));
+        e.set("maxIntensity", JsonNumbers.tenths(envelope.maxIntensity().value()));
         e.put("heatAllowed", envelope.heatAllowed());
         ArrayNode bans = e.putArray("bans");
         for (TechniqueBan ban : envelope.bans()) {
@@ -77,14 +77,14 @@ public final class PlanJson {
     }
 
     static ObjectNode segment(PlanSegment s) {
-        ObjectNode n = Json.object();
+        ObjectNode n = JsonNumbers.object();
         n.put("technique", s.technique().name());
         n.put("from", s.from().name());
         n.put("to", s.to().name());
-        n.set("startMm", Json.tenths(s.startMm()));
-        n.set("endMm", Json.tenths(s.endMm()));
-        n.set("forceN", Json.tenths(s.forceN()));
-        n.set("rollerTempC", s.heated() ? Json.tenths(s.rollerTempC()) : NullNode.getInstance());
+        n.set("startMm", JsonNumbers.tenths(s.startMm()));
+        n.set("endMm", JsonNumbers.tenths(s.endMm()));
+        n.set("forceN", JsonNumbers.tenths(s.forceN()));
+        n.set("rollerTempC", s.heated() ? JsonNumbers.tenths(s.rollerTempC()) : NullNode.getInstance());
         n.put("seconds", s.seconds());
         n.put("why", s.why());
         n.set("params", params(s.params()));
@@ -93,25 +93,25 @@ public final class PlanJson {
 
     /** The technique's own parameters, named as in the program format. */
     public static JsonNode params(TechniqueParams params) {
-        ObjectNode p = Json.object();
+        ObjectNode p = JsonNumbers.object();
         if (params instanceof TechniqueParams.Roll roll) {
-            p.set("speedMmPerS", Json.tenths(roll.speedMmPerS()));
+            p.set("speedMmPerS", JsonNumbers.tenths(roll.speedMmPerS()));
         } else if (params instanceof TechniqueParams.Knead knead) {
-            p.set("strokeMm", Json.tenths(knead.strokeMm()));
-            p.set("frequencyHz", Json.hundredths(knead.frequencyHz()));
-            p.set("creepMmPerS", Json.tenths(knead.creepMmPerS()));
+            p.set("strokeMm", JsonNumbers.tenths(knead.strokeMm()));
+            p.set("frequencyHz", JsonNumbers.hundredths(knead.frequencyHz()));
+            p.set("creepMmPerS", JsonNumbers.tenths(knead.creepMmPerS()));
         } else if (params instanceof TechniqueParams.Press press) {
-            p.set("rampS", Json.tenths(press.rampS()));
-            p.set("holdS", Json.tenths(press.holdS()));
+            p.set("rampS", JsonNumbers.tenths(press.rampS()));
+            p.set("holdS", JsonNumbers.tenths(press.holdS()));
             p.put("repetitions", press.repetitions());
-            p.set("restS", Json.tenths(press.restS()));
+            p.set("restS", JsonNumbers.tenths(press.restS()));
         } else if (params instanceof TechniqueParams.Stretch stretch) {
-            p.set("liftMm", Json.tenths(stretch.liftMm()));
-            p.set("holdS", Json.tenths(stretch.holdS()));
+            p.set("liftMm", JsonNumbers.tenths(stretch.liftMm()));
+            p.set("holdS", JsonNumbers.tenths(stretch.holdS()));
             p.put("repetitions", stretch.repetitions());
-            p.set("restS", Json.tenths(stretch.restS()));
+            p.set("restS", JsonNumbers.tenths(stretch.restS()));
         } else if (params instanceof TechniqueParams.Warm warm) {
-            p.set("speedMmPerS", Json.tenths(warm.speedMmPerS()));
+            p.set("speedMmPerS", JsonNumbers.tenths(warm.speedMmPerS()));
         }
         return p;
     }

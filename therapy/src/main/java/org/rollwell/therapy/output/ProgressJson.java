@@ -1,4 +1,4 @@
-package org.rollwell.app.json;
+package org.rollwell.therapy.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +24,7 @@ public final class ProgressJson {
     }
 
     public static ObjectNode of(Progress progress) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonNumbers.object();
         root.set("baseline", scores(progress.baseline()));
         root.set("latest", scores(progress.latest()));
         root.set("pegChangePct", tenths(progress.pegChangePct()));
@@ -36,22 +36,22 @@ public final class ProgressJson {
         root.put("verdict", progress.verdict().name());
         ObjectNode effect = root.putObject("effect");
         Effect e = progress.effect().orElse(null);
-        effect.set("meanDiff", e == null ? NullNode.getInstance() : Json.hundredths(e.meanDiff()));
-        effect.set("ciLow", e == null ? NullNode.getInstance() : Json.hundredths(e.ciLow()));
-        effect.set("ciHigh", e == null ? NullNode.getInstance() : Json.hundredths(e.ciHigh()));
+        effect.set("meanDiff", e == null ? NullNode.getInstance() : JsonNumbers.hundredths(e.meanDiff()));
+        effect.set("ciLow", e == null ? NullNode.getInstance() : JsonNumbers.hundredths(e.ciLow()));
+        effect.set("ciHigh", e == null ? NullNode.getInstance() : JsonNumbers.hundredths(e.ciHigh()));
         ArrayNode missing = root.putArray("missing");
         progress.missing().forEach(missing::add);
         return root;
     }
 
     private static ObjectNode scores(Scores scores) {
-        ObjectNode node = Json.object();
+        ObjectNode node = JsonNumbers.object();
         node.set("nrs", tenths(scores.nrs()));
         node.set("peg", tenths(scores.peg()));
         return node;
     }
 
     private static JsonNode tenths(OptionalDouble value) {
-        return value.isPresent() ? Json.tenths(value.getAsDouble()) : NullNode.getInstance();
+        return value.isPresent() ? JsonNumbers.tenths(value.getAsDouble()) : NullNode.getInstance();
     }
 }

@@ -1,4 +1,4 @@
-package org.rollwell.app.json;
+package org.rollwell.therapy.output;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +20,7 @@ public final class ProgramJson {
 
     /** {@code {"id","name","goals":[...],"conditions":[...],"minutes"}}, minutes rounded to 0.1. */
     public static ObjectNode summary(Program p) {
-        ObjectNode n = Json.object();
+        ObjectNode n = JsonNumbers.object();
         n.put("id", p.id());
         n.put("name", p.name());
         ArrayNode goals = n.putArray("goals");
@@ -31,7 +31,7 @@ public final class ProgramJson {
         for (Condition condition : p.suits()) {
             conditions.add(condition.name());
         }
-        n.set("minutes", Json.tenths(p.minutes()));
+        n.set("minutes", JsonNumbers.tenths(p.minutes()));
         return n;
     }
 
