@@ -16,12 +16,14 @@ final class AccountRoutes {
     private final Passwords passwords;
     private final Auth auth;
     private final LoginLimiter limiter;
+    private final SignUpLimiter signUps;
 
-    AccountRoutes(AccountRepository accounts, Passwords passwords, Auth auth, LoginLimiter limiter) {
+    AccountRoutes(AccountRepository accounts, Passwords passwords, Auth auth, LoginLimiter limiter, SignUpLimiter signUps) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.auth = auth;
         this.limiter = limiter;
+        this.signUps = signUps;
     }
 
     /** Makes a household account: {@code {"login": …, "password": …}}; 201 with the account. */
@@ -29,6 +31,11 @@ final class AccountRoutes {
         ObjectNode body = JsonBodies.object(ctx);
         String login = JsonBodies.text(body, "login");
         String password = JsonBodies.text(body, "password");
+        Optional<Duration> blocked = signUps.attempt(ctx.ip());
+        if (blocked.isPresent()) {
+            throw tooMany(ctx, blocked.get(), "too-many-accounts", "Too many accounts made", "$",
+                    "too many accounts made from this address; try again in %d s");
+        }
         if (login.isBlank()) {
             throw ApiProblem.badField("login", "must not be blank");
         }
@@ -48,11 +55,8 @@ final class AccountRoutes {
         String address = ctx.ip();
         Optional<Duration> blocked = limiter.blockedFor(login, address);
         if (blocked.isPresent()) {
-            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
-            ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiProblem(429, "too-many-attempts", "Too many sign-in attempts", "login",
-                    "too many failed sign-ins for this login or from this address; try again in " + seconds + " s",
-                    java.util.List.of());
+            throw tooMany(ctx, blocked.get(), "too-many-attempts", "Too many sign-in attempts", "login",
+                    "too many failed sign-ins for this login or from this address; try again in %d s");
         }
         Optional<Account> account = accounts.findByLogin(login);
         if (!passwords.matches(password, account.map(Account::passwordHash).orElse(null))) {
@@ -80,6 +84,13 @@ final class AccountRoutes {
         Account account = accounts.find(accountId)
                 .orElseThrow(() -> ApiProblem.unauthorized("the account of this session no longer exists"));
         JsonBodies.send(ctx, 200, view(account));
+    }
+
+    /** 429 with Retry-After in whole seconds (RFC 9110 §10.2.3), the detail saying the same. */
+    private static ApiProblem tooMany(Context ctx, Duration wait, String slug, String title, String field, String detail) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        return new ApiProblem(429, slug, title, field, String.format(Locale.ROOT, detail, seconds), java.util.List.of());
     }
 
     private static Map<String, Object> view(Account a) {

@@ -1,5 +1,6 @@
 package org.rollwell.app.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
         version = "rollwell 0.1.0",
         description = {
                 "Open controller and therapy companion for home thermal massage beds.",
-                "Without a command, prints this help (the companion server comes in a later release)."},
+                "Without a command, runs 'rollwell serve' with its defaults: the companion on http://127.0.0.1:8080/",
+                "with a simulated bed and the data in ~/.rollwell/."},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         footer = {"",
@@ -36,7 +38,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 HubCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -46,9 +48,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What {@code rollwell} alone runs. */
+    static final String DEFAULT_COMMAND = "serve";
+
+    /** No command: the product itself, {@code rollwell serve} with every default (issue 11 item 1). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return spec.commandLine().execute(DEFAULT_COMMAND);
     }
 
     public static CommandLine commandLine() {

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.rollwell.app.service.FileLockStore;
+import org.rollwell.app.service.LockFileImport;
+import org.rollwell.bed.safety.LockStoreException;
 import org.rollwell.server.CompanionServer;
 import org.rollwell.server.Passwords;
 import org.rollwell.store.Database;
@@ -62,12 +65,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Running running = start();
+        Running running = open();
         CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before the address is printed: whoever reads the address may send SIGTERM at once.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
+            stop(running, spec.commandLine().getOut());
             stopped.countDown();
         }, "rollwell-serve-stop"));
+        announce(running);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -76,8 +81,38 @@ final class ServeCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** Opens the database, recovers, starts serving and prints the address; the caller closes it. */
+    /**
+     * SIGTERM or Ctrl-C: the server first (no new request, a running session ends in the safe state and
+     * is recorded), then the database, whose last connection folds the WAL back into rollwell.db.
+     */
+    static void stop(Running running, PrintWriter out) {
+        try {
+            running.server().close();
+        } catch (RuntimeException e) {
+            out.println("Stopping the server failed (" + e + "); closing the database anyway.");
+        } finally {
+            running.db().close();
+        }
+        out.println("Rollwell stopped; the database is closed.");
+        out.flush();
+    }
+
+    /** {@link #open()} and {@link #announce}: serving, with the address printed; the caller closes it. */
     Running start() {
+        Running running = open();
+        announce(running);
+        return running;
+    }
+
+    private void announce(Running running) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Rollwell serves " + running.address() + " (data: " + running.db() + "). Open it in a browser;"
+                + " Ctrl-C stops it.");
+        out.flush();
+    }
+
+    /** Opens the database, recovers, starts serving; the caller prints the address and closes it. */
+    Running open() {
         if (port < 0 || port > 65_535) {
             throw new BadInputException("--port must be 0..65535, was " + port);
         }
@@ -87,8 +122,8 @@ final class ServeCommand implements Callable<Integer> {
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new BadInputException("--db must be a jdbc:postgresql:// URL (SQLite lives in --data-dir)");
         }
-        String url = dbUrl != null ? dbUrl
-                : Database.sqliteUrl(dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".rollwell"));
+        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".rollwell");
+        String url = dbUrl != null ? dbUrl : Database.sqliteUrl(dir);
         String user = dbUser != null ? dbUser : System.getenv(USER_ENV);
         String password = dbPassword != null ? dbPassword : System.getenv(PASSWORD_ENV);
         Database db;
@@ -98,6 +133,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInputException("" + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        importLocks(dir, db, out);
         CompanionServer server;
         try {
             List<InterruptedSession> cut = db.recoverInterrupted();
@@ -112,8 +148,22 @@ final class ServeCommand implements Callable<Integer> {
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
         String address = "http://" + shown + ":" + server.port() + "/";
-        out.println("Rollwell serves " + address + " (data: " + db + "). Ctrl-C stops it.");
-        out.flush();
         return new Running(server, db, address);
+    }
+
+    /**
+     * The CLI's locks.json of the data directory (the default one with --db: the same bed) moves into the
+     * database once, so a service lock never disappears with the move to the server.
+     */
+    private static void importLocks(Path dir, Database db, PrintWriter out) {
+        try {
+            LockFileImport.run(dir, db.locks(Database.HOUSEHOLD_BED)).ifPresent(done -> out.println("Imported "
+                    + done.locks() + " lock(s) and " + done.resets() + " service reset(s) from "
+                    + dir.resolve(FileLockStore.FILE_NAME) + " into the database; the file is kept as " + done.keptAs()
+                    + "."));
+        } catch (LockStoreException e) {
+            db.close();
+            throw new BadInputException("" + e.getMessage());
+        }
     }
 }

@@ -7,12 +7,27 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @Test
-    void rollwell_alone_prints_the_usage_with_every_command_until_the_server_exists() {
-        Cli run = Cli.run();
+    void help_lists_every_command_and_says_that_rollwell_alone_serves() {
+        Cli run = Cli.run("--help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Usage: rollwell", "programs", "program ", "screening", "plan", "simulate", "scan", "Exit codes");
+        assertThat(run.out()).contains("Usage: rollwell", "programs", "program ", "screening", "plan", "simulate", "scan",
+                "serve", "backup", "Exit codes", "Without a command, runs 'rollwell serve'");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void rollwell_alone_runs_serve_and_so_refuses_what_serve_refuses() {
+        // serve's defaults bind 127.0.0.1:8080 (ServeLifecycleTest runs that in a child JVM); here, a
+        // sign that bare rollwell goes through serve: its refusal of an unusable home folder.
+        String home = System.getProperty("user.home");
+        try {
+            System.setProperty("user.home", "/dev/null/not-a-folder");
+            Cli run = Cli.run().refusedAsBadInput();
+            assertThat(run.err()).startsWith("rollwell serve: ");
+        } finally {
+            System.setProperty("user.home", home);
+        }
     }
 
     @Test
