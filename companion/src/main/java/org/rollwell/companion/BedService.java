@@ -238,7 +238,13 @@ public final class BedService implements AutoCloseable {
         }
     }
 
-    private void requireFree() {
+    /**
+     * Refuses now, before any planning, while the bed is busy or a fault stands (the start itself checks
+     * again on the bed's thread, where the answer is final).
+     *
+     * @throws BedRefusal BUSY naming the profile using the bed, or FAULTED
+     */
+    public void requireFree() {
         Activity a = current;
         if (a == null) {
             return;
