@@ -81,7 +81,8 @@ public final class SessionHandle extends Activity {
         requireStep(direction, "intensity");
         double now = runner.forceScale();
         double step = maxPlannedForceN > 0 ? Intensity.STEP_N / maxPlannedForceN : 0;
-        return runner.adjustForceScale(round(now + direction * step));
+        // not rounded: a scale rounded up would ask a hair more than one step and be refused as STEP
+        return runner.adjustForceScale(now + direction * step);
     }
 
     /** One heat step warmer or cooler ({@link #HEAT_STEP_C}) for the heated segments. */
@@ -114,10 +115,6 @@ public final class SessionHandle extends Activity {
         if (direction != 1 && direction != -1) {
             throw new IllegalArgumentException(field + ": one step at a time, +1 or -1, was " + direction);
         }
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     @Override

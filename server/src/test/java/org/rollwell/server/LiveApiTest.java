@@ -96,6 +96,8 @@ class LiveApiTest {
             }
             JsonNode bed = Json.tree(anna.get("/api/bed").body());
             assertThat(bed.get("profileName").asText()).isEqualTo("Anna");
+            until("a checkpoint is stored while the session runs", 10, () ->
+                    !Json.tree(anna.get("/api/sessions/" + id).body()).get("checkpoint").isNull());
 
             assertThat(anna.post("/api/sessions/current/pause", "{}").status()).isEqualTo(200);
             until("the bed pauses", 10, () -> "PAUSED".equals(bedState(anna)));

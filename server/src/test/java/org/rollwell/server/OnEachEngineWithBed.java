@@ -48,8 +48,19 @@ abstract class OnEachEngineWithBed {
         clock = new TestClock(Instant.parse("2026-11-30T07:00:00Z"), ZoneId.of("Europe/Berlin"));
         db = OnEachEngine.open(engine(), dir, clock);
         db.recoverInterrupted();
+        TwinLink bed = twin(db, clock);
+        twin = bed.twin();
+        server = CompanionServer.start(db, new CompanionServer.Options("127.0.0.1", 0, OnEachEngine.TEST_COST), clock,
+                bed.link());
+    }
+
+    /** The twin, its bed service (started, nobody on the bed) and its controls. */
+    record TwinLink(SimulatedBed twin, BedLink link) {
+    }
+
+    static TwinLink twin(Database db, java.time.Clock clock) {
         VirtualTicker ticker = new VirtualTicker();
-        twin = new SimulatedBed(BedSpec.REFERENCE, new ModelledBack(Body.TYPICAL, SEED), SEED, ticker);
+        SimulatedBed twin = new SimulatedBed(BedSpec.REFERENCE, new ModelledBack(Body.TYPICAL, SEED), SEED, ticker);
         twin.bodyOnBed(false);
         BedService bed = new BedService(twin, Pacing.scaled(Ticker.system(), ticker, TIME_SCALE),
                 new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones())).start();
@@ -62,13 +73,20 @@ abstract class OnEachEngineWithBed {
                 });
             }
 
+            /** Checks as the app's TwinBed does: a known kind that does not stop the host, a zone of the bed. */
             @Override
             public void injectFault(String kind, int zone) {
                 FaultKind k;
                 try {
                     k = FaultKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("kind: not a twin fault: " + kind);
+                    throw new IllegalArgumentException("kind: not a twin fault");
+                }
+                if (k.stopsHost()) {
+                    throw new IllegalArgumentException("kind: stops the host");
+                }
+                if (k.zoned() && (zone < 0 || zone >= twin.spec().heaterZones())) {
+                    throw new IllegalArgumentException("zone: not a zone of the bed");
                 }
                 bed.onBedThread(() -> {
                     twin.injectFault(k, zone);
@@ -76,8 +94,7 @@ abstract class OnEachEngineWithBed {
                 });
             }
         };
-        server = CompanionServer.start(db, new CompanionServer.Options("127.0.0.1", 0, OnEachEngine.TEST_COST), clock,
-                new BedLink(bed, controls));
+        return new TwinLink(twin, new BedLink(bed, controls));
     }
 
     @AfterEach
