@@ -307,10 +307,16 @@ public final class BedService implements AutoCloseable {
         boolean stopAsked = false;
         while (true) {
             Runnable command;
+            boolean ranCommand = false;
             while ((command = commands.poll()) != null) {
                 command.run();
+                ranCommand = true;
             }
             Activity a = current;
+            if (ranCommand) {
+                // a request may have changed the bed (the twin's person lay down): the next rest frame shows it at once
+                lastRest = Long.MIN_VALUE;
+            }
             if (a == null) {
                 if (closeRequested) {
                     break;

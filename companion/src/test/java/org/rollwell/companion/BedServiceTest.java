@@ -53,6 +53,9 @@ class BedServiceTest {
                 .extracting(e -> ((BedRefusal) e).why()).isEqualTo(BedRefusal.Why.EMPTY);
         assertThat(twin.service.status().state()).isEqualTo("IDLE");
         assertThat(twin.service.status().owner()).isNull();
+        assertThat(twin.service.status().personOnBed()).isFalse();
+        twin.bodyOn(true);
+        Twin.until("the mat reports the person", 5, () -> twin.service.status().personOnBed());
     }
 
     @Test
