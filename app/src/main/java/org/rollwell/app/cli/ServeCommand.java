@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rollwell serve}: the companion server's HTTP API over the household database. */
 @Command(name = "serve",
-        header = "Serve the companion API and drive the bed: accounts, profiles, scans, sessions, live frames (docs/api.md).",
+        header = "Serve the companion API and drive the bed (docs/api.md).",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
