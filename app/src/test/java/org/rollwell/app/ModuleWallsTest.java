@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module walls of DESIGN.md: app -> server, reports, bed, sim, therapy; server -> store, therapy;
+ * The module walls of DESIGN.md: app -> server, reports, companion, bed, sim, therapy; server -> companion, store,
+ * therapy; companion -> bed, therapy (never sim, store, server or app);
  * store -> therapy and bed's lock interface; reports -> therapy; sim -> bed (BedIo only); bed -> therapy;
  * therapy -> nothing of ours; nothing below the store, the server or the reports reads them.
  */
@@ -164,10 +165,39 @@ class ModuleWallsTest {
         SERVER_SEES_STORE_AND_THERAPY.check(production);
     }
 
+    /** The workflow works over any BedIo: it never sees the twin (its truth must not reach it), the store, a front or the app. */
+    private static final ArchRule COMPANION_SEES_BED_AND_THERAPY = noClasses().that().resideInAPackage("org.rollwell.companion..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.sim..", "org.rollwell.store..",
+                    "org.rollwell.server..", "org.rollwell.app..", "org.rollwell.reports..")
+            .because("the companion drives any BedIo and is handed its data; the twin's truth never reaches it (DESIGN.md)");
+
+    @Test
+    void the_companion_depends_only_on_bed_and_therapy() {
+        COMPANION_SEES_BED_AND_THERAPY.check(production);
+    }
+
+    @Test
+    void the_companion_wall_catches_a_companion_class_that_reaches_into_the_twin() {
+        JavaClasses offender = new ClassFileImporter().importClasses(
+                org.rollwell.companion.wallcheck.ReachesIntoTheTwin.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> COMPANION_SEES_BED_AND_THERAPY.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.rollwell.sim.SimulatedBed");
+    }
+
+    @Test
+    void nothing_below_the_companion_reads_it() {
+        noClasses().that().resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..",
+                        "org.rollwell.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.rollwell.companion..")
+                .because("the companion sits above the runtime, the twin and the store (DESIGN.md)")
+                .check(production);
+    }
+
     @Test
     void nothing_below_the_server_reads_it() {
         noClasses().that().resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..",
-                        "org.rollwell.store..")
+                        "org.rollwell.store..", "org.rollwell.companion..")
                 .should().dependOnClassesThat().resideInAPackage("org.rollwell.server..")
                 .because("the server is the top of the stack below the CLI (DESIGN.md)")
                 .check(production);

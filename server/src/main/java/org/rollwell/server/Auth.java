@@ -89,6 +89,18 @@ public final class Auth {
         return s.accountId();
     }
 
+    /**
+     * The account of a session cookie's value, if it is live (the live socket's handshake, which has no
+     * CSRF header to check: it changes nothing).
+     */
+    public Optional<String> accountOf(String cookieValue) {
+        SignedIn s = cookieValue == null ? null : sessions.get(cookieValue);
+        if (s == null || clock.millis() - s.lastUseMs() > IDLE.toMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(s.accountId());
+    }
+
     /** The session's account if any, without checks (for sign-out of an ended session). */
     public Optional<String> current(Context ctx) {
         String id = ctx.cookie(COOKIE);

@@ -13,7 +13,7 @@ import org.rollwell.store.Database;
 
 /**
  * The companion server's HTTP API over a {@link Database}: accounts, sign-in and profiles (issue 11,
- * first slice; sessions, scans and the live socket come with the companion module). Every refusal
+ * with the bed: its status, scans, sessions and the live socket over a companion {@link org.rollwell.companion.BedService}). Every refusal
  * is an RFC 9457 problem ({@link Problems}); the routes are listed in /api/openapi.json.
  */
 public final class CompanionServer implements AutoCloseable {
@@ -33,10 +33,14 @@ public final class CompanionServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<Route> routes;
+    private final BedLink bed;
+    private final LiveSocket live;
 
-    private CompanionServer(Javalin app, List<Route> routes) {
+    private CompanionServer(Javalin app, List<Route> routes, BedLink bed, LiveSocket live) {
         this.app = app;
         this.routes = routes;
+        this.bed = bed;
+        this.live = live;
     }
 
     /**
@@ -44,6 +48,15 @@ public final class CompanionServer implements AutoCloseable {
      * {@link #close()} stops the server but leaves the database open.
      */
     public static CompanionServer start(Database db, Options options, Clock clock) {
+        return start(db, options, clock, BedLink.none());
+    }
+
+    /**
+     * Starts serving {@code db} and driving {@code bed}'s sessions, scans and live frames. The server owns
+     * the bed from now on: {@link #close()} stops a running session in the safe state and records it.
+     */
+    public static CompanionServer start(Database db, Options options, Clock clock, BedLink bed) {
+        Objects.requireNonNull(bed, "bed");
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -68,6 +81,12 @@ public final class CompanionServer implements AutoCloseable {
         PlanRoutes plans = new PlanRoutes(persons, db.checkIns(), db.sessions(), db.programs(), clock, auth);
         DiaryRoutes diary = new DiaryRoutes(db.diary(), persons, auth);
         String openApi = resource("openapi.json");
+        SessionPlans sessionPlans = new SessionPlans(db, clock,
+                bed.service() != null ? bed.service().spec() : org.rollwell.bed.io.BedSpec.REFERENCE);
+        SessionRoutes sessions = new SessionRoutes(bed, sessionPlans, db.sessions(), auth);
+        ScanRoutes scans = new ScanRoutes(bed, db.profiles()::find, sessionPlans, auth);
+        BedRoutes beds = new BedRoutes(bed, auth);
+        LiveSocket live = new LiveSocket(bed, auth);
 
         app.before(Auth::checkOrigin);
         app.before(ctx -> ctx.header("Cache-Control", "no-store"));
@@ -102,10 +121,29 @@ public final class CompanionServer implements AutoCloseable {
         app.get("/api/profiles/{id}/pain", diary::list);
         app.post("/api/profiles/{id}/pain", diary::add);
         app.get("/api/profiles/{id}/progress", diary::progress);
+        // the bed: status, scans, sessions, the live socket and the simulator's controls ("live", issue 11)
+        app.get("/api/bed", beds::status);
+        app.post("/api/scans", scans::start);
+        app.get("/api/scans/{id}", scans::read);
+        app.post("/api/sessions", sessions::start);
+        app.get("/api/sessions", sessions::list);
+        app.get("/api/sessions/{id}", sessions::read);
+        app.post("/api/sessions/current/pause", sessions::pause);
+        app.post("/api/sessions/current/resume", sessions::resume);
+        app.post("/api/sessions/current/stop", sessions::stop);
+        app.post("/api/sessions/current/acknowledge", sessions::acknowledge);
+        app.post("/api/sessions/current/adjust", sessions::adjust);
+        app.put("/api/sim/body", beds::body);
+        app.post("/api/sim/faults", beds::fault);
+        app.ws("/api/bed/live", ws -> {
+            ws.onConnect(live::connect);
+            ws.onClose(live::disconnect);
+            ws.onError(live::disconnect);
+        });
 
         Problems.install(app);
         app.start(options.host(), options.port());
-        return new CompanionServer(app, List.copyOf(routes));
+        return new CompanionServer(app, List.copyOf(routes), bed, live);
     }
 
     /** The port it listens on (the one picked when 0 was asked). */
@@ -118,8 +156,16 @@ public final class CompanionServer implements AutoCloseable {
         return routes;
     }
 
+    /**
+     * Stops serving. A running session is first stopped into the safe state (heaters off, lift lowered)
+     * and recorded STOPPED, a scan is cut short; the database stays open for the caller to close.
+     */
     @Override
     public void close() {
+        if (bed.service() != null) {
+            bed.service().close();
+        }
+        live.close();
         app.stop();
     }
 

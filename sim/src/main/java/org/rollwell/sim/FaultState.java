@@ -38,6 +38,13 @@ final class FaultState {
     boolean liftRunaway;
     boolean carriageRunaway;
     boolean presenceLost;
+    /** Not a fault: the person is off the bed ({@link SimulatedBed#bodyOnBed}); the mat reads empty and nothing is pressed. */
+    boolean bodyAway;
+
+    /** Nobody on the mat: the person got up, or the PRESENCE_LOST fault struck. */
+    boolean nobody() {
+        return presenceLost || bodyAway;
+    }
     boolean estop;
     /** ESTOP_HOST_HUNG: ticker time at which the stop button will be pressed; {@link Long#MAX_VALUE} when none is due. */
     long estopPressAtNanos = Long.MAX_VALUE;

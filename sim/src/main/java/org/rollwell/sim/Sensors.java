@@ -124,7 +124,7 @@ final class Sensors {
             into.cutoffOpen[z] = zones[z].cutoffOpen();
         }
         into.stopButton = faults.estop;
-        into.presence = !faults.presenceLost;
+        into.presence = !faults.nobody();
         into.motorPower = board.motorPower();
         // the lift motor carries the axial load through the screw, plus or minus its friction while it turns;
         // with the drive unpowered it draws nothing (the self-locking screw holds the load)

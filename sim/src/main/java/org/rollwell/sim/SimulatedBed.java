@@ -222,7 +222,7 @@ public final class SimulatedBed implements BedIo {
     }
 
     private double computeForce() {
-        if (faults.presenceLost) {
+        if (faults.nobody()) {
             return 0;
         }
         double elasticN = back.forceN(carriage.positionMm(), lift.liftMm(), simulatedS());
@@ -373,7 +373,16 @@ public final class SimulatedBed implements BedIo {
     }
 
     public boolean personPresent() {
-        return !faults.presenceLost;
+        return !faults.nobody();
+    }
+
+    /**
+     * Puts the person on the bed or takes them off it (the companion's simulator controls): off, the
+     * presence mat reads empty and the rollers press nothing. The same body lies down again.
+     */
+    public void bodyOnBed(boolean onBed) {
+        faults.bodyAway = !onBed;
+        forceN = computeForce();
     }
 
     /** Commands the board refused as non-finite and replaced by 0. */

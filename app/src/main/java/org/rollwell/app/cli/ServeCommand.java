@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.rollwell.app.serve.TwinBed;
 import org.rollwell.app.service.FileLockStore;
 import org.rollwell.app.service.LockFileImport;
 import org.rollwell.bed.safety.LockStoreException;
+import org.rollwell.companion.Pacing;
+import org.rollwell.server.BedLink;
 import org.rollwell.server.CompanionServer;
 import org.rollwell.server.Passwords;
 import org.rollwell.store.Database;
@@ -21,13 +24,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code rollwell serve}: the companion server's HTTP API over the household database. */
 @Command(name = "serve",
-        header = "Serve the companion API: accounts, sign-in and profiles (docs/api.md).",
+        header = "Serve the companion API and drive the bed (docs/api.md).",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
                 "Opens the database (SQLite in the data directory, or PostgreSQL with --db), brings its schema up to"
                         + " date, records any session a crash cut off as INTERRUPTED, and serves the API until"
-                        + " Ctrl-C or SIGTERM. Sessions and scans are not served yet.",
+                        + " Ctrl-C or SIGTERM, which stop a running session in the safe state and record it.",
                 "Exit 0 when stopped, 2 for a bad option or a database that cannot be opened."})
 final class ServeCommand implements Callable<Integer> {
     static final String USER_ENV = "ROLLWELL_DB_USER";
@@ -53,6 +56,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--db-password", paramLabel = "PASSWORD", description = "The PostgreSQL password. Default: $" + PASSWORD_ENV + ".")
     String dbPassword;
+
+    @Option(names = "--bed", paramLabel = "BED", description = "The bed to drive: sim, the digital twin (the only one today)."
+            + " Default: ${DEFAULT-VALUE}.")
+    String bed = "sim";
+
+    @Option(names = "--time-scale", paramLabel = "K", description = "Run the simulated bed K times faster than the wall, 1–"
+            + Pacing.MAX_TIME_SCALE + " (demonstrations and tests). Default: ${DEFAULT-VALUE}.")
+    int timeScale = 1;
 
     /** The server and its database while serving. */
     record Running(CompanionServer server, Database db, String address) implements AutoCloseable {
@@ -106,8 +117,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private void announce(Running running) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Rollwell serves " + running.address() + " (data: " + running.db() + "). Open it in a browser;"
-                + " Ctrl-C stops it.");
+        out.println("Rollwell serves " + running.address() + " (data: " + running.db() + "; bed: simulated"
+                + (timeScale == 1 ? "" : ", " + timeScale + " × real time") + "). Open it in a browser; Ctrl-C stops it.");
         out.flush();
     }
 
@@ -115,6 +126,13 @@ final class ServeCommand implements Callable<Integer> {
     Running open() {
         if (port < 0 || port > 65_535) {
             throw new BadInputException("--port must be 0..65535, was " + port);
+        }
+        if (!"sim".equals(bed)) {
+            throw new BadInputException("--bed must be sim, was \"" + bed + "\": only the simulated bed exists today"
+                    + " (real bed drivers come later behind the same interface)");
+        }
+        if (timeScale < 1 || timeScale > Pacing.MAX_TIME_SCALE) {
+            throw new BadInputException("--time-scale must be 1–" + Pacing.MAX_TIME_SCALE + ", was " + timeScale);
         }
         if (dbUrl != null && dataDir != null) {
             throw new BadInputException("--db and --data-dir name two databases; give one");
@@ -135,14 +153,19 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         importLocks(dir, db, out);
         CompanionServer server;
+        BedLink bedLink = null;
         try {
             List<InterruptedSession> cut = db.recoverInterrupted();
             if (!cut.isEmpty()) {
                 out.println("Recorded " + cut.size() + " session(s) cut off by a crash as INTERRUPTED.");
             }
+            bedLink = TwinBed.start(db, timeScale, Clock.systemDefaultZone());
             server = CompanionServer.start(db, new CompanionServer.Options(host, port, Passwords.DEFAULT_COST),
-                    Clock.systemDefaultZone());
+                    Clock.systemDefaultZone(), bedLink);
         } catch (RuntimeException e) {
+            if (bedLink != null) {
+                bedLink.service().close();
+            }
             db.close();
             throw new BadInputException("cannot serve on " + host + ":" + port + ": " + e.getMessage());
         }

@@ -46,6 +46,36 @@ class ServeCommandTest {
     }
 
     @Test
+    void a_bed_other_than_the_simulated_one_and_a_time_scale_out_of_range_are_refused_naming_the_option() {
+        assertThat(Cli.run("serve", "--bed", "serial:/dev/ttyUSB0").refusedAsBadInput().err())
+                .contains("--bed must be sim").contains("only the simulated bed exists today");
+        assertThat(Cli.run("serve", "--time-scale", "0").refusedAsBadInput().errLines())
+                .containsExactly("rollwell serve: --time-scale must be 1–100, was 0");
+        assertThat(Cli.run("serve", "--time-scale", "101").refusedAsBadInput().err()).contains("--time-scale");
+    }
+
+    @Test
+    void serve_drives_the_simulated_bed_which_starts_empty() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        CommandLine cl = new CommandLine(serve);
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.parseArgs("--port", "0", "--data-dir", dir.toString(), "--time-scale", "50");
+        try (ServeCommand.Running running = serve.start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            String json = "{\"login\":\"anna\",\"password\":\"correct horse battery\"}";
+            http.send(HttpRequest.newBuilder(URI.create(running.address() + "api/accounts"))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(running.address() + "api/session"))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = in.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            HttpResponse<String> bed = http.send(HttpRequest.newBuilder(URI.create(running.address() + "api/bed"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bed.statusCode()).isEqualTo(200);
+            assertThat(bed.body()).contains("\"simulated\":true").contains("\"personOnBed\":false").contains("\"state\":\"IDLE\"");
+        }
+    }
+
+    @Test
     void a_database_that_is_not_postgresql_or_two_databases_are_refused() {
         assertThat(Cli.run("serve", "--db", "jdbc:mysql://x/y").refusedAsBadInput().err()).contains("--db");
         assertThat(Cli.run("serve", "--db", "jdbc:postgresql://127.0.0.1:1/x", "--data-dir", dir.toString())
