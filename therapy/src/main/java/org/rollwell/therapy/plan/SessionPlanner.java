@@ -9,9 +9,7 @@ import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.envelope.Bound;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
-import org.rollwell.therapy.goal.Condition;
 import org.rollwell.therapy.goal.Goal;
-import org.rollwell.therapy.history.PastSession;
 import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.program.Program;
@@ -147,7 +145,18 @@ public final class SessionPlanner {
             reasons.addAll(notes.list());
             return SessionPlan.blocked(reasons, envelope);
         }
-        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(person, envelope, history), notes);
+        // DOMAIN.md §6 "Adaptation", §5 FIBROMYALGIA: the dose follows the earlier sessions, one step at a time,
+        // and stays inside this envelope (the adapted roller limit only ever tightens it).
+        DoseAdaptation.Next adapted = DoseAdaptation.next(person, envelope, bed, history);
+        if (adapted.rollerTempC().isPresent()) {
+            envelope = withRollerLimit(envelope, adapted.rollerTempC().getAsDouble());
+        }
+        Bound intensityCap = envelope.maxIntensity().tighten(adapted.intensity().value(), adapted.intensity().setBy());
+        for (DoseAdaptation.Change change : adapted.changes()) {
+            notes.add("ADAPTED", "Adapted from your last session: " + change.what() + " (" + change.why() + ")"
+                    + held(change, intensityCap, adapted.intensity()) + ".");
+        }
+        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap, notes);
         List<Step> steps = new ArrayList<>(fitter.fit(composition.steps()));
         boolean useful = false;
         boolean flexible = false;
@@ -180,27 +189,19 @@ public final class SessionPlanner {
         return new SessionPlan(SessionPlan.Status.OK, reasons, envelope, map, segments);
     }
 
-    /**
-     * The envelope's intensity limit, and FIBROMYALGIA's start (DOMAIN.md §5): intensity 2 for the first
-     * 3 sessions, then at most one step above the last session's intensity, and only after "pressure right"
-     * (one step below after "too strong", the same otherwise).
-     */
-    static Bound intensityCap(Profile profile, SafetyEnvelope envelope, SessionHistory history) {
-        Bound cap = envelope.maxIntensity();
-        if (profile.has(Condition.FIBROMYALGIA)) {
-            if (history.sessions().size() < FIBROMYALGIA_START_SESSIONS) {
-                cap = cap.tighten(FIBROMYALGIA_START_INTENSITY, "FIBROMYALGIA");
-            } else {
-                PastSession last = history.last().orElseThrow();
-                int allowed = switch (last.feedback()) {
-                    case PRESSURE_RIGHT -> last.intensity() + 1;
-                    case TOO_STRONG -> Math.max(1, last.intensity() - 1);
-                    case TOO_LIGHT, NONE -> last.intensity();
-                };
-                cap = cap.tighten(allowed, "FIBROMYALGIA");
-            }
+    /** {@code envelope} with its roller limit lowered to {@code tempC} by adaptation. */
+    private static SafetyEnvelope withRollerLimit(SafetyEnvelope e, double tempC) {
+        return new SafetyEnvelope(e.maxForceN(), e.maxRollerTempC().tighten(tempC, DoseAdaptation.RULE), e.maxSkinTempC(),
+                e.cem43CapMin(), e.maxMinutes(), e.maxIntensity(), e.maxStretchLiftMm(), e.heatAllowed(), e.heatSetBy(),
+                e.bans(), e.excluded());
+    }
+
+    /** When a cap holds an adapted intensity lower than the rules asked, the reason says which. */
+    private static String held(DoseAdaptation.Change change, Bound intensityCap, Bound asked) {
+        if (change.what().startsWith("intensity") && intensityCap.value() < asked.value()) {
+            return "; held at " + (int) intensityCap.value() + " by " + intensityCap.setBy();
         }
-        return cap;
+        return "";
     }
 
     private static Step filler(Profile profile) {
