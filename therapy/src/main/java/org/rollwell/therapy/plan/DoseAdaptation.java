@@ -104,13 +104,19 @@ public final class DoseAdaptation {
         if (standing.heatAllowed()) {
             List<Change> tempChanges = new ArrayList<>();
             double t = rollerTemps(standing, bed, sessions, tempChanges);
-            int before = sessions.isEmpty() ? 0
-                    : tempChanges.size() - rollerTempChangesOf(standing, bed, sessions.subList(0, sessions.size() - 1));
-            if (before > 0) {
-                changes.add(tempChanges.get(tempChanges.size() - 1)); // the last session's word on the heat
-            }
-            if (t < standing.maxRollerTempC().value()) {
+            double top = standing.maxRollerTempC().value();
+            boolean lastChanged = !sessions.isEmpty()
+                    && tempChanges.size() > rollerTempChangesOf(standing, bed, sessions.subList(0, sessions.size() - 1));
+            if (t < top) {
+                // The plan states where the rollers stand against the person's own limit, and why.
+                long hot = sessions.stream().filter(x -> x.heat().isPresent() && x.heat().get() == Heat.TOO_HOT).count();
+                Change lastChange = tempChanges.get(tempChanges.size() - 1);
+                changes.add(new Change(lastChange.after(), "rollers " + whole(top) + " → " + whole(t) + " °C",
+                        whole(TOO_HOT_STEP_C) + " °C cooler for each \"too hot\": " + hot + " so far, the last on "
+                                + lastHot(sessions) + (lastChanged ? "" : "; it stays there until the heat feels \"too cool\"")));
                 temp = OptionalDouble.of(t);
+            } else if (lastChanged) {
+                changes.add(tempChanges.get(tempChanges.size() - 1));
             }
         }
         return new Next(intensity, temp, changes);
@@ -237,6 +243,16 @@ public final class DoseAdaptation {
             }
         }
         return t;
+    }
+
+    private static LocalDate lastHot(List<PastSession> sessions) {
+        LocalDate last = null;
+        for (PastSession s : sessions) {
+            if (s.heat().isPresent() && s.heat().get() == Heat.TOO_HOT) {
+                last = day(s);
+            }
+        }
+        return last;
     }
 
     private static int rollerTempChangesOf(SafetyEnvelope standing, BedLimits bed, List<PastSession> sessions) {

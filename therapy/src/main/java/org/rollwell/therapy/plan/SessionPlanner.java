@@ -11,6 +11,7 @@ import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
 import org.rollwell.therapy.goal.Goal;
 import org.rollwell.therapy.history.SessionHistory;
+import org.rollwell.therapy.profile.Preferences;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.program.Program;
 import org.rollwell.therapy.screening.Screening;
@@ -139,12 +140,6 @@ public final class SessionPlanner {
             notes.add("SCALED_DOWN", "Session shortened to " + EnvelopeFitter.whole(maxMinutes.value()) + " min ("
                     + maxMinutes.setBy() + ").");
         }
-        GoalComposer.Composition composition = composer.compose(person, seconds, notes);
-        if (composition.block() != null) {
-            List<Reason> reasons = new ArrayList<>(List.of(composition.block()));
-            reasons.addAll(notes.list());
-            return SessionPlan.blocked(reasons, envelope);
-        }
         // DOMAIN.md §6 "Adaptation", §5 FIBROMYALGIA: the dose follows the earlier sessions, one step at a time,
         // and stays inside this envelope (the adapted roller limit only ever tightens it).
         DoseAdaptation.Next adapted = DoseAdaptation.next(person, envelope, bed, history);
@@ -153,8 +148,17 @@ public final class SessionPlanner {
         }
         Bound intensityCap = envelope.maxIntensity().tighten(adapted.intensity().value(), adapted.intensity().setBy());
         for (DoseAdaptation.Change change : adapted.changes()) {
-            notes.add("ADAPTED", "Adapted from your last session: " + change.what() + " (" + change.why() + ")"
+            notes.add("ADAPTED", "Adapted from your earlier sessions: " + change.what() + " (" + change.why() + ")"
                     + held(change, intensityCap, adapted.intensity()) + ".");
+        }
+        // With earlier sessions the goal is composed at the adapted dose, so its words ("working intensity 4")
+        // stay true; without any, exactly as before.
+        Profile dosed = history.sessions().isEmpty() ? person : atDose(person, intensityCap, envelope);
+        GoalComposer.Composition composition = composer.compose(dosed, seconds, notes);
+        if (composition.block() != null) {
+            List<Reason> reasons = new ArrayList<>(List.of(composition.block()));
+            reasons.addAll(notes.list());
+            return SessionPlan.blocked(reasons, envelope);
         }
         EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap, notes);
         List<Step> steps = new ArrayList<>(fitter.fit(composition.steps()));
@@ -165,7 +169,7 @@ public final class SessionPlanner {
             flexible |= !s.fixed;
         }
         if (useful && !flexible) {
-            steps.addAll(fitter.fit(List.of(filler(person))));
+            steps.addAll(fitter.fit(List.of(filler(dosed))));
             notes.add("FILLED", "A light roll over the whole back fills the rest of the requested time.");
         }
         if (!useful || !TimeBudget.allocate(steps, seconds, notes)) {
@@ -194,6 +198,20 @@ public final class SessionPlanner {
         return new SafetyEnvelope(e.maxForceN(), e.maxRollerTempC().tighten(tempC, DoseAdaptation.RULE), e.maxSkinTempC(),
                 e.cem43CapMin(), e.maxMinutes(), e.maxIntensity(), e.maxStretchLiftMm(), e.heatAllowed(), e.heatSetBy(),
                 e.bans(), e.excluded());
+    }
+
+    /** {@code p} preferring at most the adapted intensity and roller temperature (never more than they asked). */
+    private static Profile atDose(Profile p, Bound intensityCap, SafetyEnvelope envelope) {
+        Preferences asked = p.preferences();
+        int intensity = Math.max(1, Math.min(asked.intensity(), (int) intensityCap.value()));
+        double rollerC = Math.min(asked.maxRollerTempC(), Math.max(30, envelope.maxRollerTempC().value()));
+        if (intensity == asked.intensity() && rollerC == asked.maxRollerTempC()) {
+            return p;
+        }
+        return new Profile(p.heightCm(), p.weightKg(), p.birthYear(), p.answers(), p.conditions(), p.painMap(),
+                p.triggerPoints(), p.painTodayNrs(), new Preferences(intensity, rollerC, asked.heat()), p.regions(),
+                p.clinicianApproved(), p.headOffsetMm(), p.spineMap(), p.version(), p.clearances(), p.painOnset(),
+                p.surgeryDate());
     }
 
     /** When a cap holds an adapted intensity lower than the rules asked, the reason says which. */
