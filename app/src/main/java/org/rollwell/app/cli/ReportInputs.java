@@ -11,6 +11,7 @@ import org.rollwell.reports.data.ReportData;
 import org.rollwell.reports.data.SessionRecord;
 import org.rollwell.reports.data.SessionRecordParser;
 import org.rollwell.therapy.diary.Diary;
+import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.profile.Profile;
 import picocli.CommandLine.Option;
@@ -38,6 +39,11 @@ final class ReportInputs {
                     + " file. A name starting YYYY-MM-DD dates the session.")
     Path records;
 
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "The earlier sessions with what the person said about each (rollwell.history/1,"
+                    + " docs/history-format.md): the report's adaptation log lists every change of dose they called for.")
+    Path historyFile;
+
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "State the report as of this day; later entries and sessions are left out. Default: today.")
     String date;
@@ -47,7 +53,8 @@ final class ReportInputs {
         LocalDate asOf = asOf(command);
         Profile profile = PlanCommand.readProfile(profileFile);
         Diary diary = ProgressCommand.readDiary(diaryFile);
-        return ReportData.assemble(profile, diary, records(command), asOf);
+        SessionHistory history = historyFile == null ? SessionHistory.NONE : PlanCommand.readHistory(historyFile, asOf);
+        return ReportData.assemble(profile, diary, records(command), history, asOf);
     }
 
     private LocalDate asOf(String command) {
