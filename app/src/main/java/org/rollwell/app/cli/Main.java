@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 CampaignCommand.class,
                 ScanCommand.class,
                 ProgressCommand.class,
+                CourseCommand.class,
                 ReportCommand.class,
                 ExportCommand.class,
                 ServiceCommand.class,
