@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 CampaignCommand.class,
                 ScanCommand.class,
                 ProgressCommand.class,
+                CourseCommand.class,
                 ReportCommand.class,
                 ExportCommand.class,
                 ServiceCommand.class,

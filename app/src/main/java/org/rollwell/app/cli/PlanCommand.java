@@ -3,6 +3,10 @@ package org.rollwell.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.rollwell.app.bedspec.BedSpecException;
@@ -11,6 +15,9 @@ import org.rollwell.app.json.Json;
 import org.rollwell.therapy.output.PlanJson;
 import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.goal.Goal;
+import org.rollwell.therapy.history.HistoryParser;
+import org.rollwell.therapy.history.PastSession;
+import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.plan.SessionPlan;
 import org.rollwell.therapy.plan.SessionPlanner;
 import org.rollwell.therapy.profile.CheckIn;
@@ -67,6 +74,15 @@ final class PlanCommand implements Callable<Integer> {
             + " (default: today's date on this computer).")
     String date;
 
+    @Option(names = "--history", paramLabel = "FILE", description = "The person's earlier sessions (rollwell.history/1,"
+            + " docs/history-format.md, as the server's export writes it): the dose adapts to them, one step at a time,"
+            + " and the daily limits count them.")
+    Path historyFile;
+
+    @Option(names = "--at", paramLabel = "HH:MM", description = "The session's start time, for the 4 h gap and the 24 h"
+            + " heat dose with --history (default: not known, so every session of the day and the day before counts).")
+    String at;
+
     @Option(names = "--bed", paramLabel = "FILE", description = "Plan for this bed's limits (rollwell.bedspec/1,"
             + " docs/bed-spec-format.md). Default: the reference bed.")
     Path bedFile;
@@ -83,6 +99,11 @@ final class PlanCommand implements Callable<Integer> {
         LocalDate today = today(date);
         Profile profile = readProfile(profileFile);
         Visit visit = checkInFile == null ? Visit.fromProfile(profile, today) : new Visit(today, readCheckIn(checkInFile));
+        if (historyFile != null) {
+            visit = visit.with(readHistory(historyFile, today), startTime(at));
+        } else if (at != null) {
+            throw new BadInputException("--at needs --history (the start time only matters next to earlier sessions)");
+        }
         BedLimits bed = BedLimits.REFERENCE;
         if (bedFile != null) {
             try {
@@ -125,6 +146,38 @@ final class PlanCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new BadInputException("--date must be a date YYYY-MM-DD, was \"" + text + "\"");
         }
+    }
+
+    /**
+     * The history in {@code file}, up to {@code today} (sessions after it are not looked at, so an old
+     * plan can be made again), or a refusal with every problem as {@code FILE: PATH: reason}.
+     */
+    static SessionHistory readHistory(Path file, LocalDate today) {
+        ParseResult<SessionHistory> result = HistoryParser.parse(file.toString(), InputFiles.read(file, "history"));
+        if (result instanceof ParseResult.Parsed<SessionHistory> parsed) {
+            List<PastSession> upTo = new ArrayList<>();
+            for (PastSession s : parsed.value().sessions()) {
+                if (!s.start().toLocalDate().isAfter(today)) {
+                    upTo.add(s);
+                }
+            }
+            return new SessionHistory(upTo);
+        }
+        throw BadInputException.of(result.problems());
+    }
+
+    private static Optional<LocalTime> startTime(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            if (text.matches("\\d{2}:\\d{2}")) {
+                return Optional.of(LocalTime.parse(text));
+            }
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw new BadInputException("--at must be a time of day HH:MM, was \"" + text + "\"");
     }
 
     /** The check-in in {@code file}, or a refusal with every problem as {@code FILE: PATH: reason}. */

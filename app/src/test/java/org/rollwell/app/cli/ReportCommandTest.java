@@ -70,8 +70,9 @@ class ReportCommandTest {
     @Test
     void the_sample_report_holds_every_section_and_is_drawn_to_png_pages() throws IOException, URISyntaxException {
         Path pdf = dir.resolve("report.pdf");
+        Path history = CourseHistory.write(ANNA, IMPROVING, dir.resolve("improving-history.json"));
         Cli run = Cli.run("report", "--profile", ANNA.toString(), "--diary", IMPROVING.toString(), "--records",
-                records.toString(), "--date", AS_OF, "--out", pdf.toString());
+                records.toString(), "--history", history.toString(), "--date", AS_OF, "--out", pdf.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("60 sessions, verdict LIKELY_BETTER");
         String text = pdfText(pdf);
@@ -86,7 +87,10 @@ class ReportCommandTest {
                 .contains("Is it helping? LIKELY_BETTER")
                 .contains("60 sessions delivered from 2026-09-01 to 2026-11-21")
                 .contains(STOPPED_DAY + ": PRESENCE_LOST")
-                .contains(ClinicianReport.NO_ADAPTATION)
+                // the diary's "too strong" on 2026-09-05 and "too hot" on 2026-09-11 (examples/diaries/improving.json)
+                .contains("After the session of 2026-09-05: intensity 5 -> 4 (one step down: the pressure was \"too strong\"")
+                .contains("After the session of 2026-09-11: rollers 50 -> 48 °C (2 °C cooler: the heat was \"too hot\"")
+                .doesNotContain(ClinicianReport.NO_ADAPTATION)
                 .contains("Figure 1.").contains("Figure 2.");
 
         Path pages = targetDir().resolve("report-pages");
@@ -111,7 +115,7 @@ class ReportCommandTest {
                 "--out", pdf.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(pdfText(pdf)).contains("Is it helping? UNCLEAR").contains("Suggested: a clinical review")
-                .contains("No session records were given.");
+                .contains("No session records were given.").contains(ClinicianReport.NO_ADAPTATION);
     }
 
     @Test

@@ -5,10 +5,9 @@ import java.util.Objects;
 
 /**
  * One change the planner made to the dose from the person's history (intensity ±1 step, roller
- * temperature −2 °C on "too hot"; DOMAIN.md §6). The planner does not adapt yet, so reports
- * carry none and say so; the type is here so the report's section has its shape.
+ * temperature −2 °C on "too hot"; DOMAIN.md §6), as {@code therapy.plan.DoseAdaptation} logs it.
  *
- * @param date   the session the change applied to
+ * @param date   the day of the session whose feedback caused it; it applies from the next session
  * @param change what changed, e.g. "intensity 5 → 4"
  * @param why    the rule and the diary entry behind it
  */

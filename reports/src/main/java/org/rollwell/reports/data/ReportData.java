@@ -9,9 +9,12 @@ import org.rollwell.therapy.diary.DiaryEntry;
 import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
+import org.rollwell.therapy.history.PastSession;
+import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.outcomes.Progress;
 import org.rollwell.therapy.outcomes.ProgressMeasure;
 import org.rollwell.therapy.outcomes.Series;
+import org.rollwell.therapy.plan.DoseAdaptation;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.screening.Screening;
 import org.rollwell.therapy.screening.Visit;
@@ -29,7 +32,7 @@ import org.rollwell.therapy.screening.Visit;
  * @param progress    baseline, latest, change, IMMPACT band, minimal important change, verdict
  * @param series      daily NRS and weekly PEG over time
  * @param sessions    the sessions delivered
- * @param adaptations the adaptation log (empty until the planner adapts)
+ * @param adaptations the adaptation log: each change of dose the planner's rules made after a session
  */
 public record ReportData(LocalDate asOf, Profile profile, Screening.Outcome screening, SafetyEnvelope envelope,
                          Diary diary, Progress progress, Series series, SessionSummary sessions,
@@ -52,7 +55,17 @@ public record ReportData(LocalDate asOf, Profile profile, Screening.Outcome scre
      * the reference bed. Diary entries and dated records after {@code asOf} are not looked at.
      */
     public static ReportData assemble(Profile profile, Diary diary, List<SessionRecord> records, LocalDate asOf) {
+        return assemble(profile, diary, records, SessionHistory.NONE, asOf);
+    }
+
+    /**
+     * The report as {@link #assemble(Profile, Diary, List, LocalDate)}, with the adaptation log the
+     * planner's rules make from {@code history} (sessions after {@code asOf} are not looked at).
+     */
+    public static ReportData assemble(Profile profile, Diary diary, List<SessionRecord> records, SessionHistory history,
+                                      LocalDate asOf) {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(history, "history");
         Objects.requireNonNull(diary, "diary");
         Objects.requireNonNull(asOf, "asOf");
         List<DiaryEntry> upTo = new ArrayList<>();
@@ -71,8 +84,18 @@ public record ReportData(LocalDate asOf, Profile profile, Screening.Outcome scre
         BedLimits bed = BedLimits.REFERENCE;
         Screening.Outcome screening = Screening.screen(profile, Visit.fromProfile(profile, asOf), bed);
         SafetyEnvelope envelope = SafetyEnvelopes.forProfile(profile, profile.spineMapOrNormative(), bed);
+        List<PastSession> past = new ArrayList<>();
+        for (PastSession s : history.sessions()) {
+            if (!s.start().toLocalDate().isAfter(asOf)) {
+                past.add(s);
+            }
+        }
+        List<Adaptation> log = new ArrayList<>();
+        for (DoseAdaptation.Change c : DoseAdaptation.log(profile, envelope, bed, new SessionHistory(past))) {
+            log.add(new Adaptation(c.after(), c.what(), c.why()));
+        }
         return new ReportData(asOf, profile, screening, envelope, shown, ProgressMeasure.assess(shown, asOf),
-                Series.of(shown, asOf), SessionSummary.of(sessions), List.of());
+                Series.of(shown, asOf), SessionSummary.of(sessions), log);
     }
 
     /** The PGIC answers, oldest first. */

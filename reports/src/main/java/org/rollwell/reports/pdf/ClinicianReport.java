@@ -38,8 +38,9 @@ public final class ClinicianReport {
     public static final List<String> SECTIONS = List.of("1. Profile", "2. Screening and restrictions",
             "3. Sessions delivered", "4. Pain over time", "5. Patient Global Impression of Change (PGIC)",
             "6. Adaptation log", "7. Verdict", "Sources");
-    /** What the adaptation section says while the planner does not adapt the dose. */
-    public static final String NO_ADAPTATION = "No adaptation yet: the dose has not been changed from the diary.";
+    /** What the adaptation section says when the sessions called for no change of dose. */
+    public static final String NO_ADAPTATION = "No adaptation: the sessions given to the report did not call for a"
+            + " change of dose (or no session history was given).";
 
     private static final float[] TWO_COLUMNS = {0, 190};
 
@@ -232,7 +233,7 @@ public final class ClinicianReport {
             return;
         }
         for (Adaptation a : log) {
-            page.bullet(a.date() + ": " + a.change() + " (" + a.why() + ")");
+            page.bullet("After the session of " + a.date() + ": " + a.change() + " (" + a.why() + ")");
         }
     }
 

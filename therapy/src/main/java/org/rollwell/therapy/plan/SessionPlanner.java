@@ -9,10 +9,9 @@ import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.envelope.Bound;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
-import org.rollwell.therapy.goal.Condition;
 import org.rollwell.therapy.goal.Goal;
-import org.rollwell.therapy.history.PastSession;
 import org.rollwell.therapy.history.SessionHistory;
+import org.rollwell.therapy.profile.Preferences;
 import org.rollwell.therapy.profile.Profile;
 import org.rollwell.therapy.program.Program;
 import org.rollwell.therapy.screening.Screening;
@@ -141,13 +140,27 @@ public final class SessionPlanner {
             notes.add("SCALED_DOWN", "Session shortened to " + EnvelopeFitter.whole(maxMinutes.value()) + " min ("
                     + maxMinutes.setBy() + ").");
         }
-        GoalComposer.Composition composition = composer.compose(person, seconds, notes);
+        // DOMAIN.md §6 "Adaptation", §5 FIBROMYALGIA: the dose follows the earlier sessions, one step at a time,
+        // and stays inside this envelope (the adapted roller limit only ever tightens it).
+        DoseAdaptation.Next adapted = DoseAdaptation.next(person, envelope, bed, history);
+        if (adapted.rollerTempC().isPresent()) {
+            envelope = withRollerLimit(envelope, adapted.rollerTempC().getAsDouble());
+        }
+        Bound intensityCap = envelope.maxIntensity().tighten(adapted.intensity().value(), adapted.intensity().setBy());
+        for (DoseAdaptation.Change change : adapted.changes()) {
+            notes.add("ADAPTED", "Adapted from your earlier sessions: " + change.what() + " (" + change.why() + ")"
+                    + held(change, intensityCap, adapted.intensity()) + ".");
+        }
+        // With earlier sessions the goal is composed at the adapted dose, so its words ("working intensity 4")
+        // stay true; without any, exactly as before.
+        Profile dosed = history.sessions().isEmpty() ? person : atDose(person, intensityCap, envelope);
+        GoalComposer.Composition composition = composer.compose(dosed, seconds, notes);
         if (composition.block() != null) {
             List<Reason> reasons = new ArrayList<>(List.of(composition.block()));
             reasons.addAll(notes.list());
             return SessionPlan.blocked(reasons, envelope);
         }
-        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap(person, envelope, history), notes);
+        EnvelopeFitter fitter = new EnvelopeFitter(envelope, map, bed, intensityCap, notes);
         List<Step> steps = new ArrayList<>(fitter.fit(composition.steps()));
         boolean useful = false;
         boolean flexible = false;
@@ -156,7 +169,7 @@ public final class SessionPlanner {
             flexible |= !s.fixed;
         }
         if (useful && !flexible) {
-            steps.addAll(fitter.fit(List.of(filler(person))));
+            steps.addAll(fitter.fit(List.of(filler(dosed))));
             notes.add("FILLED", "A light roll over the whole back fills the rest of the requested time.");
         }
         if (!useful || !TimeBudget.allocate(steps, seconds, notes)) {
@@ -180,27 +193,33 @@ public final class SessionPlanner {
         return new SessionPlan(SessionPlan.Status.OK, reasons, envelope, map, segments);
     }
 
-    /**
-     * The envelope's intensity limit, and FIBROMYALGIA's start (DOMAIN.md §5): intensity 2 for the first
-     * 3 sessions, then at most one step above the last session's intensity, and only after "pressure right"
-     * (one step below after "too strong", the same otherwise).
-     */
-    static Bound intensityCap(Profile profile, SafetyEnvelope envelope, SessionHistory history) {
-        Bound cap = envelope.maxIntensity();
-        if (profile.has(Condition.FIBROMYALGIA)) {
-            if (history.sessions().size() < FIBROMYALGIA_START_SESSIONS) {
-                cap = cap.tighten(FIBROMYALGIA_START_INTENSITY, "FIBROMYALGIA");
-            } else {
-                PastSession last = history.last().orElseThrow();
-                int allowed = switch (last.feedback()) {
-                    case PRESSURE_RIGHT -> last.intensity() + 1;
-                    case TOO_STRONG -> Math.max(1, last.intensity() - 1);
-                    case TOO_LIGHT, NONE -> last.intensity();
-                };
-                cap = cap.tighten(allowed, "FIBROMYALGIA");
-            }
+    /** {@code envelope} with its roller limit lowered to {@code tempC} by adaptation. */
+    private static SafetyEnvelope withRollerLimit(SafetyEnvelope e, double tempC) {
+        return new SafetyEnvelope(e.maxForceN(), e.maxRollerTempC().tighten(tempC, DoseAdaptation.RULE), e.maxSkinTempC(),
+                e.cem43CapMin(), e.maxMinutes(), e.maxIntensity(), e.maxStretchLiftMm(), e.heatAllowed(), e.heatSetBy(),
+                e.bans(), e.excluded());
+    }
+
+    /** {@code p} preferring at most the adapted intensity and roller temperature (never more than they asked). */
+    private static Profile atDose(Profile p, Bound intensityCap, SafetyEnvelope envelope) {
+        Preferences asked = p.preferences();
+        int intensity = Math.max(1, Math.min(asked.intensity(), (int) intensityCap.value()));
+        double rollerC = Math.min(asked.maxRollerTempC(), Math.max(30, envelope.maxRollerTempC().value()));
+        if (intensity == asked.intensity() && rollerC == asked.maxRollerTempC()) {
+            return p;
         }
-        return cap;
+        return new Profile(p.heightCm(), p.weightKg(), p.birthYear(), p.answers(), p.conditions(), p.painMap(),
+                p.triggerPoints(), p.painTodayNrs(), new Preferences(intensity, rollerC, asked.heat()), p.regions(),
+                p.clinicianApproved(), p.headOffsetMm(), p.spineMap(), p.version(), p.clearances(), p.painOnset(),
+                p.surgeryDate());
+    }
+
+    /** When a cap holds an adapted intensity lower than the rules asked, the reason says which. */
+    private static String held(DoseAdaptation.Change change, Bound intensityCap, Bound asked) {
+        if (change.what().startsWith("intensity") && intensityCap.value() < asked.value()) {
+            return "; held at " + (int) intensityCap.value() + " by " + intensityCap.setBy();
+        }
+        return "";
     }
 
     private static Step filler(Profile profile) {
