@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
-import org.rollwell.app.json.ProgressJson;
+import org.rollwell.therapy.output.ProgressJson;
 import org.rollwell.therapy.course.Course;
 import org.rollwell.therapy.course.CourseParser;
 import org.rollwell.therapy.course.CourseStatus;
