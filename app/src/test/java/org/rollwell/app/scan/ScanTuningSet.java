@@ -15,7 +15,11 @@ import org.rollwell.sim.body.Body;
  *       off these;</li>
  *   <li>{@link #corners()}, issue 10's (seed 424242): bodies at the corners of the range where the
  *       back model was weakest (tall or short, light or heavy, often strongly kyphotic); the
- *       model's signed bends and steps and the step at the sacrum's tip were checked on both.</li>
+ *       model's signed bends and steps and the step at the sacrum's tip were checked on both;</li>
+ *   <li>{@link #lateral()}, issue 10's last figure (seed 60606060): bodies whose spine lies 50–60 mm
+ *       off the bed's centre line, where the spinous processes are faint and wide and C7 slipped a
+ *       vertebra; where the scan places C7 (its own prominence, not the curves' junction) and when it
+ *       refuses a C7 it cannot tell were read off these and the two sets above.</li>
  * </ul>
  *
  * <p>Every set draws its bodies the same way, uniformly over the whole range issue 5 names:
@@ -43,6 +47,11 @@ final class ScanTuningSet {
     /** The corners set's scan seeds are {@code CORNERS_FIRST_SCAN_SEED} … {@code CORNERS_FIRST_SCAN_SEED + BODIES − 1}. */
     static final long CORNERS_FIRST_SCAN_SEED = 3_000_000_000L;
 
+    /** Seeds the body draws of the lateral tuning set. */
+    static final long LATERAL_BODY_SEED = 60_606_060L;
+    /** The lateral set's scan seeds are {@code LATERAL_FIRST_SCAN_SEED} … {@code LATERAL_FIRST_SCAN_SEED + BODIES − 1}. */
+    static final long LATERAL_FIRST_SCAN_SEED = 6_000_000_000L;
+
     /** The tuning set itself: for tuning only, never for scoring. */
     static List<Case> tuning() {
         return draw(BODY_SEED, FIRST_SCAN_SEED, BODIES);
@@ -63,6 +72,22 @@ final class ScanTuningSet {
             Body body = new Body(height, weight, kyphosis, 20 + 55 * random.nextDouble(), 200 * random.nextDouble(),
                     -60 + 120 * random.nextDouble());
             cases.add(new Case(body, CORNERS_FIRST_SCAN_SEED + i));
+        }
+        return cases;
+    }
+
+    /**
+     * The lateral tuning set: for tuning only, never for scoring. Each spine lies 50–60 mm off the
+     * centre line, to either side; height, weight, both curves and head offset over the whole range.
+     */
+    static List<Case> lateral() {
+        SplittableRandom random = new SplittableRandom(LATERAL_BODY_SEED);
+        List<Case> cases = new ArrayList<>(BODIES);
+        for (int i = 0; i < BODIES; i++) {
+            double side = random.nextBoolean() ? 1 : -1;
+            Body body = new Body(145 + 60 * random.nextDouble(), 45 + 90 * random.nextDouble(), 15 + 55 * random.nextDouble(),
+                    20 + 55 * random.nextDouble(), 200 * random.nextDouble(), side * (50 + 10 * random.nextDouble()));
+            cases.add(new Case(body, LATERAL_FIRST_SCAN_SEED + i));
         }
         return cases;
     }

@@ -100,13 +100,9 @@ public final class ScanRoutine implements SetpointSource {
                 sp.rest();
                 sp.moveTo(r.startMm, SCAN_SPEED_MM_PER_S);
                 sp.press(SCAN_FORCE_N);
-                if (st.carriageSettled && Math.abs(s.forceN - SCAN_FORCE_N) < HELD_WITHIN_N) {
-                    if (++r.heldTicks >= r.heldNeeded) {
-                        r.scanStartNanos = st.nowNanos;
-                        return SCANNING;
-                    }
-                } else {
-                    r.heldTicks = 0;
+                if (r.forceHeld(st.carriageSettled, s.forceN)) {
+                    r.scanStartNanos = st.nowNanos;
+                    return SCANNING;
                 }
                 return CONTACT;
             }
@@ -120,7 +116,7 @@ public final class ScanRoutine implements SetpointSource {
                 double stopMm = r.nextKeepOff < r.keepOffFromMm.length ? r.keepOffFromMm[r.nextKeepOff] : r.endMm;
                 sp.moveTo(stopMm, r.governedSpeed());
                 sp.press(SCAN_FORCE_N);
-                if (!(st.carriageSettled && Math.abs(s.carriagePositionMm - stopMm) < 1.0)) {
+                if (!arrived(s, st, stopMm)) {
                     return SCANNING;
                 }
                 if (r.nextKeepOff >= r.keepOffFromMm.length) {
@@ -133,8 +129,7 @@ public final class ScanRoutine implements SetpointSource {
         LIFTING {
             @Override
             State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
-                sp.rest();
-                return st.liftLowered ? CROSSING : LIFTING;
+                return r.onceLowered(st, sp, CROSSING, LIFTING);
             }
         },
         /** Across the excluded range out of contact, to just beyond the rollers' reach of it. */
@@ -144,7 +139,7 @@ public final class ScanRoutine implements SetpointSource {
                 sp.rest();
                 double beyondMm = r.keepOffToMm[r.nextKeepOff];
                 sp.moveTo(beyondMm, SCAN_SPEED_MM_PER_S);
-                if (st.carriageSettled && Math.abs(s.carriagePositionMm - beyondMm) < 1.0) {
+                if (arrived(s, st, beyondMm)) {
                     r.heldTicks = 0;
                     return RECONTACT;
                 }
@@ -157,16 +152,12 @@ public final class ScanRoutine implements SetpointSource {
             State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
                 sp.rest();
                 sp.press(SCAN_FORCE_N);
-                if (Math.abs(s.forceN - SCAN_FORCE_N) < HELD_WITHIN_N) {
-                    if (++r.heldTicks >= r.heldNeeded) {
-                        r.resumedAtRow[r.nextKeepOff] = r.count;
-                        r.nextKeepOff++;
-                        r.slopeFrom = r.count;
-                        r.speedMmPerS = MIN_SCAN_SPEED_MM_PER_S;
-                        return SCANNING;
-                    }
-                } else {
-                    r.heldTicks = 0;
+                if (r.forceHeld(true, s.forceN)) {
+                    r.resumedAtRow[r.nextKeepOff] = r.count;
+                    r.nextKeepOff++;
+                    r.slopeFrom = r.count;
+                    r.speedMmPerS = MIN_SCAN_SPEED_MM_PER_S;
+                    return SCANNING;
                 }
                 return RECONTACT;
             }
@@ -175,35 +166,20 @@ public final class ScanRoutine implements SetpointSource {
         FINISHING {
             @Override
             State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
-                sp.rest();
-                return st.liftLowered ? DONE : FINISHING;
+                return r.onceLowered(st, sp, DONE, FINISHING);
             }
         },
-        DONE {
-            @Override
-            State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
-                sp.rest();
-                return DONE;
-            }
-        },
-        /** Refused before moving (no presence). */
-        REFUSED {
-            @Override
-            State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
-                sp.rest();
-                return REFUSED;
-            }
-        },
+        DONE,
+        /** Refused before moving (no presence, a locked lift). */
+        REFUSED,
         /** A fault tripped the supervisor: the scan is abandoned, the bed is in the safe state. */
-        ABORTED {
-            @Override
-            State handle(ScanRoutine r, SensorFrame s, LoopStatus st, Setpoints sp) {
-                sp.rest();
-                return ABORTED;
-            }
-        };
+        ABORTED;
 
-        abstract State handle(ScanRoutine routine, SensorFrame sensors, LoopStatus status, Setpoints into);
+        /** The final states rest where they are; every other state overrides this with its step. */
+        State handle(ScanRoutine routine, SensorFrame sensors, LoopStatus status, Setpoints into) {
+            into.rest();
+            return this;
+        }
 
         public boolean finished() {
             return this == DONE || this == REFUSED || this == ABORTED;
@@ -333,6 +309,29 @@ public final class ScanRoutine implements SetpointSource {
         target = Math.max(MIN_SCAN_SPEED_MM_PER_S, target);
         speedMmPerS = target < speedMmPerS ? target : Math.min(target, speedMmPerS + RECOVER_MM_PER_S2 * dtS);
         return speedMmPerS;
+    }
+
+    /** The carriage has settled within 1 mm of {@code atMm}. */
+    private static boolean arrived(SensorFrame s, LoopStatus st, double atMm) {
+        return st.carriageSettled && Math.abs(s.carriagePositionMm - atMm) < 1.0;
+    }
+
+    /** Rests (the rollers come down) and moves on to {@code next} once they are down, else stays in {@code waiting}. */
+    private State onceLowered(LoopStatus st, Setpoints sp, State next, State waiting) {
+        sp.rest();
+        return st.liftLowered ? next : waiting;
+    }
+
+    /**
+     * Counts the ticks the force has held within {@link #HELD_WITHIN_N} of 60 N while {@code ready}
+     * (any tick outside starts the count again); true once it has held for half a second.
+     */
+    private boolean forceHeld(boolean ready, double forceN) {
+        if (ready && Math.abs(forceN - SCAN_FORCE_N) < HELD_WITHIN_N) {
+            return ++heldTicks >= heldNeeded;
+        }
+        heldTicks = 0;
+        return false;
     }
 
     private double surfaceMm(int i) {

@@ -22,6 +22,11 @@ final class BackShapeFit {
     private static final double PROMINENCE_WEIGHT = 4.0;
     /** How far the C7 prominence is looked for, mm (about 1.5 thoracic vertebrae, choice). */
     private static final double C7_SEARCH_MM = 35.0;
+    /**
+     * How far C7's own prominence is looked for on either side of the fit's C7, in thoracic vertebrae
+     * (choice: beyond the one vertebra it slips by, as on the tuning sets' misses, short of two).
+     */
+    static final double C7_PROCESS_SEARCH_VERTEBRAE = 1.3;
     /** How many first placements (pairs of supports) a doubtful fit may try (choice). */
     private static final int GUESSES = 2;
     /** How many sacral supports a bridged trace tries besides the usual placements (choice). */
@@ -91,7 +96,8 @@ final class BackShapeFit {
         model.setWindow(best.windowMm()[0], best.windowMm()[1], best.windowMm()[2]);
         double e = model.error(p[0], p[1], p[2]);
         double rival = c7RivalRatio(p, e);
-        return model.shape(p[0], p[1], p[2], Math.sqrt(e), rival);
+        double shift = c7ProminenceShift(p);
+        return model.shape(p[0], p[1], p[2], Math.sqrt(e), rival, shift);
     }
 
     /**
@@ -109,6 +115,33 @@ final class BackShapeFit {
             }
         }
         return rival / bestError;
+    }
+
+    /**
+     * Where C7's own prominence lies, apart from the curves: the C7 (with T1) template alone is moved
+     * up to {@link #C7_PROCESS_SEARCH_VERTEBRAE} vertebrae either way, with the curves, junctions and
+     * every other term held, and the deepest dip of the error inside that range is taken (a dip at
+     * its edge is the error still falling, not a process). Returns its offset from where the fit's
+     * C7/T1 puts the template, mm; 0 when the error shows no dip. The analyser compares the two.
+     */
+    private double c7ProminenceShift(double[] p) {
+        double vertebraMm = (p[1] - p[0]) / 12.0;
+        int steps = (int) Math.floor(C7_PROCESS_SEARCH_VERTEBRAE * vertebraMm);
+        double[] error = new double[2 * steps + 1];
+        for (int k = -steps; k <= steps; k++) {
+            model.c7ShiftMm(k);
+            error[k + steps] = model.error(p[0], p[1], p[2]);
+        }
+        model.c7ShiftMm(0);
+        double best = 0;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < error.length - 1; i++) {
+            if (error[i] < error[i - 1] && error[i] <= error[i + 1] && error[i] < bestError) {
+                bestError = error[i];
+                best = i - steps;
+            }
+        }
+        return best;
     }
 
     /** The whole fit from one first placement of the junctions. */

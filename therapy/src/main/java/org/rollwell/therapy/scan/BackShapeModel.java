@@ -61,8 +61,13 @@ final class BackShapeModel {
     private double breathHz;
     private boolean withBumps;
     private double bumpWidthMm = BackShapeFit.NARROWEST_BUMP_MM;
-    /** The fitted shape. Angles in degrees; positions in bed mm. */
-    record Shape(double c7t1Mm, double t12l1Mm, double l5s1Mm, double heightMm,
+    private double c7ShiftMm;
+    /**
+     * The fitted shape. Angles in degrees; positions in bed mm. {@code c7ProcessMm} is C7 read from its
+     * prominence alone (the C7 template moved with every other term held), which may differ from C7
+     * half a vertebra above {@code c7t1Mm}, where the curves put it.
+     */
+    record Shape(double c7t1Mm, double c7ProcessMm, double t12l1Mm, double l5s1Mm, double heightMm,
                  double surfaceKyphosisDeg, double surfaceLordosisDeg, double residualMm, double breathHz,
                  double lumbarProminenceMm, double c7ProminenceMm, double c7RivalRatio) {
     }
@@ -103,6 +108,11 @@ final class BackShapeModel {
 
     void bumpWidthMm(double widthMm) {
         bumpWidthMm = widthMm;
+    }
+
+    /** Moves the C7 (with T1) template this far from where the curves' C7/T1 puts it, mm (0 for the fit itself). */
+    void c7ShiftMm(double shiftMm) {
+        c7ShiftMm = shiftMm;
     }
 
     /** The C7 (with T1) prominence of the last evaluation, mm. */
@@ -326,7 +336,7 @@ final class BackShapeModel {
         }
         double v = thoracicSpacingMm;
         double w = lumbarSpacingMm;
-        row[15] = -(bump(xi, c - v / 2) + 0.75 * bump(xi, c + v / 2));
+        row[15] = -(bump(xi, c + c7ShiftMm - v / 2) + 0.75 * bump(xi, c + c7ShiftMm + v / 2));
         row[16] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
         row[17] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
     }
@@ -345,7 +355,7 @@ final class BackShapeModel {
         return ShapeTerms.gauss((xMm - atMm) * bumpPerMm);
     }
 
-    Shape shape(double c, double t, double l, double residualMm, double c7RivalRatio) {
+    Shape shape(double c, double t, double l, double residualMm, double c7RivalRatio, double c7ProcessShiftMm) {
         error(c, t, l); // leaves beta for these junctions
         // Slopes of the surface (mm/mm) at the junctions, from the bend terms only: breathing and
         // tissue steps are not the back's shape.
@@ -354,7 +364,7 @@ final class BackShapeModel {
         double slopeL5s1 = slopeT12l1 - beta[9];
         double kyphosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeC7t1));
         double lordosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeL5s1));
-        return new Shape(c, t, l, (t - c) / C7T1_TO_T12L1_PER_HEIGHT, kyphosisDeg, lordosisDeg, residualMm, breathHz,
+        return new Shape(c, c + c7ProcessShiftMm - (t - c) / 24.0, t, l, (t - c) / C7T1_TO_T12L1_PER_HEIGHT, kyphosisDeg, lordosisDeg, residualMm, breathHz,
                 beta[LUMBAR_COMB_COLUMN], beta[C7_COLUMN], c7RivalRatio);
     }
 }

@@ -19,7 +19,9 @@ import org.rollwell.therapy.anatomy.SpineMap;
  * into the thoracic convexity, T12/L1 where that convexity turns into the lumbar hollow,
  * L5/S1 where the hollow meets the sacrum. C7 lies half a thoracic vertebra above C7/T1 and
  * must show as a prominence (the vertebra prominens), else the scan is rejected rather than
- * C7 placed by proportion;
+ * C7 placed by proportion; C7 is then read a second time, where its prominence alone stands out
+ * ({@link BackShapeModel.Shape#c7ProcessMm}), and where the two readings lie more than a third of a
+ * vertebra apart the prominence places C7, or, under a strongly kyphotic back, the scan is refused;
  * T1–T12 are spread evenly between C7/T1 and T12/L1 and L1–L5 between T12/L1 and L5/S1
  * (vertebrae within a region are near equal, DOMAIN.md §3); S1 lies a fifth of the
  * sacrum (0.065 × the height the thoracic length implies) below L5/S1, as in
@@ -64,6 +66,23 @@ public final class ScanAnalyser {
      * 17–26 mm off and the lowest above it was 1.05 with C7 2 mm off).
      */
     static final double MIN_C7_RIVAL_RATIO = 1.0;
+    /**
+     * C7 is found twice, and the two must agree within this share of a thoracic vertebra: where the
+     * fit's curves and junctions put it, and where its own prominence stands out when the C7 template
+     * alone is moved ({@code Shape#c7ProcessMm}). Apart by more, the trace shows the vertebra
+     * prominens somewhere the curves do not (a spine far off the centre line, its processes faint
+     * and wide; a strongly kyphotic neck beyond the rollers' reach) and C7 is not trusted (choice:
+     * on good scans of the tuning sets the two agree within 0.1 vertebra (σ); every accepted tuning
+     * scan with C7 over 10 mm off had them 0.3–1 vertebra apart).
+     */
+    static final double MAX_C7_DISAGREEMENT_VERTEBRAE = 0.3;
+    /**
+     * Where the two readings of C7 disagree, a back this kyphotic (Cobb, as measured) is refused and
+     * any other takes the prominence's C7 (choice, from the tuning sets: every accepted scan whose
+     * readings disagreed and whose prominence was the wrong vertebra had kyphosis of 66° or more;
+     * below 55°, the corners set's "strongly kyphotic", the prominence was right every time).
+     */
+    static final double STRONG_KYPHOSIS_DEG = 55.0;
     /** Twice a good scan's unexplained residual (choice; good scans of the twin: median 0.22 mm, max 0.49). */
     static final double DOUBTFUL_RESIDUAL_MM = 0.5;
     /** The trace must begin this far above C7 and end this far beyond S1 (choice). */
@@ -116,7 +135,7 @@ public final class ScanAnalyser {
                     "from %.0f to %.0f mm the trace shows no thoracic convexity, lumbar hollow and sacrum in a row",
                     firstMm, lastMm))), profile);
         }
-        SpineMap map = map(shape);
+        SpineMap map = map(shape, shape.c7t1Mm() - (shape.t12l1Mm() - shape.c7t1Mm()) / 24.0);
         double c7Mm = map.positionMm(Level.C7);
         double s1Mm = map.positionMm(Level.S1);
         if (c7Mm - firstMm < HEAD_MARGIN_MM || lastMm - s1Mm < SACRUM_MARGIN_MM) {
@@ -165,6 +184,23 @@ public final class ScanAnalyser {
                             + "%.2f of the error); lie centred and scan again",
                     c7Mm, shape.c7RivalRatio()))), profile);
         }
+        double vertebraMm = (shape.t12l1Mm() - shape.c7t1Mm()) / 12.0;
+        double apartMm = Math.abs(shape.c7ProcessMm() - c7Mm);
+        if (apartMm > MAX_C7_DISAGREEMENT_VERTEBRAE * vertebraMm) {
+            if (map.kyphosisDeg() >= STRONG_KYPHOSIS_DEG) {
+                // Under a strongly kyphotic back the neck lies high, levels off at the top of the rollers'
+                // reach, and its edge can pass for a process: neither reading is trusted (issue 10: never
+                // guessed).
+                return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
+                        "C7 is unclear: the back's curves put it at %.0f mm, its prominence at %.0f mm (%.0f mm apart, "
+                                + "more than a third of a vertebra) under a strongly curved upper back (%.0f°); "
+                                + "lie centred and scan again",
+                        c7Mm, shape.c7ProcessMm(), apartMm, map.kyphosisDeg()))), profile);
+            }
+            // Elsewhere the curves' junction is smooth and can drift, while the prominence is the vertebra
+            // prominens itself (DOMAIN.md §3): C7 is placed where it stands out.
+            map = map(shape, shape.c7ProcessMm());
+        }
         if (shape.residualMm() > MAX_RESIDUAL_MM || shape.heightMm() < MIN_HEIGHT_MM || shape.heightMm() > MAX_HEIGHT_MM) {
             return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
                     "the best back shape leaves %.1f mm unexplained (limit %.1f) for a spine of a person %.0f cm tall",
@@ -212,10 +248,12 @@ public final class ScanAnalyser {
         return levels;
     }
 
-    private static SpineMap map(BackShapeModel.Shape shape) {
-        double c7t1 = shape.c7t1Mm();
+    /** The levels with C7 at {@code c7Mm} and the rest of the thorax spread evenly from it to T12/L1. */
+    private static SpineMap map(BackShapeModel.Shape shape, double c7Mm) {
         double t12l1 = shape.t12l1Mm();
         double l5s1 = shape.l5s1Mm();
+        // C7 is half a vertebra above C7/T1, and a vertebra is a twelfth of C7/T1 to T12/L1
+        double c7t1 = (24 * c7Mm + t12l1) / 25;
         double thoracicVertebraMm = (t12l1 - c7t1) / 12.0;
         double lumbarVertebraMm = (l5s1 - t12l1) / 5.0;
         Map<Level, Double> levels = new EnumMap<>(Level.class);
