@@ -11,6 +11,7 @@ import org.rollwell.app.service.FileLockStore;
 import org.rollwell.app.service.LockFileImport;
 import org.rollwell.bed.safety.LockStoreException;
 import org.rollwell.companion.Pacing;
+import org.rollwell.mqtt.MqttSettings;
 import org.rollwell.server.BedLink;
 import org.rollwell.server.CompanionServer;
 import org.rollwell.server.Passwords;
@@ -65,10 +66,27 @@ final class ServeCommand implements Callable<Integer> {
             + Pacing.MAX_TIME_SCALE + " (demonstrations and tests). Default: ${DEFAULT-VALUE}.")
     int timeScale = 1;
 
-    /** The server and its database while serving. */
-    record Running(CompanionServer server, Database db, String address) implements AutoCloseable {
+    @Option(names = "--mqtt", paramLabel = "URL", description = "Also publish the bed to an MQTT broker, mqtt://HOST:1883 or"
+            + " mqtts://HOST:8883 (Home Assistant, a clinic hub; docs/mqtt.md).")
+    String mqttUrl;
+
+    @Option(names = "--mqtt-user", paramLabel = "USER", description = "The broker user. Default: $" + HubCommand.MQTT_USER_ENV + ".")
+    String mqttUser;
+
+    @Option(names = "--mqtt-password", paramLabel = "PASSWORD", description = "The broker password. Default: $"
+            + HubCommand.MQTT_PASSWORD_ENV + ".")
+    String mqttPassword;
+
+    @Option(names = "--bed-id", paramLabel = "ID", description = "The bed's name on the broker. Default: this computer's name.")
+    String bedId;
+
+    /** The server, its database and the MQTT link (null without --mqtt) while serving. */
+    record Running(CompanionServer server, Database db, String address, MqttBridge mqtt) implements AutoCloseable {
         @Override
         public void close() {
+            if (mqtt != null) {
+                mqtt.close();
+            }
             server.close();
             db.close();
         }
@@ -98,6 +116,10 @@ final class ServeCommand implements Callable<Integer> {
      */
     static void stop(Running running, PrintWriter out) {
         try {
+            if (running.mqtt() != null) {
+                // the broker hears "offline" from the bed itself, not only as its last will
+                running.mqtt().close();
+            }
             running.server().close();
         } catch (RuntimeException e) {
             out.println("Stopping the server failed (" + e + "); closing the database anyway.");
@@ -141,6 +163,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInputException("--db must be a jdbc:postgresql:// URL (SQLite lives in --data-dir)");
         }
         Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".rollwell");
+        MqttSettings mqtt = mqttSettings(dir);
         String url = dbUrl != null ? dbUrl : Database.sqliteUrl(dir);
         String user = dbUser != null ? dbUser : System.getenv(USER_ENV);
         String password = dbPassword != null ? dbPassword : System.getenv(PASSWORD_ENV);
@@ -171,7 +194,37 @@ final class ServeCommand implements Callable<Integer> {
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
         String address = "http://" + shown + ":" + server.port() + "/";
-        return new Running(server, db, address);
+        MqttBridge bridge = mqtt == null ? null : MqttBridge.start(bedLink.service(), mqtt, "0.1.0");
+        if (bridge != null) {
+            out.println("Publishing the bed as '" + mqtt.bedId() + "' to " + mqttUrl + " (Home Assistant discovery on).");
+        }
+        return new Running(server, db, address, bridge);
+    }
+
+    /** The broker settings of --mqtt, checked before anything starts; null without --mqtt. */
+    private MqttSettings mqttSettings(Path dir) {
+        if (mqttUrl == null) {
+            if (mqttUser != null || mqttPassword != null || bedId != null) {
+                throw new BadInputException((bedId != null ? "--bed-id" : mqttUser != null ? "--mqtt-user" : "--mqtt-password")
+                        + " needs --mqtt");
+            }
+            return null;
+        }
+        String id = bedId;
+        if (id == null) {
+            try {
+                id = MqttSettings.bedIdFrom(java.net.InetAddress.getLocalHost().getHostName());
+            } catch (java.net.UnknownHostException e) {
+                id = "bed";
+            }
+        }
+        try {
+            return MqttSettings.parse(mqttUrl, mqttUser != null ? mqttUser : System.getenv(HubCommand.MQTT_USER_ENV),
+                    mqttPassword != null ? mqttPassword : System.getenv(HubCommand.MQTT_PASSWORD_ENV), id,
+                    dir.resolve("mqtt-outbox"));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     /**
