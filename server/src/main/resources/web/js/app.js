@@ -2,7 +2,7 @@
 // Hash routing keeps the server's job to plain files (no fallback route on the API's 404s).
 import { loadMessages, t } from './i18n.js';
 import { get, del, setCsrf, hasCsrf, whenSignedOut } from './api.js';
-import { h, problemBox, loading } from './dom.js';
+import { h, fill, problemBox, loading } from './dom.js';
 import * as auth from './views/auth.js';
 import * as profiles from './views/profiles.js';
 import * as screening from './views/screening.js';
@@ -82,7 +82,7 @@ async function route() {
     return;
   }
   main.setAttribute('aria-busy', 'true');
-  main.replaceChildren(loading());
+  fill(main, loading());
   renderNav();
   let page;
   try {
@@ -95,7 +95,7 @@ async function route() {
   if (location.hash.slice(1).split('?')[0] !== path) return; // the person went elsewhere meanwhile
   cleanup = page.cleanup || null;
   main.className = page.wide ? 'wide' : '';
-  main.replaceChildren(page.node);
+  fill(main, page.node);
   main.setAttribute('aria-busy', 'false');
   document.title = `${page.title} · Rollwell`;
   const focus = main.querySelector('[autofocus]') || main.querySelector('h1');
@@ -108,10 +108,10 @@ async function route() {
 function renderNav() {
   const nav = document.getElementById('nav');
   if (!session.account) {
-    nav.replaceChildren();
+    fill(nav, );
     return;
   }
-  nav.replaceChildren(
+  fill(nav, 
     h('a', { href: '#/profiles' }, t('nav.profiles')),
     h('a', { href: '#/programs' }, t('nav.programs')),
     h('button', { type: 'button', id: 'sign-out', onclick: signOut }, t('nav.signOut')),

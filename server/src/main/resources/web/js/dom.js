@@ -100,3 +100,10 @@ export function scale(name, legendKey, value, onchange, min = 0, max = 10) {
   }
   return [set, h('p.scale-ends', { 'aria-hidden': 'true' }, h('span', t('scale.none')), h('span', t('scale.worst')))];
 }
+
+/** Replaces an element's children; null, false and undefined are left out and arrays flattened. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}

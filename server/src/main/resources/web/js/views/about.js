@@ -1,7 +1,7 @@
 // What the person has been told they have (conditions, when the pain began) and their comfort
 // limits (preferences). Both only ever make a session gentler (docs/profile-format.md).
 import { t } from '../i18n.js';
-import { h, problemBox, showFieldErrors, scale } from '../dom.js';
+import { h, fill, problemBox, showFieldErrors, scale } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
 
@@ -9,12 +9,12 @@ function saving(f, out, save, id, change, nextPath) {
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     save.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       await profile.update(id, change);
       go(nextPath);
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       showFieldErrors(f, err);
       save.disabled = false;
     }

@@ -1,7 +1,7 @@
 // Sign-up and sign-in: one household account, a login and a password (docs/api.md).
 import { t } from '../i18n.js';
 import { post } from '../api.js';
-import { h, problemBox, field, showFieldErrors } from '../dom.js';
+import { h, fill, problemBox, field, showFieldErrors } from '../dom.js';
 import { go, signedIn } from '../app.js';
 
 function form(kind, query) {
@@ -20,14 +20,14 @@ function form(kind, query) {
     const body = { login: f.login.value.trim(), password: f.password.value };
     button.disabled = true;
     button.textContent = t(isUp ? 'auth.signingUp' : 'auth.signingIn');
-    out.replaceChildren();
+    fill(out, );
     try {
       if (isUp) await post('/api/accounts', body);
       const answer = await post('/api/session', body);
       await signedIn({ id: answer.id, login: answer.login || body.login }, answer.csrfToken);
       go(isUp ? '/profiles/new' : '/profiles');
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       showFieldErrors(f, err);
       button.disabled = false;
       button.textContent = t(isUp ? 'auth.signUp' : 'auth.signIn');

@@ -2,7 +2,7 @@
 // (docs/checkin-format.md, under 30 s on a phone). After it: pain after and how the session felt.
 import { t } from '../i18n.js';
 import { post, ApiError } from '../api.js';
-import { h, problemBox, scale } from '../dom.js';
+import { h, fill, problemBox, scale } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
 
@@ -47,14 +47,14 @@ export async function render({ id }) {
     e.preventDefault();
     const missing = profile.SYMPTOMS_NOW.filter((q) => typeof answers[q] !== 'boolean');
     if (missing.length || painNow === null) {
-      out.replaceChildren(h('div.problem', { role: 'alert' }, h('p', t(missing.length ? 'checkin.answerAll' : 'checkin.painMissing'))));
+      fill(out, h('div.problem', { role: 'alert' }, h('p', t(missing.length ? 'checkin.answerAll' : 'checkin.painMissing'))));
       (f.querySelector(missing.length ? `#${missing[0]}-yes` : 'input[name=pain-now]')).focus();
       return;
     }
     const changes = [...f.querySelectorAll('input[name=change]:checked')].map((i) => i.value);
     const checkIn = { format: 'rollwell.checkin/1', date: today(), answers, painNowNrs: painNow, changes };
     save.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       let verdict = null;
       try {
@@ -73,7 +73,7 @@ export async function render({ id }) {
       if (!verdict || !verdict.verdict) verdict = await profile.verdict(await profile.load(id));
       go(verdict.verdict === 'OK' ? `/p/${id}/scan` : `/p/${id}/stop`);
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       save.disabled = false;
     }
   });
@@ -97,18 +97,18 @@ export async function painAfter({ id }) {
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (nrs === null) {
-      out.replaceChildren(h('div.problem', { role: 'alert' }, h('p', t('after.painMissing'))));
+      fill(out, h('div.problem', { role: 'alert' }, h('p', t('after.painMissing'))));
       f.querySelector('input[name=pain-after]').focus();
       return;
     }
     save.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       await diary(id, { kind: 'NRS_AFTER', nrs });
       if (feedback.pressure && feedback.heat) await diary(id, { kind: 'FEEDBACK', pressure: feedback.pressure, heat: feedback.heat });
       go(`/p/${id}/history?saved=1`);
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       save.disabled = false;
     }
   });

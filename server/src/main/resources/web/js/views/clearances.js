@@ -1,7 +1,7 @@
 // Clinician clearances (profile/2 "clearances"): a dated note that a clinician assessed the person
 // and cleared massage despite a history red flag, CI_ACTIVE_CANCER or CI_DVT. Valid 12 months.
 import { t } from '../i18n.js';
-import { h, problemBox, showFieldErrors } from '../dom.js';
+import { h, fill, problemBox, showFieldErrors } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
 
@@ -39,7 +39,7 @@ export async function render({ id }) {
       if (clinician || date) given.push(note ? { id: code, clinician, date, note } : { id: code, clinician, date });
     });
     save.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       await profile.update(id, (d) => {
         const others = (d.clearances || []).filter((c) => !open.includes(c.id));
@@ -52,7 +52,7 @@ export async function render({ id }) {
         go(v.verdict === 'OK' ? `/p/${id}/conditions` : `/p/${id}/stop`);
       }
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       showFieldErrors(f, err);
       save.disabled = false;
     }

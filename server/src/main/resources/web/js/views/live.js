@@ -4,7 +4,7 @@
 // is safe and what to do next, and waits for an acknowledgement.
 import { t } from '../i18n.js';
 import { get, post } from '../api.js';
-import { h, problemBox } from '../dom.js';
+import { h, fill, problemBox } from '../dom.js';
 import { go } from '../app.js';
 import { spineDrawing } from '../spine.js';
 import { LiveChart } from '../chart.js';
@@ -47,17 +47,17 @@ export async function render({ id }) {
   let shownFaults = '';
 
   async function command(path, body) {
-    message.replaceChildren();
+    fill(message, );
     try {
       const answer = await post(`/api/sessions/current/${path}`, body);
       if (answer && path === 'adjust') {
         const what = body.intensity !== undefined ? 'intensity' : 'heat';
         const value = answer[what] ?? answer.setpoint ?? answer.value;
-        message.replaceChildren(h('p.notice', t(`live.adjusted.${what}`, { value: value ?? '' })));
+        fill(message, h('p.notice', t(`live.adjusted.${what}`, { value: value ?? '' })));
       }
       return answer;
     } catch (err) {
-      message.replaceChildren(problemBox(err));
+      fill(message, problemBox(err));
       return null;
     }
   }
@@ -83,7 +83,7 @@ export async function render({ id }) {
     shownFaults = key;
     if (!faults || !faults.length) { faultBox.hidden = true; return; }
     faultBox.hidden = false;
-    faultBox.replaceChildren(h('h2', t('live.faultTitle')),
+    fill(faultBox, h('h2', t('live.faultTitle')),
       h('ul', faults.map((f) => h('li', h('strong', f.code), ': ', f.message))),
       h('p', h('strong', t('live.faultSafe'))),
       h('p', t('live.faultNext')),
@@ -95,7 +95,7 @@ export async function render({ id }) {
   async function refreshLocks() {
     try {
       const b = await get('/api/bed');
-      lockBox.replaceChildren((b.locks || []).length ? h('div.problem', { id: 'locks' }, h('p', h('strong', t('live.locked'))),
+      fill(lockBox, (b.locks || []).length ? h('div.problem', { id: 'locks' }, h('p', h('strong', t('live.locked'))),
         h('ul', b.locks.map((l) => h('li', `${l.kind}: ${l.reason}`))), h('p', t('live.lockReset'))) : null);
     } catch (err) { /* the frames keep the page current; the locks show next time */ }
   }
@@ -107,7 +107,7 @@ export async function render({ id }) {
       status.textContent = t(`state.${f.state}`);
       pause.textContent = t(state === 'PAUSED' ? 'live.resume' : 'live.pause');
       if (everRan && (f.state === 'IDLE' || f.state === 'DONE' || f.state === 'COMPLETED')) {
-        finished.replaceChildren(h('div.notice', { role: 'status' }, h('p', h('strong', t('live.finished'))),
+        fill(finished, h('div.notice', { role: 'status' }, h('p', h('strong', t('live.finished'))),
           h('a.button.primary', { href: `#/p/${id}/pain-after`, id: 'to-pain-after' }, t('live.painAfter'))));
       }
     }

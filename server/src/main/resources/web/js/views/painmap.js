@@ -1,7 +1,7 @@
 // The body map of the back: each level C7-S1 on the left, centre and right, pain 0-10 and trigger
 // points (profile "painMap" and "triggerPoints"). Every cell shows its number too, never colour alone.
 import { t } from '../i18n.js';
-import { h, problemBox, showFieldErrors, scale } from '../dom.js';
+import { h, fill, problemBox, showFieldErrors, scale } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
 
@@ -44,7 +44,7 @@ export async function render({ id }) {
       paint(level, side);
     } });
     editor.hidden = false;
-    editor.replaceChildren(
+    fill(editor, 
       h('h2', { id: 'editor-title', tabindex: '-1' }, t('painmap.editTitle', { level, side: t(`side.${side}`) })),
       ...scale('nrs', 'painmap.howMuch', pain.get(k) || 0, (n) => { if (n > 0) pain.set(k, n); else pain.delete(k); paint(level, side); }),
       h('div.checks', h('label', trigger, t('painmap.trigger'))),
@@ -70,7 +70,7 @@ export async function render({ id }) {
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     save.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       await profile.update(id, (d) => {
         d.painMap = [...pain].map(([k, nrs]) => { const [level, side] = k.split('/'); return { level, side, nrs }; });
@@ -78,7 +78,7 @@ export async function render({ id }) {
       });
       go(`/p/${id}/preferences`);
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       showFieldErrors(f, err);
       save.disabled = false;
     }

@@ -1,7 +1,7 @@
 // Choose a goal or a program, see the plan (timeline, limits, why of each part), then start.
 import { t } from '../i18n.js';
 import { get, post, ApiError } from '../api.js';
-import { h, problemBox } from '../dom.js';
+import { h, fill, problemBox } from '../dom.js';
 import { go } from '../app.js';
 
 export const GOALS = ['RELIEVE_TENSION', 'RANGE_OF_MOTION', 'STRESS', 'TRIGGER_POINTS', 'CIRCULATION'];
@@ -89,12 +89,12 @@ export async function preview({ id }, query) {
   const out = h('div');
   const start = h('button.primary', { type: 'button', id: 'start-session', onclick: async () => {
     start.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, h('span.spinner', { 'aria-hidden': 'true' }), t('plan.starting')));
+    fill(out, h('p.loading', { role: 'status' }, h('span.spinner', { 'aria-hidden': 'true' }), t('plan.starting')));
     try {
       const s = await post('/api/sessions', { profileId: id, ...body });
       go(`/p/${id}/live?session=${s.id}`);
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       start.disabled = false;
     }
   } }, t('plan.start'));

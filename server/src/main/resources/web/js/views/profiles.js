@@ -2,7 +2,7 @@
 // every step of its set-up, edit and delete.
 import { t } from '../i18n.js';
 import { get, post, put, del } from '../api.js';
-import { h, problemBox, field, showFieldErrors } from '../dom.js';
+import { h, fill, problemBox, field, showFieldErrors } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
 
@@ -37,13 +37,13 @@ function bodyForm(stored, onSaved) {
       birthYear: number(f.birthYear.value), answers: doc.answers || {} };
     for (const k of ['heightCm', 'weightKg', 'birthYear']) if (next[k] === null) delete next[k];
     save.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       const body = { name: f.name.value.trim(), profile: next };
       const saved = stored ? await put(`/api/profiles/${stored.id}`, body) : await post('/api/profiles', body);
       onSaved(saved);
     } catch (err) {
-      out.replaceChildren(problemBox(err));
+      fill(out, problemBox(err));
       showFieldErrors(f, err);
       save.disabled = false;
     }
@@ -82,7 +82,7 @@ export async function home({ id }) {
   const doc = stored.profile;
   const v = await profile.verdict(stored);
   const screeningDone = profile.firstUnanswered(doc) === null;
-  const blocked = v.verdict !== 'OK';
+  const blocked = v.verdict !== 'OK'; // a red flag blocks even before the last question
   const needsClearance = profile.CLEARABLE.some((c) => doc.answers && doc.answers[c] === true);
   const badge = (done, stop) => h(`span.badge${stop ? '.stop' : done ? '' : '.todo'}`,
     t(stop ? 'home.blocked' : done ? 'home.done' : 'home.todo'));
@@ -90,11 +90,11 @@ export async function home({ id }) {
   const node = h('div',
     h('h1', stored.name),
     h('p.muted', t('home.summary', { height: doc.heightCm, weight: doc.weightKg, year: doc.birthYear })),
-    blocked && screeningDone ? h('div.problem', { role: 'alert' }, h('p', t('home.blockedNote')),
+    blocked ? h('div.problem', { role: 'alert' }, h('p', t('home.blockedNote')),
       h('p', h('a', { href: `#/p/${id}/stop` }, t('home.why')))) : null,
     h('h2', t('home.setUp')),
     h('ul.menu',
-      item('screening', 'home.screening', badge(screeningDone, screeningDone && blocked), 'go-screening'),
+      item('screening', 'home.screening', badge(screeningDone, blocked), 'go-screening'),
       needsClearance ? item('clearances', 'home.clearances', null, 'go-clearances') : null,
       item('conditions', 'home.conditions', null, 'go-conditions'),
       item('painmap', 'home.painmap', badge((doc.painMap || []).length > 0), 'go-painmap'),

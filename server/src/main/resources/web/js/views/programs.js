@@ -2,7 +2,7 @@
 // (docs/program-format.md) with every validation problem shown by its field, and delete.
 import { t } from '../i18n.js';
 import { get, post, del } from '../api.js';
-import { h, problemBox } from '../dom.js';
+import { h, fill, problemBox } from '../dom.js';
 import { go } from '../app.js';
 
 export async function render() {
@@ -24,19 +24,19 @@ export async function render() {
     try {
       body = JSON.parse(text.value);
     } catch (err) {
-      out.replaceChildren(h('div.problem', { role: 'alert' }, h('p', t('programs.notJson', { reason: err.message }))));
+      fill(out, h('div.problem', { role: 'alert' }, h('p', t('programs.notJson', { reason: err.message }))));
       text.focus();
       return;
     }
     button.disabled = true;
-    out.replaceChildren(h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       await post('/api/programs', body);
       go('/programs?imported=1');
     } catch (err) {
       const p = err.problem || {};
       const list = Array.isArray(p.errors) && p.errors.length ? p.errors : p.field ? [{ field: p.field, reason: p.detail }] : [];
-      out.replaceChildren(problemBox(err), list.length ? h('div.card', h('h3', t('programs.fieldErrors')),
+      fill(out, problemBox(err), list.length ? h('div.card', h('h3', t('programs.fieldErrors')),
         h('table', { id: 'program-errors' }, h('thead', h('tr', h('th', { scope: 'col' }, t('programs.field')), h('th', { scope: 'col' }, t('programs.reason')))),
           h('tbody', list.map((x) => h('tr', h('td', h('code', x.field)), h('td', x.reason)))))) : null);
       button.disabled = false;

@@ -2,7 +2,7 @@
 // (POST /api/scans, GET /api/scans/{id}). A rejected scan says why and offers to scan again.
 import { t } from '../i18n.js';
 import { get, post } from '../api.js';
-import { h, problemBox } from '../dom.js';
+import { h, fill, problemBox } from '../dom.js';
 import { spineDrawing } from '../spine.js';
 
 /** Choice: poll twice a second; a scan takes tens of seconds and a bar that moves is enough. */
@@ -14,14 +14,14 @@ export async function render({ id }) {
   let stopped = false;
 
   function intro(err) {
-    node.replaceChildren(h('h1', t('scan.title')), h('p', t('scan.intro')), h('p', t('scan.lieDown')),
+    fill(node, h('h1', t('scan.title')), h('p', t('scan.intro')), h('p', t('scan.lieDown')),
       err ? problemBox(err) : null,
       h('div.actions', h('button.primary', { type: 'button', id: 'start-scan', autofocus: true, onclick: start }, t('scan.start')),
         h('a.button', { href: `#/p/${id}/goal`, id: 'skip-scan' }, t('scan.skip'))));
   }
 
   async function start() {
-    node.replaceChildren(h('h1', t('scan.title')), h('p.loading', { role: 'status' }, h('span.spinner', { 'aria-hidden': 'true' }), t('scan.starting')));
+    fill(node, h('h1', t('scan.title')), h('p.loading', { role: 'status' }, h('span.spinner', { 'aria-hidden': 'true' }), t('scan.starting')));
     try {
       const scan = await post('/api/scans', { profileId: id });
       poll(scan.id);
@@ -41,7 +41,7 @@ export async function render({ id }) {
     }
     if (s.state === 'RUNNING') {
       const pct = Math.round((s.progress || 0) * 100);
-      node.replaceChildren(h('h1', t('scan.title')),
+      fill(node, h('h1', t('scan.title')),
         h('p', { role: 'status', id: 'scan-progress-text' }, t('scan.running', { pct })),
         h('progress', { value: pct, max: 100, 'aria-label': t('scan.progress') }),
         h('p.muted', t('scan.stayStill')));
@@ -50,14 +50,14 @@ export async function render({ id }) {
     }
     if (s.state === 'DONE' && s.result) {
       const drawing = spineDrawing(s.result.levels, s.result.landmarks, 'spine.scanned');
-      node.replaceChildren(h('h1', t('scan.doneTitle')),
+      fill(node, h('h1', t('scan.doneTitle')),
         h('p', { role: 'status' }, t('scan.done', { quality: Math.round((s.result.quality || 0) * 100) })),
         h('div.card', drawing.svg),
         h('div.actions', h('a.button.primary', { href: `#/p/${id}/goal`, id: 'to-goal' }, t('common.continue')),
           h('button', { type: 'button', onclick: start }, t('scan.again'))));
       return;
     }
-    node.replaceChildren(h('h1', t('scan.title')),
+    fill(node, h('h1', t('scan.title')),
       h('div.problem', { role: 'alert' }, h('p', h('strong', t('scan.rejected')), ' ', s.reason || (s.result && (s.result.reasons || []).join(' ')) || ''),
         h('p', t('scan.rejectedWhat'))),
       h('div.actions', h('button.primary', { type: 'button', onclick: start }, t('scan.again')),

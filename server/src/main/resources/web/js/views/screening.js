@@ -1,7 +1,7 @@
 // The safety screening, one plain question at a time (DOMAIN.md §5). A red flag ends the screening
 // on the stop page at once: why, what to do, how urgently, and that nothing will run.
 import { t, has } from '../i18n.js';
-import { h, problemBox } from '../dom.js';
+import { h, fill, problemBox } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
 
@@ -19,7 +19,7 @@ export async function render({ id }, query) {
   const node = h('div');
 
   async function finish(stopNow) {
-    node.replaceChildren(h('h1', t('screening.title')), h('p.loading', { role: 'status' }, t('common.saving')));
+    fill(node, h('h1', t('screening.title')), h('p.loading', { role: 'status' }, t('common.saving')));
     try {
       await profile.update(id, (d) => {
         d.answers = answers;
@@ -31,7 +31,7 @@ export async function render({ id }, query) {
       const v = await profile.verdict(await profile.load(id));
       go(stopNow || v.verdict !== 'OK' ? `/p/${id}/stop` : `/p/${id}/conditions`);
     } catch (err) {
-      node.replaceChildren(h('h1', t('screening.title')), problemBox(err),
+      fill(node, h('h1', t('screening.title')), problemBox(err),
         h('button.primary', { type: 'button', onclick: () => finish(stopNow) }, t('common.retry')));
     }
   }
@@ -75,7 +75,7 @@ export async function render({ id }, query) {
       const from = box.querySelector('#region-from').value;
       const to = box.querySelector('#region-to').value;
       if (profile.LEVELS.indexOf(from) > profile.LEVELS.indexOf(to)) {
-        err.replaceChildren(h('p.field-error', { role: 'alert' }, t('screening.regionOrder')));
+        fill(err, h('p.field-error', { role: 'alert' }, t('screening.regionOrder')));
         return;
       }
       const i = regions.findIndex((r) => r.id === qid);
@@ -92,7 +92,7 @@ export async function render({ id }, query) {
     const shownYes = typeof given === 'boolean' ? (profile.ASKED_POSITIVELY.includes(qid) ? !given : given) : null;
     const choice = (yes) => h('button', { type: 'button', id: yes ? 'answer-yes' : 'answer-no', 'aria-pressed': String(shownYes === yes),
       onclick: () => answer(qid, yes) }, t(yes ? 'common.yes' : 'common.no'));
-    node.replaceChildren(
+    fill(node, 
       h('p.muted', { id: 'question-count' }, t('screening.count', { n: index + 1, total: profile.QUESTIONS.length })),
       h('progress', { value: index, max: profile.QUESTIONS.length, 'aria-label': t('screening.progress') }),
       h('h1', { id: 'question', tabindex: '-1' }, t(`q.${qid}`)),
