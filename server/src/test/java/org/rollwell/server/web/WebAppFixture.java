@@ -101,6 +101,7 @@ abstract class WebAppFixture {
 
     void press(String css) {
         WebElement e = waitFor(css);
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", e); // as a thumb would scroll to it first
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(e));
         e.click();
     }
