@@ -135,18 +135,19 @@ async function boot() {
   document.getElementById('skip-link').textContent = t('nav.skip');
   document.getElementById('brand').setAttribute('aria-label', t('nav.home'));
   document.querySelector('#nav').setAttribute('aria-label', t('nav.label'));
-  whenSignedOut(() => {
-    session.account = null;
-    setCsrf(null);
-    go('/signin?expired=1');
-  });
   try {
     const me = await get('/api/me');
     // Without the CSRF token this tab cannot change anything: sign in again here.
     session.account = hasCsrf() ? me : null;
   } catch (e) {
-    session.account = null;
+    session.account = null; // a first visit: no notice, just the sign-in page
   }
+  // From now on a 401 means the session ended while the page was open: say so on the sign-in page.
+  whenSignedOut(() => {
+    session.account = null;
+    setCsrf(null);
+    go('/signin?expired=1');
+  });
   window.addEventListener('hashchange', route);
   await route();
 }

@@ -32,7 +32,7 @@ export async function record({ id, sid }) {
   const node = h('div',
     h('h1', t('history.recordTitle', { when: when(s.startedAt || s.started) })),
     h('p', h(`span.badge${s.status === 'COMPLETED' ? '' : '.todo'}`, t(`status.${s.status || r.status}`))),
-    h('div.card', h('table', h('caption.muted', t('history.segmentsCaption')),
+    h('div.card', h('table.stack', h('caption.muted', t('history.segmentsCaption')),
       h('thead', h('tr', ['plan.part', 'history.planned', 'history.delivered'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', segments.map((x, i) => h('tr', h('td', `${i + 1}. ${t(`technique.${x.technique}`)}`),
         h('td', t('history.seconds', { s: x.plannedS ?? '–' })), h('td', t('history.seconds', { s: x.deliveredS ?? '–' }))))))),

@@ -83,13 +83,14 @@ export async function render({ id }) {
     shownFaults = key;
     if (!faults || !faults.length) { faultBox.hidden = true; return; }
     faultBox.hidden = false;
-    fill(faultBox, h('h2', t('live.faultTitle')),
+    fill(faultBox, h('h2', { tabindex: '-1' }, t('live.faultTitle')),
       h('ul', faults.map((f) => h('li', h('strong', f.code), ': ', f.message))),
       h('p', h('strong', t('live.faultSafe'))),
       h('p', t('live.faultNext')),
       h('button.primary', { type: 'button', id: 'acknowledge', onclick: async () => {
         if (await command('acknowledge') !== null) { shownFaults = ''; faultBox.hidden = true; refreshLocks(); }
       } }, t('live.acknowledge')));
+    faultBox.querySelector('h2').focus(); // the fault comes first: scroll to it and read it out
   }
 
   async function refreshLocks() {

@@ -73,7 +73,7 @@ function limits(env) {
 }
 
 export function segmentsTable(segments) {
-  return h('table', h('caption.muted', t('plan.segmentsCaption')),
+  return h('table.stack', h('caption.muted', t('plan.segmentsCaption')),
     h('thead', h('tr', ['plan.part', 'plan.where', 'plan.time', 'plan.force', 'plan.temp', 'plan.why'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', segments.map((s, i) => h('tr',
       h('td', `${i + 1}. ${t(`technique.${s.technique}`)}`), h('td', `${s.from}–${s.to}`),

@@ -37,7 +37,7 @@ export async function render() {
       const p = err.problem || {};
       const list = Array.isArray(p.errors) && p.errors.length ? p.errors : p.field ? [{ field: p.field, reason: p.detail }] : [];
       fill(out, problemBox(err), list.length ? h('div.card', h('h3', t('programs.fieldErrors')),
-        h('table', { id: 'program-errors' }, h('thead', h('tr', h('th', { scope: 'col' }, t('programs.field')), h('th', { scope: 'col' }, t('programs.reason')))),
+        h('table.stack', { id: 'program-errors' }, h('thead', h('tr', h('th', { scope: 'col' }, t('programs.field')), h('th', { scope: 'col' }, t('programs.reason')))),
           h('tbody', list.map((x) => h('tr', h('td', h('code', x.field)), h('td', x.reason)))))) : null);
       button.disabled = false;
     }

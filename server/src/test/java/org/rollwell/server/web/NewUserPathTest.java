@@ -14,6 +14,8 @@ class NewUserPathTest extends WebAppFixture {
 
     @Test
     void aNewPersonSetsUpTheirProfileAndChecksInThroughTheBrowser() {
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(".notice")))
+                .as("a first visit is not told its session ended").isEmpty();
         lookAt("01-sign-in");
         press("#to-sign-up");
         waitForHash("#/signup");
