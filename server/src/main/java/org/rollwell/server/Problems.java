@@ -64,7 +64,9 @@ final class Problems {
         }
         body.put("instance", Auth.clip(ctx.path()));
         try {
-            ctx.status(p.status()).contentType(MEDIA_TYPE).result(JsonBodies.MAPPER.writeValueAsString(body));
+            // UTF-8 bytes (RFC 8259): as a String, Jetty would encode problem+json in ISO-8859-1 and turn
+            // every "–" or "°" of a reason into "?"
+            ctx.status(p.status()).contentType(MEDIA_TYPE).result(JsonBodies.MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             ctx.status(500).contentType(MEDIA_TYPE).result("{\"type\":\"urn:rollwell:problem:internal\",\"status\":500}");
         }

@@ -202,7 +202,9 @@ class ApiTest {
         @Test
         void an_unknown_route_and_a_wrong_method_answer_problem_json() {
             assertProblem(client().get("/api/nothing-here"), 404, "path");
-            assertProblem(client().get("/"), 404, "path");
+            assertProblem(client().get("/no-such-page.html"), 404, "path");
+            // "/" itself is the web app (issue 12)
+            assertThat(client().get("/").contentType()).startsWith("text/html");
             assertProblem(client().send("PATCH", "/api/profiles", "{}"), 404, "path");
         }
 

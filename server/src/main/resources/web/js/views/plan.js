@@ -1,0 +1,116 @@
+// Choose a goal or a program, see the plan (timeline, limits, why of each part), then start.
+import { t } from '../i18n.js';
+import { get, post, ApiError } from '../api.js';
+import { h, fill, problemBox } from '../dom.js';
+import { go } from '../app.js';
+
+export const GOALS = ['RELIEVE_TENSION', 'RANGE_OF_MOTION', 'STRESS', 'TRIGGER_POINTS', 'CIRCULATION'];
+/** Choice: the lengths offered; the planner still keeps within its own 60 min session limit. */
+const MINUTES = [15, 20, 30, 40];
+/** One colour per technique, each dark enough for white text (WCAG 2.1 AA). */
+export const TECHNIQUE_COLOURS = { WARM: '#9c4a00', ROLL: '#1f4e5f', KNEAD: '#5b3a8c', PRESS: '#8a1c3c', STRETCH: '#2f5d1e' };
+
+export async function goal({ id }) {
+  let programs = [];
+  let programsNote = null;
+  try {
+    programs = await get('/api/programs');
+  } catch (err) {
+    if (!(err instanceof ApiError) || !err.routeMissing) programsNote = problemBox(err);
+  }
+  const choice = (value, label, hint, checked) => h('label',
+    h('input', { type: 'radio', name: 'what', value, checked, id: `what-${value.replace(/[^\w-]/g, '_')}` }),
+    h('span', h('strong', label), hint ? h('span.hint', hint) : null));
+  const f = h('form', { novalidate: true },
+    h('fieldset.card.checks', h('legend', h('strong', t('goal.goals'))),
+      GOALS.map((g, i) => choice(`goal:${g}`, t(`goal.${g}`), t(`goal.${g}.hint`), i === 0))),
+    programs.length ? h('fieldset.card.checks', h('legend', h('strong', t('goal.programs'))),
+      programs.map((p) => choice(`program:${p.id || p.name}`, p.title || p.name || p.id,
+        p.minutes ? t('goal.programMinutes', { minutes: p.minutes }) : null, false))) : null,
+    programsNote,
+    h('div.card', h('label', { for: 'minutes' }, t('goal.minutes'), h('span.hint', t('goal.minutesHint'))),
+      h('select', { id: 'minutes' }, h('option', { value: '' }, t('goal.minutesAsPlanned')),
+        MINUTES.map((m) => h('option', { value: String(m) }, t('goal.minutesN', { minutes: m }))))),
+    h('div.actions', h('button.primary', { type: 'submit', id: 'to-plan' }, t('goal.preview')),
+      h('a.button', { href: `#/p/${id}` }, t('common.cancel'))));
+  f.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const [kind, value] = f.querySelector('input[name=what]:checked').value.split(/:(.*)/s);
+    const q = new URLSearchParams({ [kind]: value });
+    const minutes = f.querySelector('#minutes').value;
+    if (minutes) q.set('minutes', minutes);
+    go(`/p/${id}/plan?${q}`);
+  });
+  return { title: t('goal.title'), node: h('div', h('h1', t('goal.title')), h('p', t('goal.intro')), f) };
+}
+
+function request(id, query) {
+  const body = {};
+  if (query.get('program')) body.program = query.get('program'); else body.goal = query.get('goal') || GOALS[0];
+  if (query.get('minutes')) body.minutes = Number(query.get('minutes'));
+  return body;
+}
+
+export function timeline(segments) {
+  const total = segments.reduce((s, x) => s + (x.seconds || 0), 0) || 1;
+  return h('div.timeline', { role: 'img', 'aria-label': t('plan.timelineLabel', { n: segments.length, minutes: Math.round(total / 60) }) },
+    segments.map((s) => h('div', { style: `flex: ${s.seconds} 0 0; background: ${TECHNIQUE_COLOURS[s.technique] || '#4a5a61'}`,
+      title: `${t(`technique.${s.technique}`)} ${s.from}–${s.to}` }, t(`technique.${s.technique}`))));
+}
+
+function limits(env) {
+  if (!env) return null;
+  const setBy = env.setBy || {};
+  const row = (key, value, by) => h('tr', h('th', { scope: 'row' }, t(key)), h('td', value), h('td', by ? t('plan.setBy', { rule: by }) : ''));
+  return h('table', h('caption.muted', t('plan.limitsCaption')), h('tbody',
+    row('plan.maxForce', `${env.maxForceN} N`, setBy.maxForceN),
+    row('plan.maxRollerTemp', env.heatAllowed ? `${env.maxRollerTempC} °C` : t('plan.heatOff'), setBy.maxRollerTempC),
+    row('plan.maxSkinTemp', `${env.maxSkinTempC} °C`, setBy.maxSkinTempC),
+    row('plan.maxMinutes', `${env.maxMinutes} min`, setBy.maxMinutes),
+    row('plan.maxIntensity', String(env.maxIntensity), setBy.maxIntensity),
+    (env.excluded || []).map((x) => row('plan.excluded', `${x.fromMm}–${x.toMm} mm`, x.reason)),
+    (env.bans || []).map((b) => row('plan.ban', `${t(`technique.${b.technique}`)} ${b.from}–${b.to}`, b.setBy))));
+}
+
+export function segmentsTable(segments) {
+  return h('table.stack', h('caption.muted', t('plan.segmentsCaption')),
+    h('thead', h('tr', ['plan.part', 'plan.where', 'plan.time', 'plan.force', 'plan.temp', 'plan.why'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', segments.map((s, i) => h('tr',
+      h('td', `${i + 1}. ${t(`technique.${s.technique}`)}`), h('td', `${s.from}–${s.to}`),
+      h('td', t('plan.minutesShort', { minutes: (s.seconds / 60).toFixed(1) })), h('td', `${s.forceN} N`),
+      h('td', s.rollerTempC === null || s.rollerTempC === undefined ? t('plan.unheated') : `${s.rollerTempC} °C`),
+      h('td', s.why || '')))));
+}
+
+export async function preview({ id }, query) {
+  const body = request(id, query);
+  const plan = await post(`/api/profiles/${id}/plan-preview`, body);
+  const blocked = plan.status && plan.status !== 'OK';
+  const out = h('div');
+  const start = h('button.primary', { type: 'button', id: 'start-session', onclick: async () => {
+    start.disabled = true;
+    fill(out, h('p.loading', { role: 'status' }, h('span.spinner', { 'aria-hidden': 'true' }), t('plan.starting')));
+    try {
+      const s = await post('/api/sessions', { profileId: id, ...body });
+      go(`/p/${id}/live?session=${s.id}`);
+    } catch (err) {
+      fill(out, problemBox(err));
+      start.disabled = false;
+    }
+  } }, t('plan.start'));
+  const node = h('div',
+    h('h1', t('plan.title')),
+    blocked ? h('div.problem', { role: 'alert' }, h('p', h('strong', t('plan.blocked'))),
+      h('ul', (plan.reasons || []).map((r) => h('li', r.message)))) : null,
+    !blocked && (plan.segments || []).length ? [
+      h('p', t('plan.summary', { minutes: Math.round((plan.totalSeconds || 0) / 60), n: plan.segments.length })),
+      timeline(plan.segments),
+      h('div.card', segmentsTable(plan.segments)),
+      h('h2', t('plan.limits')), h('div.card', limits(plan.envelope)),
+      (plan.reasons || []).length ? [h('h2', t('plan.reasons')), h('ul.card', plan.reasons.map((r) => h('li', r.message)))] : null,
+      h('p.notice', t('plan.beforeStart')),
+      out,
+      h('div.actions', start, h('a.button', { href: `#/p/${id}/goal` }, t('plan.change')))] : null,
+    blocked ? h('div.actions', h('a.button', { href: `#/p/${id}` }, t('stop.backToProfile'))) : null);
+  return { title: t('plan.title'), node, wide: true };
+}
