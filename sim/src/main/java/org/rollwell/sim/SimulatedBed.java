@@ -363,6 +363,11 @@ public final class SimulatedBed implements BedIo {
         return latched.motorsEnabled && latched.carriageDriveEnabled ? latched.carriageVelocityMmPerS : 0.0;
     }
 
+    /** The lift speed the host last commanded, mm/s (0 while it disables the motors): when a lift drive that runs away can show. */
+    public double commandedLiftVelocityMmPerS() {
+        return latched.motorsEnabled ? latched.liftVelocityMmPerS : 0.0;
+    }
+
     /** The duty the host last asked of zone {@code z}'s heater (0 while the mains is open): when a dead or weak heater can show. */
     public double commandedHeaterDuty(int z) {
         return latched.heaterMains ? latched.heaterDuty[z] : 0.0;

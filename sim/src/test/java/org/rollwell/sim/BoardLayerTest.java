@@ -140,7 +140,9 @@ class BoardLayerTest {
         double before = lift.bed.trueLiftMm();
         lift.bed.injectFault(FaultKind.LIFT_DRIVE_RUNAWAY, 0);
         lift.run(0.3, r -> r.out.liftVelocityMmPerS = -10);
-        assertThat(lift.bed.trueLiftMm()).as("rose against a lowering command").isGreaterThan(before + 1.5);
+        // it rises against a lowering command until the board's own guard opens the motor relay, 1 mm up
+        assertThat(lift.bed.trueLiftMm()).as("rose against a lowering command").isGreaterThan(before + 0.9);
+        assertThat(lift.bed.motorPowerOn()).as("the board took the runaway's power").isFalse();
         lift.run(0.5, r -> r.out.motorsEnabled = false);
         double held = lift.bed.trueLiftMm();
         lift.run(1, r -> r.out.motorsEnabled = false);
@@ -165,5 +167,57 @@ class BoardLayerTest {
         });
         weak.tick(r -> { });
         assertThat(weak.bed.heaterPowerW(1)).isCloseTo(0.3 * weak.bed.heaterPowerW(0), within(1e-9));
+    }
+
+    /**
+     * Task "faults" (SessionProperties' multi-fault exploration): a lift drive that runs away while the board lowers the
+     * lift on the stop button climbs instead of coming down; the board opens the motor relay once the lift rises 1 mm
+     * above the lowest it reached, and keeps it open, whatever the host writes.
+     */
+    @Test
+    void a_lift_drive_that_runs_away_during_a_stop_loses_its_motor_power_for_good() {
+        Rig rig = pressedAndWarm(60);
+        rig.bed.injectFault(FaultKind.ESTOP, 0);
+        rig.bed.injectFault(FaultKind.LIFT_DRIVE_RUNAWAY, 0);
+        double liftAtPressMm = rig.bed.trueLiftMm();
+        double cutS = rig.runUntil(1, r -> r.out.motorsEnabled = true, r -> !r.bed.motorPowerOn());
+        assertThat(cutS).as("s until the board cut the runaway drive").isLessThan(0.3);
+        assertThat(rig.bed.trueLiftMm()).isLessThan(liftAtPressMm + 1.5);
+        rig.run(3, r -> r.out.motorsEnabled = true);
+        assertThat(rig.bed.motorPowerOn()).as("the relay stays open").isFalse();
+        assertThat(rig.bed.trueLiftMm()).as("the self-locking lift holds").isLessThan(liftAtPressMm + 1.5);
+    }
+
+    /** A host that cut motor power (it saw a drive run away) is not overruled when the stop button is pressed after. */
+    @Test
+    void the_stop_button_never_gives_back_motor_power_the_host_has_cut() {
+        Rig rig = pressedAndWarm(60);
+        rig.run(0.1, r -> r.out.motorsEnabled = false);
+        rig.bed.injectFault(FaultKind.ESTOP, 0);
+        rig.bed.injectFault(FaultKind.LIFT_DRIVE_RUNAWAY, 0);
+        double liftMm = rig.bed.trueLiftMm();
+        rig.run(2, r -> r.out.motorsEnabled = false);
+        assertThat(rig.bed.motorPowerOn()).isFalse();
+        assertThat(rig.bed.trueLiftMm()).isEqualTo(liftMm);
+    }
+
+    /**
+     * A host that hangs while it raises the lift: the board obeys the stale command only 50 ms, then lowers the lift
+     * long before the 0.5 s motor dead-man (which let the rollers press on into the back).
+     */
+    @Test
+    void a_host_that_hangs_while_raising_the_lift_has_it_lowered_within_a_tenth_of_a_second() {
+        Rig rig = pressedAndWarm(60);
+        rig.run(0.05, r -> {
+            r.out.motorsEnabled = true;
+            r.out.liftVelocityMmPerS = 10;
+        });
+        double liftAtHangMm = rig.bed.trueLiftMm();
+        rig.stall(0.1);
+        assertThat(rig.bed.motorDeadmanTripped()).isFalse();
+        assertThat(rig.bed.trueLiftMm()).as("lift, mm").isLessThan(liftAtHangMm + 0.8);
+        rig.stall(0.3);
+        assertThat(rig.bed.trueLiftMm()).isLessThan(liftAtHangMm);
+        assertThat(rig.bed.motorPowerOn()).as("a healthy lift coming down keeps its power").isTrue();
     }
 }

@@ -215,6 +215,11 @@ abstract class Stepper {
     private void watchStall(long now) {
         double sinceMs = (now - stallStartNanos) / 1e6;
         long pressedAt = bed.stopPressedAtNanos();
+        if (pressedAt >= 0 && pressedAt < stallStartNanos) {
+            // the button was already pressed (it latches) before the host hung: the hang's own press changes nothing,
+            // so the board's figures count from the hang
+            pressedAt = stallStartNanos;
+        }
         if (stallKind == FaultKind.ESTOP_HOST_HUNG) {
             if (pressedAt >= 0) {
                 double sincePressMs = (now - pressedAt) / 1e6;

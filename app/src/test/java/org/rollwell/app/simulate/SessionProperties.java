@@ -11,7 +11,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.rollwell.app.campaign.FaultBounds;
 import org.rollwell.sim.FaultKind;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.sim.body.Body;
@@ -32,7 +31,10 @@ import org.rollwell.therapy.technique.Technique;
  * never press within reach of an excluded range, every fault ends in the safe state, a plan
  * that breaks a ban or crosses an excluded range is refused before anything moves, and the
  * same seed gives an identical record. Sessions are short (1–3 segments of 30–120 s) so many
- * fit: the main property runs 200 tries in every build (issue 8 asks for at least 200).
+ * fit: the main property runs 200 tries in every build (issue 8 asks for at least 200), on the pinned seed 2026 so a
+ * failure in CI is reproducible. It must hold for any seed: explored with 3000 tries on random seeds (task "faults",
+ * see {@link SessionChecks} for what each run is held to and {@link MultiFaultRegressionTest} for the samples it found,
+ * each now a fixed case).
  *
  * <p>The seed is pinned ("2026") so every build tries the same 200 sessions and a failure in CI can
  * be rerun exactly. Exploring further is a matter of dropping the seed and raising the tries (with
@@ -188,48 +190,9 @@ class SessionProperties {
         SessionPlan plan = spec.build(body);
         // every drawn segment broke the envelope: nothing to run (the refusal is the next property's)
         net.jqwik.api.Assume.that(plan != null);
-        long[] pressedNearExcluded = {0};
-        Simulation sim = Simulation.of(plan, body, seed).watchTruth(twin -> {
-            // before any fault strikes (a slipping encoder may misplace the rollers until it is caught)
-            double x = twin.trueCarriagePositionMm();
-            if (twin.injectedFaults().isEmpty() && twin.trueForceN() > TRUE_CONTACT_N && withinReach(plan.envelope(), x, x)) {
-                pressedNearExcluded[0]++;
-            }
-        });
-        boolean anyCanStrike = false;
-        for (FaultSpec f : faults) {
-            if (!canStrike(f, plan)) {
-                continue;
-            }
-            anyCanStrike = true;
-            sim.faultIn(plan.segments().get(Math.min(f.segment(), plan.segments().size() - 1)).technique().name(),
-                    f.afterS(), f.kind(), f.zone());
-        }
-        SimulationResult r = sim.run();
-
-        assertThat(r.detail().commandViolations()).as(r.detail().firstViolation()).isZero();
-        assertThat(pressedNearExcluded[0]).as("ticks a roller truly pressed within reach of %s", plan.envelope().excluded())
-                .isZero();
-        if (anyCanStrike) {
-            assertThat(r.status()).as("a fault struck: %s", r.faults()).isEqualTo("FAULTED");
-        } else if (!r.status().equals("COMPLETED")) {
-            // A clean run should complete. At 200 tries this finds nuisance OVER_FORCE trips when a ROLL at 100 % of a
-            // low maximum follows one at 40 % on a light body (issue 8 note: body 150 cm / 48 kg, ROLL L2–L5 at 0.4 then
-            // 1.0 × 160.5 N, twin seed -7085558, trip at 151.4 s). A false trip is safe, so here it must only be a
-            // force trip that ends in the safe state (asserted below); the force loop's rework owns the trip itself.
-            assertThat(r.faults()).as("clean run: %s", r.faults()).allSatisfy(f -> {
-                assertThat(f.kind()).isNull();
-                assertThat(f.code()).isEqualTo("OVER_FORCE");
-            });
-        }
-        if (r.status().equals("FAULTED")) {
-            assertThat(r.safeState()).as("safe state after %s", r.faults()).isTrue();
-            assertThat(r.faults()).anySatisfy(f -> assertThat(f.code()).isNotNull());
-        }
-        assertThat(r.safeState()).as("a finished session rests safe too").isTrue();
-        assertThat(r.peaks().trueSkinTempC()).isLessThanOrEqualTo(44.0);
-        assertThat(r.peaks().trueCem43MaxMin()).isLessThan(1.0);
+        SessionChecks.runAndCheck(body, plan, faults, seed);
     }
+
 
     /** The bed's own check (PlanAdmission): a segment that breaks a ban or crosses an excluded range is refused, named. */
     @Property(tries = 200, seed = "2026")
@@ -279,48 +242,5 @@ class SessionProperties {
                     f.afterS(), f.kind(), f.zone());
         }
         return sim;
-    }
-
-    /**
-     * Whether the fault can strike and be seen inside its segment: heater kinds need heat; a stall
-     * needs the carriage to move (ROLL, KNEAD, WARM travel); every fault must strike before the
-     * segment ends, and early enough for its detection bound to pass before the plan does. A
-     * segment whose technique ran earlier in the plan is entered earlier.
-     */
-    private static boolean canStrike(FaultSpec f, SessionPlan plan) {
-        int index = Math.min(f.segment(), plan.segments().size() - 1);
-        PlanSegment seg = plan.segments().get(index);
-        int first = index;
-        for (int i = 0; i < index; i++) {
-            if (plan.segments().get(i).technique() == seg.technique()) {
-                first = i;
-                break;
-            }
-        }
-        PlanSegment entered = plan.segments().get(first);
-        if (f.afterS() + 1 > entered.seconds()) {
-            return false;
-        }
-        // it must also strike early enough to be detected before the session ends on its own
-        // (the cool-down opens the heater mains, which hides a welded heater switch)
-        double remainingS = -f.afterS();
-        for (int i = first; i < plan.segments().size(); i++) {
-            remainingS += plan.segments().get(i).seconds();
-        }
-        if (remainingS < FaultBounds.require(f.kind()).detectMs() / 1000.0 + 2.0) {
-            return false;
-        }
-        // where a kind can show comes from the one table the campaign uses too: a heater or sensor of a zone
-        // shows only in a heated session (a detached sensor on an unheated roller still reads the truth), a
-        // stall only while the carriage is told to move, a force signal only while the rollers press
-        FaultBounds.Bound bound = FaultBounds.require(f.kind());
-        if (bound.needsHeat() && !entered.heated()) {
-            return false;
-        }
-        if (bound.occurs() == FaultBounds.Occurs.CARRIAGE_MOVING) {
-            return entered.technique() == Technique.ROLL || entered.technique() == Technique.KNEAD
-                    || entered.technique() == Technique.WARM;
-        }
-        return true;
     }
 }
