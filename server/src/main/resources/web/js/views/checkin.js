@@ -69,7 +69,8 @@ export async function render({ id }) {
           d.painTodayNrs = painNow;
         });
       }
-      await diary(id, { kind: 'NRS_BEFORE', nrs: painNow });
+      // pain now is the day's rating; the diary ties a 'before' rating to a session, which starts later
+      await diary(id, { kind: 'NRS_DAILY', nrs: painNow });
       if (!verdict || !verdict.verdict) verdict = await profile.verdict(await profile.load(id));
       go(verdict.verdict === 'OK' ? `/p/${id}/scan` : `/p/${id}/stop`);
     } catch (err) {

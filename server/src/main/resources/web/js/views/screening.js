@@ -118,15 +118,19 @@ export async function stop({ id }) {
       h('a.button.primary', { href: `#/p/${id}/conditions` }, t('common.continue')));
     return { title: t('stop.noneTitle'), node };
   }
-  const clearable = v.flags.filter((f) => profile.CLEARABLE.includes(f.code));
-  const urgent = v.flags.some((f) => profile.SYMPTOMS_NOW.includes(f.code));
+  // questions left unanswered after a red flag ended the screening are not news: show the flags that stop
+  const stopping = v.flags.filter((f) => f.kind !== 'INCOMPLETE' && f.kind !== 'CHECK_IN');
+  const flags = stopping.length ? stopping : v.flags;
+  const clearable = flags.filter((f) => profile.CLEARABLE.includes(f.code));
+  const urgent = flags.some((f) => profile.SYMPTOMS_NOW.includes(f.code));
   const node = h('div.card.stop-page', { id: 'stop-page' },
     h('h1', t(urgent ? 'stop.urgentTitle' : 'stop.title')),
     h('p.urgency', { id: 'stop-nothing-runs' }, t('stop.nothingRuns', { name: stored.name })),
-    v.flags.map((f) => h('section.notice', { 'data-flag': f.code },
-      h('p.urgency', t('stop.howUrgent'), ' ', f.urgency || t(`urgency.${f.code}`)),
-      h('p', h('strong', t('stop.why')), ' ', f.plain || t(`yes.${f.code}`)),
-      h('p.muted', t('stop.answered'), ' ', t(`q.${f.code}`)))),
+    flags.map((f) => h('section.notice', { 'data-flag': f.code },
+      h('p.urgency', t('stop.howUrgent'), ' ',
+        has(`urgency.${f.code}`) ? t(`urgency.${f.code}`) : t(`urgencyLevel.${f.urgency || 'NONE'}`)),
+      h('p', h('strong', t('stop.why')), ' ', has(`yes.${f.code}`) ? t(`yes.${f.code}`) : (f.plain || '')),
+      has(`q.${f.code}`) ? h('p.muted', t('stop.answered'), ' ', t(`q.${f.code}`)) : null)),
     clearable.length && !urgent ? h('p', t('stop.clearanceIntro')) : null,
     h('div.actions',
       clearable.length && !urgent ? h('a.button.primary', { href: `#/p/${id}/clearances`, id: 'to-clearances' }, t('stop.recordClearance')) : null,

@@ -93,7 +93,9 @@ class NewUserPathTest extends WebAppFixture {
         assertThat(doc.get("painMap")).asList().containsExactly(Map.of("level", "L4", "side", "LEFT", "nrs", 6L));
         assertThat(doc.get("triggerPoints")).asList().containsExactly(Map.of("level", "T6", "side", "RIGHT"));
         assertThat(((Map<?, ?>) doc.get("preferences")).get("intensity")).isEqualTo(4L);
-        assertThat(doc.get("painTodayNrs")).isEqualTo(5L);
+        // the check-in's pain now went to the diary as the day's rating
+        assertThat(browser.js("return fetch('/api/profiles/' + arguments[0] + '/pain').then(r => r.text())", id).toString())
+                .contains("NRS_DAILY").contains("\"nrs\":5");
 
         browser.driver.get(base + "#/p/" + id);
         waitForHash("#/p/" + id);
