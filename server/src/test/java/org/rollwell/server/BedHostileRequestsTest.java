@@ -74,7 +74,7 @@ class BedHostileRequestsTest {
         db.close();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "2026") // pinned: a CI failure can be rerun; explore by dropping the seed
     void every_hostile_request_to_the_bed_gets_a_4xx_problem(@ForAll("attacks") Attack a) {
         Map<String, String> headers = new LinkedHashMap<>();
         String cookie = a.signedIn() ? owner.cookie : a.cookie();

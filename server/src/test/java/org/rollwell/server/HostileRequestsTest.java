@@ -90,7 +90,7 @@ class HostileRequestsTest {
         db.close();
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "2026") // pinned: a CI failure can be rerun; explore by dropping the seed
     void every_hostile_request_gets_a_4xx_problem(@ForAll("attacks") Attack a) {
         Map<String, String> headers = new LinkedHashMap<>();
         // a route that reads only the cookie gets a hostile one; the others may get the real session
@@ -130,7 +130,9 @@ class HostileRequestsTest {
                         + Json.quote(login) + ",\"profile\":{\"format\":" + Json.quote(login) + "}}");
         Arbitrary<String> mutatedProfile = Arbitraries.strings().ofMaxLength(30)
                 .map(v -> Json.profileBody("P", Json.sampleProfile("ben")
-                        .replaceFirst("\"format\"\\s*:\\s*\"[^\"]+\"", "\"format\": " + Json.quote(v))));
+                        .replaceFirst("\"format\"\\s*:\\s*\"[^\"]+\"",
+                                // a drawn dollar sign or backslash is text here, not a group reference
+                                java.util.regex.Matcher.quoteReplacement("\"format\": " + Json.quote(v)))));
         // shaped like the therapy routes' bodies, each wrong in one way (none of them valid anywhere)
         Arbitrary<String> therapy = Arbitraries.of("{\"answers\":{\"X\":1}}", "{\"answers\":{\"CI_DVT\":null}}",
                 "{\"clearances\":[1]}", "{\"clearances\":[{\"id\":\"RF_TRAUMA\",\"clinician\":\"x\",\"date\":\"2026-11-01\",\"note\":{}}]}",
