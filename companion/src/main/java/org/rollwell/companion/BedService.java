@@ -12,23 +12,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import org.rollwell.bed.force.LiftController;
 import org.rollwell.bed.io.BedIo;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.bed.io.SensorFrame;
 import org.rollwell.bed.loop.ControlLoop;
+import org.rollwell.bed.loop.RealTimeRunner;
 import org.rollwell.bed.safety.Lock;
-import org.rollwell.bed.safety.SafetySupervisor;
 import org.rollwell.bed.safety.ServiceLocks;
 import org.rollwell.bed.scan.ScanRoutine;
 import org.rollwell.bed.session.SessionRunner;
+import org.rollwell.companion.workflow.ScanStep;
+import org.rollwell.companion.workflow.SessionStep;
+import org.rollwell.companion.workflow.SessionWorkflow;
 import org.rollwell.therapy.plan.SessionPlan;
 
 /**
  * One bed, one thing at a time, over any {@link BedIo}: a session (a plan run by the bed's
- * {@link SessionRunner}) or a spine scan ({@link ScanRoutine}), each under its own
- * {@link SafetySupervisor} and the bed's shared {@link ServiceLocks}. The bed has its own thread:
- * while something runs it ticks the control loop at absolute deadlines ({@link Pacing}); at rest it
+ * {@link SessionRunner}) or a spine scan ({@link ScanRoutine}), each built by the one
+ * {@link SessionWorkflow} the CLI's simulation runs too, under its own safety supervisor and the
+ * bed's shared {@link ServiceLocks}. The bed has its own thread: while something runs it ticks the
+ * control loop at absolute deadlines ({@link RealTimeRunner}, {@link Pacing}); at rest it
  * reads the sensors once a second. Every request that touches the bed runs on that thread, so the
  * {@code BedIo} is never used by two threads. Listeners are called on a separate event thread, so a
  * slow database never delays a tick.
@@ -62,6 +65,9 @@ public final class BedService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final SessionWorkflow workflow;
+    /** The bed as the workflow sees it: the same bed, clock and locks for every scan and session. */
+    private final SessionWorkflow.Bed bed;
     private final SensorFrame restFrame;
     private final Thread thread;
     private volatile boolean closeRequested;
@@ -82,6 +88,8 @@ public final class BedService implements AutoCloseable {
         this.simulated = pacing.simulated() != null;
         this.snapshot = new Snapshot(spec.heaterZones());
         this.restFrame = new SensorFrame(spec.heaterZones());
+        this.workflow = new SessionWorkflow(spec);
+        this.bed = new SessionWorkflow.Bed(io, pacing.loopTicker(), locks);
         this.thread = new Thread(this::drive, "rollwell-bed");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -110,19 +118,15 @@ public final class BedService implements AutoCloseable {
                 throw new BedRefusal(BedRefusal.Why.PLAN, "a blocked plan cannot run: " + plan.reasons());
             }
             requirePresence();
-            SessionRunner runner;
+            SessionStep step;
             try {
-                runner = new SessionRunner(plan, spec, locks);
+                step = workflow.session(bed, plan, null);
             } catch (IllegalStateException e) {
                 throw new BedRefusal(BedRefusal.Why.LOCKED, e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new BedRefusal(BedRefusal.Why.PLAN, e.getMessage());
             }
-            ControlLoop loop = new ControlLoop(io, pacing.loopTicker(), new SafetySupervisor(spec, plan.envelope(), locks),
-                    runner, new LiftController(spec));
-            loop.observe(runner.recorder());
-            runner.start();
-            SessionHandle handle = new SessionHandle(owner, loop, runner, listener, this);
+            SessionHandle handle = new SessionHandle(owner, step.loop(), step.runner(), listener, this);
             current = handle;
             return handle;
         });
@@ -134,11 +138,9 @@ public final class BedService implements AutoCloseable {
         return call(() -> {
             requireFree();
             requirePresence();
-            ScanRoutine routine = new ScanRoutine(spec, List.of(), locks);
-            ControlLoop loop = new ControlLoop(io, pacing.loopTicker(),
-                    new SafetySupervisor(spec, SafetySupervisor.bedEnvelope(spec), locks), routine, new LiftController(spec));
-            routine.start();
-            ScanJob job = new ScanJob(owner, loop, routine);
+            // under the bed's own envelope: the server's scan comes before any plan (choice)
+            ScanStep step = workflow.scan(bed, null);
+            ScanJob job = new ScanJob(owner, step.loop(), step.routine());
             current = job;
             return job;
         });
@@ -302,7 +304,7 @@ public final class BedService implements AutoCloseable {
 
     /** The bed's thread: a period-paced loop while something runs, a 1 Hz read at rest. */
     private void drive() {
-        BedDriver driver = new BedDriver(pacing, lateness, spec.periodNanos());
+        RealTimeRunner driver = new RealTimeRunner(pacing.wall(), spec.periodNanos(), lateness);
         long lastRest = Long.MIN_VALUE;
         boolean stopAsked = false;
         while (true) {
@@ -335,7 +337,7 @@ public final class BedService implements AutoCloseable {
                 stopAsked = true;
                 a.stop("the companion is shutting down");
             }
-            driver.period(a.loop);
+            driver.period(a.loop, pacing.simulated(), pacing.timeScale());
             lastWallNanos = pacing.wall().nanos();
             String state = a.faulted() ? "FAULTED" : a.state();
             snapshot.update(a.loop.sensors(), state, !a.finished(), a.segment(), a.technique(), a.secondsLeft(),

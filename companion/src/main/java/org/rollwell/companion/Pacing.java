@@ -39,8 +39,8 @@ public record Pacing(Ticker wall, VirtualTicker simulated, int timeScale) {
         return new Pacing(wall, Objects.requireNonNull(twinTicker, "twinTicker"), timeScale);
     }
 
-    /** The clock the control loop reads. */
-    Ticker loopTicker() {
+    /** The clock the control loop reads: the twin's virtual ticker on a simulated bed, else the wall. */
+    public Ticker loopTicker() {
         return simulated != null ? simulated : wall;
     }
 }

@@ -3,12 +3,13 @@ package org.rollwell.companion;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.bed.loop.ControlLoop;
 import org.rollwell.bed.scan.ScanRoutine;
-import org.rollwell.therapy.scan.ScanAnalyser;
+import org.rollwell.companion.workflow.ScanVerdict;
 import org.rollwell.therapy.scan.ScanResult;
 
 /**
  * A spine scan on the bed: the bed's {@link ScanRoutine} under the bed's own envelope, then the
- * trace analysed into a spine map, or a plain rejection saying why.
+ * trace judged by the workflow's {@link ScanVerdict} (the analysis into a spine map, or a plain
+ * rejection saying why), as every front judges a scan.
  */
 public final class ScanJob extends Activity {
     /** How a scan stands for the person. */
@@ -78,23 +79,28 @@ public final class ScanJob extends Activity {
 
     @Override
     void onEnded() {
-        ScanRoutine.State s = routine.state();
-        if (s == ScanRoutine.State.DONE) {
-            ScanResult r = new ScanAnalyser().analyse(routine.trace());
-            result = r;
-            if (!r.ok()) {
-                reason = r.reasons().isEmpty() ? "the scan could not be trusted" : r.reasons().get(0).message();
+        ScanVerdict verdict = ScanVerdict.of(routine);
+        switch (verdict.kind()) {
+            case OK -> {
+                result = verdict.result();
+                status = Status.DONE;
             }
-            status = r.ok() ? Status.DONE : Status.REJECTED;
-        } else if (s == ScanRoutine.State.REFUSED) {
-            reason = routine.refusal();
-            status = Status.REJECTED;
-        } else {
-            var fault = loop.supervisor().fault();
-            if (reason == null) {
-                reason = fault == null ? "the scan was cut short" : fault.code().name() + ": " + fault.code().rule();
+            case REJECTED -> {
+                result = verdict.result();
+                reason = verdict.why();
+                status = Status.REJECTED;
             }
-            status = Status.FAILED;
+            case REFUSED -> {
+                reason = verdict.why();
+                status = Status.REJECTED;
+            }
+            case STOPPED -> {
+                var fault = loop.supervisor().fault();
+                if (reason == null) {
+                    reason = fault == null ? "the scan was cut short" : fault.code().name() + ": " + fault.code().rule();
+                }
+                status = Status.FAILED;
+            }
         }
         progress = 1.0;
     }

@@ -6,7 +6,7 @@ package org.rollwell.companion;
  * started a whole period late; its missed deadlines are skipped, not run in a burst). Written by the
  * bed's thread without allocating; read by the bench.
  */
-public final class TickLateness {
+public final class TickLateness implements org.rollwell.bed.loop.RealTimeRunner.Lateness {
     /** Width of one bin, ns. */
     static final long BIN_NANOS = 50_000L;
     private static final int BINS = 400;
@@ -16,7 +16,8 @@ public final class TickLateness {
     private long overruns;
     private long worstNanos;
 
-    synchronized void record(long latenessNanos) {
+    @Override
+    public synchronized void record(long latenessNanos) {
         long late = Math.max(0, latenessNanos);
         int bin = (int) Math.min(BINS, late / BIN_NANOS);
         counts[bin]++;
@@ -24,7 +25,8 @@ public final class TickLateness {
         worstNanos = Math.max(worstNanos, late);
     }
 
-    synchronized void overrun() {
+    @Override
+    public synchronized void overrun() {
         overruns++;
     }
 
