@@ -185,6 +185,51 @@ class ModuleWallsTest {
                 .hasMessageContaining("org.rollwell.sim.SimulatedBed");
     }
 
+    /**
+     * One workflow for every bed (issue 11 item 2): only the companion's workflow builds a scan or a session on a
+     * bed, so the CLI's simulation and the server's bed service run the same path (the bed's own classes aside).
+     */
+    private static final ArchRule ONLY_THE_WORKFLOW_BUILDS_SCANS_AND_SESSIONS = noClasses().that()
+            .resideOutsideOfPackages("org.rollwell.companion.workflow..", "org.rollwell.bed..")
+            .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "a constructor of ScanRoutine or SessionRunner",
+                    (com.tngtech.archunit.core.domain.JavaConstructorCall call) -> java.util.Set.of(
+                            "org.rollwell.bed.scan.ScanRoutine", "org.rollwell.bed.session.SessionRunner")
+                            .contains(call.getTargetOwner().getName())))
+            .because("simulate, campaign and the server run every scan and session through"
+                    + " org.rollwell.companion.workflow.SessionWorkflow (issue 11)");
+
+    @Test
+    void only_the_companion_workflow_builds_a_scan_or_a_session() {
+        ONLY_THE_WORKFLOW_BUILDS_SCANS_AND_SESSIONS.check(production);
+    }
+
+    @Test
+    void the_workflow_rule_catches_an_app_class_that_runs_its_own_session() {
+        JavaClasses offender = new ClassFileImporter().importClasses(
+                org.rollwell.app.wallcheck.RunsItsOwnSession.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ONLY_THE_WORKFLOW_BUILDS_SCANS_AND_SESSIONS.check(offender))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.rollwell.bed.session.SessionRunner");
+    }
+
+    @Test
+    void simulate_and_the_server_go_through_the_same_workflow() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().haveFullyQualifiedName(
+                        "org.rollwell.app.scenario.ScenarioRunner")
+                .or().haveFullyQualifiedName("org.rollwell.app.simulate.Simulation")
+                .or().haveFullyQualifiedName("org.rollwell.companion.BedService")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.rollwell.companion.workflow.SessionWorkflow")
+                .because("the CLI's simulate and the server's bed service share one workflow (issue 11 item 2)")
+                .check(production);
+        noClasses().that().resideInAPackage("org.rollwell.app.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rollwell.bed.session..", "org.rollwell.bed.scan..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.rollwell.therapy.scan.ScanAnalyser")
+                .because("scenarios scan, analyse and run through the workflow, not the bed's routines")
+                .check(production);
+    }
+
     @Test
     void nothing_below_the_companion_reads_it() {
         noClasses().that().resideInAnyPackage("org.rollwell.therapy..", "org.rollwell.bed..", "org.rollwell.sim..",

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.rollwell.app.simulate.Simulation;
 import org.rollwell.app.simulate.SimulationResult;
+import org.rollwell.app.simulate.TwinPacer;
+import org.rollwell.companion.workflow.ScanVerdict;
+import org.rollwell.companion.workflow.SessionWorkflow;
 import org.rollwell.sim.body.ModelledBack;
 import org.rollwell.therapy.anatomy.Landmark;
 import org.rollwell.therapy.anatomy.SpineMap;
@@ -13,15 +16,14 @@ import org.rollwell.therapy.plan.Reason;
 import org.rollwell.therapy.plan.SessionPlan;
 import org.rollwell.therapy.plan.SessionPlanner;
 import org.rollwell.therapy.program.ProgramLibrary;
-import org.rollwell.therapy.scan.ScanAnalyser;
 import org.rollwell.therapy.scan.ScanReason;
-import org.rollwell.therapy.scan.ScanResult;
-import org.rollwell.therapy.scan.ScanTrace;
 
 /**
- * Runs a scenario the way the product runs a session: scan the spine (unless the scenario
- * says {@code "scan": false}), analyse the trace, plan on the measured map (or the normative
- * one), then drive the twin through the plan on virtual time with the scenario's faults.
+ * Runs a scenario the way the product runs a session, through the companion's one
+ * {@link SessionWorkflow}: scan the spine (unless the scenario says {@code "scan": false}),
+ * analyse the trace, plan on the measured map (or the normative one), then drive the twin
+ * through the plan on virtual time ({@link TwinPacer}) with the scenario's faults. The twin-only
+ * parts stay here: the scan checked against the body's true landmarks, the faults, the trace.
  *
  * <p>The scan runs under the person's envelope as screened (their force limit; their excluded
  * ranges on the profile's or the normative map, with the ±50 mm margin): the supervisor keeps the
@@ -64,66 +66,62 @@ public final class ScenarioRunner {
      */
     public static ScenarioOutcome run(Scenario scenario, Options options, Simulation.TruthWatch sessionWatch,
                                       SessionPlan screened) {
-        SpineMap map = null;
-        ScanCheck check = null;
-        ScanTrace surface = null;
-        // Screening comes before anything moves: a person the screening blocks is never scanned.
-        if (screened.status() == SessionPlan.Status.BLOCKED) {
-            return new ScenarioOutcome(Simulation.of(screened, scenario.body(), scenario.seed()).spec(scenario.bed()).run(),
-                    screened.reasons(), screened, null);
-        }
-        if (scenario.scan()) {
-            // the scan runs under the person's envelope (force limit, excluded ranges on the map they were screened on)
-            Simulation.ScanRun scanRun = Simulation.scan(scenario.body(), scenario.seed()).spec(scenario.bed())
-                    .scanEnvelope(screened.envelope()).runScan();
-            if (scanRun.refusal() != null && !scanRun.refusal().isEmpty() || !"COMPLETED".equals(scanRun.result().status())) {
-                String why = scanRun.refusal() == null || scanRun.refusal().isEmpty()
-                        ? "the scan stopped in state " + scanRun.result().detail().finalState() : scanRun.refusal();
-                check = new ScanCheck("FAULTED", Double.NaN, Double.NaN, Double.NaN, List.of(why));
-                return blockedByScan(check, "SCAN_FAULTED", "The spine scan did not finish: " + why);
-            }
-            ScanTrace t = scanRun.trace();
-            ScanResult analysed = new ScanAnalyser().analyse(t);
-            if (!analysed.ok()) {
-                List<String> reasons = new ArrayList<>();
-                analysed.reasons().forEach(r -> reasons.add(r.toString()));
-                check = new ScanCheck("REJECTED", Double.NaN, Double.NaN, Double.NaN, reasons);
-                ScanReason first = analysed.reasons().get(0);
-                return blockedByScan(check, "SCAN_REJECTED", "The spine scan could not be trusted (" + first.code() + ": "
-                        + first.message() + "); scan again, or plan on the normative map with \"scan\": false.");
-            }
-            map = analysed.spineMap();
-            check = againstTruth(map, new ModelledBack(scenario.body(), scenario.seed()));
-            surface = t;
-        }
-        SessionPlan plan = map == null ? screened : plan(scenario, map);
-        Simulation simulation = Simulation.of(plan, scenario.body(), scenario.seed()).spec(scenario.bed());
-        List<Reason> notices = new ArrayList<>(plan.reasons());
+        // the scan before the session runs clean; faults, trace, progress and the truth watch are the session's
+        Simulation scanning = Simulation.scan(scenario.body(), scenario.seed()).spec(scenario.bed());
+        Simulation session = Simulation.session(scenario.body(), scenario.seed()).spec(scenario.bed());
         for (ScenarioFault fault : scenario.faults()) {
             int zone = fault.hasZone() ? fault.zone() : 0;
             if (fault.during() == null) {
-                simulation.fault(fault.atS(), fault.kind(), zone);
+                session.fault(fault.atS(), fault.kind(), zone);
             } else {
-                simulation.faultIn(fault.during(), fault.atS(), fault.kind(), zone);
-                if (plan.status() == SessionPlan.Status.OK && !reaches(plan, fault.during())) {
-                    notices.add(new Reason("FAULT_PHASE_ABSENT", "The plan has no " + fault.during() + " step, so the "
-                            + fault.kind() + " timed from it was never injected."));
-                }
+                session.faultIn(fault.during(), fault.atS(), fault.kind(), zone);
             }
         }
-        if (surface != null) {
-            simulation.surface(surface);
-        }
         if (options.traceCsv() != null) {
-            simulation.trace(options.traceCsv(), options.traceEvery());
+            session.trace(options.traceCsv(), options.traceEvery());
         }
         if (options.progress() != null) {
-            simulation.progress(options.progress());
+            session.progress(options.progress());
         }
         if (sessionWatch != null) {
-            simulation.watchTruth(sessionWatch);
+            session.watchTruth(sessionWatch);
         }
-        SimulationResult result = simulation.run();
+        TwinPacer twins = new TwinPacer(scanning, session);
+        SessionWorkflow.Outcome done = new SessionWorkflow(scenario.bed()).run(screened, scenario.scan(),
+                measured -> plan(scenario, measured), twins, SessionWorkflow.Listener.NONE);
+        ScanVerdict verdict = done.scan();
+        switch (done.status()) {
+            case SCREENED_OUT:
+                return new ScenarioOutcome(Simulation.of(screened, scenario.body(), scenario.seed()).spec(scenario.bed()).run(),
+                        screened.reasons(), screened, null);
+            case SCAN_STOPPED: {
+                ScanCheck check = new ScanCheck("FAULTED", Double.NaN, Double.NaN, Double.NaN, List.of(verdict.why()));
+                return blockedByScan(check, "SCAN_FAULTED", "The spine scan did not finish: " + verdict.why());
+            }
+            case SCAN_REJECTED: {
+                List<String> reasons = new ArrayList<>();
+                verdict.reasons().forEach(r -> reasons.add(r.toString()));
+                ScanCheck check = new ScanCheck("REJECTED", Double.NaN, Double.NaN, Double.NaN, reasons);
+                ScanReason first = verdict.reasons().get(0);
+                return blockedByScan(check, "SCAN_REJECTED", "The spine scan could not be trusted (" + first.code() + ": "
+                        + first.message() + "); scan again, or plan on the normative map with \"scan\": false.");
+            }
+            default:
+                break;
+        }
+        // the twin-only check: the measured landmarks against the body's true ones
+        ScanCheck check = verdict == null ? null
+                : againstTruth(verdict.result().spineMap(), new ModelledBack(scenario.body(), scenario.seed()));
+        SessionPlan plan = done.plan();
+        List<Reason> notices = new ArrayList<>(plan.reasons());
+        for (ScenarioFault fault : scenario.faults()) {
+            if (fault.during() != null && plan.status() == SessionPlan.Status.OK && !reaches(plan, fault.during())) {
+                notices.add(new Reason("FAULT_PHASE_ABSENT", "The plan has no " + fault.during() + " step, so the "
+                        + fault.kind() + " timed from it was never injected."));
+            }
+        }
+        SimulationResult result = done.status() == SessionWorkflow.Status.RAN ? twins.sessionResult()
+                : Simulation.of(plan, scenario.body(), scenario.seed()).spec(scenario.bed()).run();
         return new ScenarioOutcome(result, notices, plan, check);
     }
 

@@ -6,19 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
-import org.rollwell.bed.force.LiftController;
-import org.rollwell.bed.force.SurfaceProfile;
 import org.rollwell.bed.io.BedSpec;
-import org.rollwell.bed.loop.ControlLoop;
 import org.rollwell.bed.record.SegmentResult;
 import org.rollwell.bed.record.SessionRecord;
 import org.rollwell.bed.safety.Lock;
 import org.rollwell.bed.safety.SafetySupervisor;
 import org.rollwell.bed.safety.ServiceLocks;
 import org.rollwell.bed.scan.ScanRoutine;
-import org.rollwell.bed.session.SessionRunner;
 import org.rollwell.bed.session.SessionState;
 import org.rollwell.bed.time.VirtualTicker;
+import org.rollwell.companion.workflow.ScanStep;
+import org.rollwell.companion.workflow.SessionStep;
+import org.rollwell.companion.workflow.SessionWorkflow;
 import org.rollwell.sim.FaultKind;
 import org.rollwell.sim.SimulatedBed;
 import org.rollwell.sim.body.Body;
@@ -28,9 +27,11 @@ import org.rollwell.therapy.scan.ScanTrace;
 import org.rollwell.therapy.plan.SessionPlan;
 
 /**
- * The closed loop on virtual time: a {@link SimulatedBed} (the twin) driven by the bed
- * runtime's {@link ControlLoop}, running a session plan or a spine scan as fast as the CPU
- * allows, with faults injected at a time or in a phase. Same seed, same result.
+ * The closed loop on virtual time: a {@link SimulatedBed} (the twin) driven through the companion's
+ * {@link SessionWorkflow} (which builds the scan or session and its loop, as it does for a real bed),
+ * running a session plan or a spine scan as fast as the CPU allows, with faults injected at a time or
+ * in a phase. The twin-only parts stay here, around the workflow: the fresh twin, fault injection,
+ * the truth watch, the true peaks and the trace CSV. Same seed, same result.
  *
  * <pre>{@code
  * SimulationResult r = Simulation.of(plan, body, 42).fault(600, "HEATER_DEAD", 0).run();
@@ -78,6 +79,14 @@ public final class Simulation {
     /** A session: runs {@code plan} for {@code body} on a twin seeded with {@code seed}. */
     public static Simulation of(SessionPlan plan, Body body, long seed) {
         return new Simulation(Objects.requireNonNull(plan, "plan"), body, seed, false);
+    }
+
+    /**
+     * A session whose plan the {@link SessionWorkflow} makes (on the map a scan measured): configure its
+     * faults, trace and watch here, and drive it with a {@link TwinPacer}.
+     */
+    public static Simulation session(Body body, long seed) {
+        return new Simulation(null, body, seed, false);
     }
 
     /** A spine scan of {@code body}; run it with {@link #runScan()}. */
@@ -170,6 +179,9 @@ public final class Simulation {
         if (scan) {
             throw new IllegalStateException("a scan runs with runScan()");
         }
+        if (plan == null) {
+            throw new IllegalStateException("a session without a plan runs through the workflow (TwinPacer)");
+        }
         if (plan.status() == SessionPlan.Status.BLOCKED) {
             return new SimulationResult("BLOCKED", true, List.of(), List.of(),
                     new SimulationResult.PeaksReport(null, 0, null, 0, 0, 0, 0, null),
@@ -181,38 +193,38 @@ public final class Simulation {
         VirtualTicker ticker = new VirtualTicker();
         SimulatedBed bed = newBed(ticker);
         // a fresh twin: its locks live and die with the run, and never touch the stored ones
-        ServiceLocks locks = ServiceLocks.fresh(spec.heaterZones());
-        SafetySupervisor supervisor = new SafetySupervisor(spec, plan.envelope(), locks);
-        SessionRunner runner = new SessionRunner(plan, spec, locks);
-        LiftController lift = new LiftController(spec);
-        if (surface != null) {
-            lift.useProfile(SurfaceProfile.fromScan(surface.positionMm(), surface.liftMm(), surface.size()),
-                    ScanRoutine.SCAN_FORCE_N);
-        }
-        ControlLoop loop = new ControlLoop(bed, ticker, supervisor, runner, lift);
-        loop.observe(runner.recorder());
-        runner.start();
-        Stepper stepper = new Stepper(bed, ticker, loop, faults, traceOut == null ? null : new TraceWriter(traceOut, traceEvery),
-                progress, plan.totalSeconds() + OVERHEAD_S) {
+        SessionStep step = new SessionWorkflow(spec).session(twinBed(bed, ticker), plan, surface);
+        return driveSession(step, bed, ticker, wallStart);
+    }
+
+    /** The workflow's view of a fresh twin: the twin, its clock, and locks that live and die with the run. */
+    SessionWorkflow.Bed twinBed(SimulatedBed bed, VirtualTicker ticker) {
+        return new SessionWorkflow.Bed(bed, ticker, ServiceLocks.fresh(spec.heaterZones()));
+    }
+
+    /** Steps {@code step}, a session the workflow built on {@code bed}, on virtual time with this simulation's faults, trace and watch. */
+    SimulationResult driveSession(SessionStep step, SimulatedBed bed, VirtualTicker ticker, long wallStart) {
+        var runner = step.runner();
+        Stepper stepper = new Stepper(bed, ticker, step.loop(), faults, traceOut == null ? null : new TraceWriter(traceOut, traceEvery),
+                progress, step.expectedS() + OVERHEAD_S) {
             @Override
             String state() {
-                return runner.state().name();
+                return step.state();
             }
 
             @Override
             String phase() {
-                SessionState s = runner.state();
-                return s == SessionState.RUNNING ? plan.segments().get(runner.segmentIndex()).technique().name() : s.name();
+                return step.phase();
             }
 
             @Override
             boolean finished() {
-                return runner.state().finished();
+                return step.finished();
             }
 
             @Override
             double forceTargetN() {
-                return loop.setpoints().lift == org.rollwell.bed.loop.Setpoints.Lift.FORCE ? loop.setpoints().forceTargetN : 0.0;
+                return step.forceTargetN();
             }
 
             @Override
@@ -238,7 +250,7 @@ public final class Simulation {
         stepper.run();
         SessionRecord record = runner.record();
         long wallMs = (System.nanoTime() - wallStart) / 1_000_000L;
-        return result(stepper, record, runner.state().name(), runner.state() == SessionState.COMPLETED, wallMs);
+        return result(stepper, record, runner.state().name(), step.completed(), wallMs);
     }
 
     /** Runs the scan: the trace and the same result a session gives (no segments). */
@@ -249,33 +261,34 @@ public final class Simulation {
         long wallStart = System.nanoTime();
         VirtualTicker ticker = new VirtualTicker();
         SimulatedBed bed = newBed(ticker);
-        SafetySupervisor supervisor = new SafetySupervisor(spec,
-                scanEnvelope != null ? scanEnvelope : SafetySupervisor.bedEnvelope(spec));
         // under a person's envelope the scan crosses their excluded ranges lifted off (issue 10)
-        ScanRoutine routine = new ScanRoutine(spec, scanEnvelope != null ? scanEnvelope.excluded() : List.of());
-        ControlLoop loop = new ControlLoop(bed, ticker, supervisor, routine, new LiftController(spec));
-        routine.start();
-        double expectedS = spec.travelMm() / ScanRoutine.SCAN_SPEED_MM_PER_S + 120;
-        Stepper stepper = new Stepper(bed, ticker, loop, faults, traceOut == null ? null : new TraceWriter(traceOut, traceEvery),
-                progress, expectedS + 600) {
+        ScanStep step = new SessionWorkflow(spec).scan(twinBed(bed, ticker), scanEnvelope);
+        return driveScan(step, bed, ticker, wallStart);
+    }
+
+    /** Steps {@code step}, a scan the workflow built on {@code bed}, on virtual time with this simulation's faults, trace and watch. */
+    ScanRun driveScan(ScanStep step, SimulatedBed bed, VirtualTicker ticker, long wallStart) {
+        ScanRoutine routine = step.routine();
+        Stepper stepper = new Stepper(bed, ticker, step.loop(), faults, traceOut == null ? null : new TraceWriter(traceOut, traceEvery),
+                progress, step.expectedS() + 600) {
             @Override
             String state() {
-                return routine.state().name();
+                return step.state();
             }
 
             @Override
             String phase() {
-                return routine.state().name();
+                return step.phase();
             }
 
             @Override
             boolean finished() {
-                return routine.state().finished();
+                return step.finished();
             }
 
             @Override
             double forceTargetN() {
-                return loop.setpoints().lift == org.rollwell.bed.loop.Setpoints.Lift.FORCE ? loop.setpoints().forceTargetN : 0.0;
+                return step.forceTargetN();
             }
 
             @Override
@@ -291,7 +304,7 @@ public final class Simulation {
         return new ScanRun(result, routine.trace(), routine.refusal());
     }
 
-    private SimulatedBed newBed(VirtualTicker ticker) {
+    SimulatedBed newBed(VirtualTicker ticker) {
         SimulatedBed bed = new SimulatedBed(spec, new ModelledBack(body, seed), seed, ticker).noise(noise);
         if (startPositionMm != 0) {
             bed.placeCarriage(startPositionMm);
