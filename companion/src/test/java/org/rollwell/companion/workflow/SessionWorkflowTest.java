@@ -62,7 +62,7 @@ class SessionWorkflowTest {
     }
 
     @Test
-    void a_stop_pressed_during_the_session_ends_it_in_the_safe_state_and_the_record_says_why() {
+    void a_session_started_with_the_stop_button_pressed_faults_into_the_safe_state_and_the_record_says_why() {
         bed.presence = true;
         bed.stopButton = true;
 
