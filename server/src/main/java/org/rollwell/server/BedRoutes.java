@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rollwell.companion.BedStatus;
+import org.rollwell.companion.TickLateness;
 
 /** GET /api/bed, and the simulator's PUT /api/sim/body and POST /api/sim/faults (only with --bed sim). */
 final class BedRoutes {
@@ -17,7 +18,7 @@ final class BedRoutes {
         this.auth = auth;
     }
 
-    /** The bed's state, presence and locks; who uses it only to that account. */
+    /** The bed's state, presence, locks and control loop timing; who uses it only to that account. */
     void status(Context ctx) {
         String account = auth.require(ctx);
         BedStatus s = bed.require().status();
@@ -30,7 +31,23 @@ final class BedRoutes {
         m.put("inUse", s.owner() != null);
         m.put("locks", s.locks().stream().map(l -> Map.of("kind", l.kind(), "reason", l.reason())).toList());
         m.put("simulated", s.simulated());
+        m.put("loop", loop(bed.require().lateness()));
         JsonBodies.send(ctx, 200, m);
+    }
+
+    /**
+     * How late the control loop's periods started against their deadlines since the server started, µs
+     * (the histogram's 50 µs bins, each quantile to its bin's upper edge), and the overruns: a period that
+     * started a whole period late (issue 11: p99 ≤ 1 ms and no overrun under the bench's load).
+     */
+    static Map<String, Object> loop(TickLateness lateness) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("periods", lateness.count());
+        m.put("latenessP50Us", lateness.quantileNanos(0.50) / 1_000);
+        m.put("latenessP99Us", lateness.quantileNanos(0.99) / 1_000);
+        m.put("latenessMaxUs", lateness.worstNanos() / 1_000);
+        m.put("overruns", lateness.overruns());
+        return m;
     }
 
     /** {@code {"onBed": true|false}}: puts the twin's person on the bed or takes them off. */

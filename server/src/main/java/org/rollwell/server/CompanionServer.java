@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.rollwell.store.Database;
 
 /**
@@ -31,6 +32,19 @@ public final class CompanionServer implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Request threads at most (choice, bench/README.md "Companion server under load"): Jetty's default pool grows
+     * to 250 threads when answers slow down for a moment (a collection, a burst), and each thread keeps its own
+     * JSON buffers (Jackson's per-thread recycler, ≈ 110 KB measured with jmap -histo:live: 15.8 MB of char[] over
+     * 141 threads) and stack; under the bench's 200 req/s that filled the 96 MB heap into back-to-back full
+     * collections of 0.4–1.2 s. Two cores gain nothing from more threads than this; requests beyond it wait in
+     * Jetty's queue, which costs a few bytes each. Two of them are Jetty's acceptor and selector.
+     */
+    static final int MAX_REQUEST_THREADS = 16;
+    static final int MIN_REQUEST_THREADS = 4;
+    /** An idle thread above the minimum ends after this long (Jetty's default, 60 s). */
+    static final int THREAD_IDLE_MS = 60_000;
 
     private final Javalin app;
     private final List<Route> routes;
@@ -61,6 +75,9 @@ public final class CompanionServer implements AutoCloseable {
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_REQUEST_THREADS, MIN_REQUEST_THREADS, THREAD_IDLE_MS);
+            threads.setName("rollwell-http");
+            config.jetty.threadPool = threads;
             config.startupWatcherEnabled = false;
             // The web app (issue 12): plain files from the classpath, no build step; pages route by #hash
             config.staticFiles.add(files -> {

@@ -62,9 +62,18 @@ public final class DailyLimits {
 
         /** The 409 problem of a refusal; {@code field} is {@code minutes} for the minutes limit, else {@code profileId}. */
         public ApiProblem problem() {
-            String field = code.equals("MINUTES_LIMIT") ? "minutes" : "profileId";
-            return new ApiProblem(409, "daily-limit", "Daily limit reached", field, reason, List.of());
+            return refusal(code.equals("MINUTES_LIMIT") ? "minutes" : "profileId", reason);
         }
+    }
+
+    /**
+     * The one answer to "this profile has had today's sessions" wherever it is found (this check, or the
+     * planner's DAILY_LIMIT and TOO_SOON reasons at a session start): 409, a conflict with the stored
+     * history's state (RFC 9110 §15.5.10). Not 429, which is for a client sending too many requests
+     * (RFC 6585 §4), as the sign-up and sign-in limits do.
+     */
+    static ApiProblem refusal(String field, String reason) {
+        return new ApiProblem(409, "daily-limit", "Daily limit reached", field, reason, List.of());
     }
 
     private final SessionRepository sessions;

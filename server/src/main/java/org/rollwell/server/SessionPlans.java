@@ -37,7 +37,7 @@ import org.rollwell.therapy.screening.Visit;
 final class SessionPlans {
     /** Without "minutes" a session lasts 20 min (choice: the middle of the planner's 10–60). */
     static final int DEFAULT_MINUTES = 20;
-    /** Reasons that mean "not today": answered 429 daily-limit rather than 403 (DOMAIN.md §5 "Per day"). */
+    /** Reasons that mean "not today": answered 409 daily-limit as {@link DailyLimits} does, not 403 (DOMAIN.md §5 "Per day"). */
     private static final List<String> DAILY = List.of("DAILY_LIMIT", "TOO_SOON");
 
     private final Database db;
@@ -60,7 +60,7 @@ final class SessionPlans {
         measured.put(profileId, map);
     }
 
-    /** Plans the body's request; refuses a bad field with 400 and a blocked plan with 403 or 429 naming the reasons. */
+    /** Plans the body's request; refuses a bad field with 400 and a blocked plan with 403, or 409 daily-limit, naming the reasons. */
     Planned plan(String account, ObjectNode body) {
         String profileId = JsonBodies.text(body, "profileId");
         StoredProfile stored = db.profiles().find(account, profileId)
@@ -144,7 +144,7 @@ final class SessionPlans {
             daily |= DAILY.contains(r.code());
         }
         return daily
-                ? new ApiProblem(429, "daily-limit", "Today's limit is used", "profileId", why.toString(), List.of())
+                ? DailyLimits.refusal("profileId", why.toString())
                 : ApiProblem.forbidden("plan-blocked", "profileId", why.toString());
     }
 

@@ -96,6 +96,12 @@ class LiveApiTest {
             }
             JsonNode bed = Json.tree(anna.get("/api/bed").body());
             assertThat(bed.get("profileName").asText()).isEqualTo("Anna");
+            // the loop's timing is reported (its figures are the bench's business, not a test's)
+            JsonNode loop = bed.get("loop");
+            assertThat(loop.get("periods").asLong()).isPositive();
+            assertThat(loop.get("latenessP99Us").asLong()).isBetween(loop.get("latenessP50Us").asLong(),
+                    Math.max(loop.get("latenessP50Us").asLong(), loop.get("latenessMaxUs").asLong()) + 50);
+            assertThat(loop.get("overruns").asLong()).isNotNegative();
             until("a checkpoint is stored while the session runs", 10, () ->
                     !Json.tree(anna.get("/api/sessions/" + id).body()).get("checkpoint").isNull());
 

@@ -251,6 +251,34 @@ class ScreeningApiTest {
         }
 
         @Test
+        void a_session_start_past_the_daily_limit_gets_the_same_409_as_the_daily_limits_check() {
+            annaWithHerProfile();
+            String account = Json.field(anna.get("/api/me").body(), "id");
+            SessionPlans plans = new SessionPlans(db, clock, org.rollwell.bed.io.BedSpec.REFERENCE);
+            DailyLimits limits = new DailyLimits(db.sessions(), clock);
+            com.fasterxml.jackson.databind.node.ObjectNode start = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(
+                    "{\"profileId\":" + Json.quote(profile) + ",\"goal\":\"RELIEVE_TENSION\",\"minutes\":20}");
+            assertThat(plans.plan(account, start).plan().status()).isNotEqualTo(org.rollwell.therapy.plan.SessionPlan.Status.BLOCKED);
+
+            session(account, 30);
+            Api.Answer tooSoon = problemOf(() -> plans.plan(account, start));
+            assertProblem(tooSoon, 409, "profileId");
+            assertThat(Json.field(tooSoon.body(), "type")).isEqualTo("urn:rollwell:problem:daily-limit");
+
+            clock.advance(Duration.ofHours(4));
+            session(account, 30);
+            clock.advance(Duration.ofHours(5));
+            Api.Answer planned = problemOf(() -> plans.plan(account, start));
+            Api.Answer checked = problemOf(() -> limits.require(account, profile, 20));
+            for (Api.Answer a : java.util.List.of(planned, checked)) {
+                assertProblem(a, 409, "profileId");
+                assertThat(Json.field(a.body(), "type")).isEqualTo("urn:rollwell:problem:daily-limit");
+                assertThat(Json.field(a.body(), "title")).isEqualTo("Daily limit reached");
+            }
+            assertThat(Json.field(planned.body(), "detail")).contains("DAILY_LIMIT");
+        }
+
+        @Test
         void the_four_hour_gap_holds_across_midnight_though_the_day_count_starts_again() {
             annaWithHerProfile();
             String account = Json.field(anna.get("/api/me").body(), "id");

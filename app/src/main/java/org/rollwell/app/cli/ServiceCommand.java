@@ -7,10 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
 import org.rollwell.app.service.FileLockStore;
+import org.rollwell.app.service.LockFileImport;
 import org.rollwell.bed.safety.Lock;
 import org.rollwell.bed.safety.LockReset;
 import org.rollwell.bed.safety.LockState;
+import org.rollwell.bed.safety.LockStore;
 import org.rollwell.bed.safety.LockStoreException;
+import org.rollwell.store.Database;
+import org.rollwell.store.StoreException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +24,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rollwell service}: the bed's locks. A heater or sensor fault locks its zone's heat, a
  * second over-force in a day or a force-sensor fault locks the lift; a lock holds until a service
- * reset that records who and why.
+ * reset that records who and why. The locks live where {@code rollwell serve} keeps them: the
+ * database of the data directory (or PostgreSQL with {@code --db}); a {@code locks.json} the service
+ * commands kept before is moved into it first, as serve moves it.
  */
 @Command(name = "service",
         header = "Show the bed's locks, or clear one after a repair.",
@@ -40,7 +46,7 @@ final class ServiceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static LockState load(FileLockStore store, String command) {
+    static LockState load(LockStore store) {
         try {
             return store.load();
         } catch (LockStoreException e) {
@@ -49,21 +55,24 @@ final class ServiceCommand implements Runnable {
     }
 
     @Command(name = "locks", header = "List the bed's locks and the resets made.", mixinStandardHelpOptions = true,
-            description = "Exit 0 with no lock, 3 while something is locked, 2 if the lock file cannot be read.")
+            description = "Exit 0 with no lock, 3 while something is locked, 2 if the database cannot be opened or its locks"
+                    + " read.")
     static final class Locks implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DataDirMixin data;
+        StoreMixin data;
 
         @Option(names = "--json", description = "Print the locks and the reset history as JSON.")
         boolean json;
 
         @Override
         public Integer call() {
-            FileLockStore store = data.store("locks");
-            LockState state = load(store, "locks");
+            LockState state;
+            try (Database db = data.open(spec.commandLine().getErr())) {
+                state = load(db.locks(Database.HOUSEHOLD_BED));
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.print(Json.write(FileLockStore.toJson(state)));
@@ -115,7 +124,7 @@ final class ServiceCommand implements Runnable {
         String reason;
 
         @picocli.CommandLine.Mixin
-        DataDirMixin data;
+        StoreMixin data;
 
         @Override
         public Integer call() {
@@ -128,42 +137,90 @@ final class ServiceCommand implements Runnable {
             if (reason.isBlank()) {
                 throw new BadInputException("--reason must say what was repaired or checked");
             }
-            FileLockStore store = data.store("reset");
-            LockState state = load(store, "reset");
             Lock.Target target = which.lift ? Lock.Target.LIFT : Lock.Target.ZONE_HEAT;
             int zone = which.lift ? -1 : which.zone;
             LockState next;
-            try {
-                next = state.reset(target, zone, by.strip(), reason.strip(), Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("" + e.getMessage());
-            }
-            try {
-                store.save(next);
-            } catch (LockStoreException e) {
-                throw new BadInputException("" + e.getMessage());
+            String where;
+            try (Database db = data.open(spec.commandLine().getErr())) {
+                LockStore store = db.locks(Database.HOUSEHOLD_BED);
+                try {
+                    next = load(store).reset(target, zone, by.strip(), reason.strip(),
+                            Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("" + e.getMessage());
+                }
+                try {
+                    store.save(next);
+                } catch (LockStoreException e) {
+                    throw new BadInputException("" + e.getMessage());
+                }
+                where = db.toString();
             }
             LockReset done = next.history().get(next.history().size() - 1);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Cleared " + done.lock().what() + " (" + done.lock().cause() + ", locked since " + done.lock().at()
                     + ") by " + done.by() + " at " + done.at() + ": " + done.reason());
-            out.println("Recorded in " + store.file() + ". Still locked: " + next.describe() + ".");
+            out.println("Recorded in " + where + ". Still locked: " + next.describe() + ".");
+            // the server reads the locks when it starts (ServiceLocks keeps them in memory for the loop)
+            out.println("A running 'rollwell serve' on this database keeps the lock until it is restarted.");
             out.flush();
             return Main.EXIT_OK;
         }
     }
 
-    /** {@code --data-dir}, shared by every service command. */
-    static final class DataDirMixin {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.rollwell",
-                description = "Where the bed's state is kept (default ${DEFAULT-VALUE}; created when first needed).")
+    /**
+     * The store, as {@code rollwell serve} opens it: SQLite in {@code --data-dir} (default ~/.rollwell), or
+     * PostgreSQL with {@code --db}; shared by every service command.
+     */
+    static final class StoreMixin {
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the SQLite database rollwell.db lives"
+                + " (default ~/.rollwell; created when first needed).")
         Path dir;
 
-        FileLockStore store(String command) {
-            if (dir.toString().isBlank()) {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "A PostgreSQL database instead, jdbc:postgresql://HOST:PORT/NAME.")
+        String dbUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user. Default: $" + ServeCommand.USER_ENV + ".")
+        String dbUser;
+
+        @Option(names = "--db-password", paramLabel = "PASSWORD", description = "The PostgreSQL password. Default: $"
+                + ServeCommand.PASSWORD_ENV + ".")
+        String dbPassword;
+
+        /**
+         * Opens the database (bringing its schema up to date, as serve does) and first moves a locks.json of
+         * the data directory into it, saying so on {@code note}; the caller closes it.
+         */
+        Database open(PrintWriter note) {
+            if (dbUrl != null && dir != null) {
+                throw new BadInputException("--db and --data-dir name two databases; give one");
+            }
+            if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
+                throw new BadInputException("--db must be a jdbc:postgresql:// URL (SQLite lives in --data-dir)");
+            }
+            if (dir != null && dir.toString().isBlank()) {
                 throw new BadInputException("--data-dir must name a directory");
             }
-            return new FileLockStore(dir);
+            Path home = dir != null ? dir : Path.of(System.getProperty("user.home"), ".rollwell");
+            Database db;
+            try {
+                db = Database.open(dbUrl != null ? dbUrl : Database.sqliteUrl(home),
+                        dbUser != null ? dbUser : System.getenv(ServeCommand.USER_ENV),
+                        dbPassword != null ? dbPassword : System.getenv(ServeCommand.PASSWORD_ENV), Clock.systemDefaultZone());
+            } catch (StoreException e) {
+                throw new BadInputException("" + e.getMessage());
+            }
+            try {
+                LockFileImport.run(home, db.locks(Database.HOUSEHOLD_BED)).ifPresent(done -> {
+                    note.println("Imported " + done.locks() + " lock(s) and " + done.resets() + " service reset(s) from "
+                            + home.resolve(FileLockStore.FILE_NAME) + " into " + db + "; the file is kept as " + done.keptAs() + ".");
+                    note.flush();
+                });
+            } catch (LockStoreException e) {
+                db.close();
+                throw new BadInputException("" + e.getMessage());
+            }
+            return db;
         }
     }
 }

@@ -10,9 +10,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rollwell.app.service.FileLockStore;
+import org.rollwell.app.service.LockFileImport;
 import org.rollwell.bed.safety.Fault;
 import org.rollwell.bed.safety.FaultCode;
+import org.rollwell.bed.safety.Lock;
+import org.rollwell.bed.safety.LockReset;
 import org.rollwell.bed.safety.LockState;
+import org.rollwell.store.Database;
 
 class ServiceCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,10 +25,24 @@ class ServiceCommandTest {
     @TempDir
     Path dir;
 
-    private void lockZone0AndLift() {
-        new FileLockStore(dir).save(LockState.empty()
+    private static LockState zone0AndLiftLocked() {
+        return LockState.empty()
                 .after(new Fault(FaultCode.HEATER_RUNAWAY, 1, 0, 71), T)
-                .after(new Fault(FaultCode.LOAD_CELL_FAILURE, 2, -1, Double.NaN), T));
+                .after(new Fault(FaultCode.LOAD_CELL_FAILURE, 2, -1, Double.NaN), T);
+    }
+
+    /** The locks as a trip in {@code rollwell serve} stores them: in the data directory's database. */
+    private void lockZone0AndLift() {
+        try (Database db = Database.open(Database.sqliteUrl(dir), null, null)) {
+            db.locks(Database.HOUSEHOLD_BED).save(zone0AndLiftLocked());
+        }
+    }
+
+    /** What the server would load at its next start. */
+    private LockState storedLocks() {
+        try (Database db = Database.open(Database.sqliteUrl(dir), null, null)) {
+            return db.locks(Database.HOUSEHOLD_BED).load();
+        }
     }
 
     @Test
@@ -44,7 +62,7 @@ class ServiceCommandTest {
     }
 
     @Test
-    void a_reset_clears_one_lock_and_the_file_records_who_why_and_when() throws Exception {
+    void a_reset_clears_one_lock_and_the_database_records_who_why_and_when() throws Exception {
         lockZone0AndLift();
         Cli reset = Cli.run("service", "reset", "--zone", "0", "--by", "A. Tech", "--reason", "replaced the relay",
                 "--data-dir", dir.toString());
@@ -59,6 +77,42 @@ class ServiceCommandTest {
         assertThat(done.get("reason").asText()).isEqualTo("replaced the relay");
         assertThat(Instant.parse(done.get("at").asText())).isAfter(T);
         assertThat(done.get("lock").get("cause").asText()).isEqualTo("HEATER_RUNAWAY");
+
+        // the server's own store holds the reset: serve starts with the zone free and the lift locked
+        LockState stored = storedLocks();
+        assertThat(stored.locks()).extracting(Lock::target).containsExactly(Lock.Target.LIFT);
+        assertThat(stored.history()).hasSize(1);
+        assertThat(stored.history().get(0).by()).isEqualTo("A. Tech");
+        assertThat(stored.history().get(0).reason()).isEqualTo("replaced the relay");
+        assertThat(stored.history().get(0).lock().cause()).isEqualTo(FaultCode.HEATER_RUNAWAY);
+        assertThat(Files.exists(dir.resolve(FileLockStore.FILE_NAME))).as("no lock file is written").isFalse();
+    }
+
+    @Test
+    void a_lock_file_left_by_the_older_service_commands_moves_into_the_database_once_and_is_kept_as_imported() {
+        new FileLockStore(dir).save(zone0AndLiftLocked());
+        Cli list = Cli.run("service", "locks", "--data-dir", dir.toString());
+        assertThat(list.exit()).isEqualTo(Main.EXIT_BLOCKED);
+        assertThat(list.out()).contains("zone 0 heat").contains("lift");
+        assertThat(list.err()).contains("Imported 2 lock(s)");
+        assertThat(Files.exists(dir.resolve(FileLockStore.FILE_NAME))).isFalse();
+        assertThat(Files.exists(dir.resolve(FileLockStore.FILE_NAME + LockFileImport.IMPORTED_SUFFIX))).isTrue();
+
+        Cli reset = Cli.run("service", "reset", "--lift", "--by", "B. Tech", "--reason", "replaced the load cell",
+                "--data-dir", dir.toString());
+        assertThat(reset.exit()).as(reset.err()).isZero();
+        assertThat(reset.err()).doesNotContain("Imported");
+        LockState stored = storedLocks();
+        assertThat(stored.locks()).extracting(Lock::target).containsExactly(Lock.Target.ZONE_HEAT);
+        assertThat(stored.history()).extracting(LockReset::by).containsExactly("B. Tech");
+    }
+
+    @Test
+    void the_store_is_named_once_as_serve_names_it() {
+        Cli.run("service", "locks", "--data-dir", dir.toString(), "--db", "jdbc:postgresql://127.0.0.1:1/rollwell")
+                .refusedAsBadInput();
+        Cli run = Cli.run("service", "locks", "--db", "jdbc:sqlite:" + dir.resolve("other.db")).refusedAsBadInput();
+        assertThat(run.err()).contains("--db");
     }
 
     @Test

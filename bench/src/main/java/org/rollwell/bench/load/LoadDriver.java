@@ -97,7 +97,15 @@ public final class LoadDriver {
         OpenLoop.Outcome o = new OpenLoop(loadHttp, base, cookie, csrf).run(rate, seconds, profileId, profileBody, bedRoute);
         double cpuMs = server.cpuMs() - cpuBeforeMs;
         double[] framesPerS = live != null ? live.framesPerS() : new double[0];
-        JsonNode bed = bedRoute ? JSON.readTree(send(http, base, "GET", "/api/bed", null, cookie, csrf).body()) : null;
+        JsonNode bed = null;
+        if (bedRoute) {
+            try {
+                bed = JSON.readTree(send(http, base, "GET", "/api/bed", null, cookie, csrf).body());
+            } catch (java.io.IOException e) {
+                // an overloaded server may not answer within 30 s: the other figures still count
+                System.out.println("GET /api/bed after the load: no answer (" + e + ")");
+            }
+        }
         long rssKb = server.statusKb("VmRSS");
         long hwmKb = server.statusKb("VmHWM");
         if (live != null) {
@@ -111,16 +119,26 @@ public final class LoadDriver {
                 cpuMs, cpuMs / Math.max(1, o.latenciesMs().length), cpuMs / 10.0 / seconds);
         System.out.printf(Locale.ROOT, "latency from the scheduled time: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 o.percentile(50), o.percentile(99), o.percentile(99.9), o.percentile(100));
+        o.byRouteMs().forEach((route, ms) -> System.out.printf(Locale.ROOT,
+                "  %-28s %5d answered: p50 %7.2f ms, p99 %7.2f ms, max %7.2f ms%n", route, ms.length,
+                OpenLoop.Outcome.percentile(ms, 50), OpenLoop.Outcome.percentile(ms, 99), OpenLoop.Outcome.percentile(ms, 100)));
         if (framesPerS.length > 0) {
             System.out.printf(Locale.ROOT, "live frames per client: min %.1f/s, mean %.1f/s over %d clients%n",
                     Arrays.stream(framesPerS).min().orElse(0), Arrays.stream(framesPerS).average().orElse(0), framesPerS.length);
         }
         JsonNode loop = bed != null ? bed.get("loop") : null;
         if (loop != null) {
-            System.out.printf(Locale.ROOT, "control loop: lateness p99 %s ms, overruns %s (state %s)%n",
-                    loop.path("latenessP99Ms").asText(), loop.path("overruns").asText(), bed.path("state").asText());
-        } else {
+            long p99Us = loop.path("latenessP99Us").asLong();
+            long overruns = loop.path("overruns").asLong();
+            System.out.printf(Locale.ROOT, "control loop over %d periods: lateness p50 %d µs, p99 %d µs, max %d µs; %d overruns"
+                            + " (state %s): %s (target p99 ≤ 1000 µs and 0 overruns)%n",
+                    loop.path("periods").asLong(), loop.path("latenessP50Us").asLong(), p99Us,
+                    loop.path("latenessMaxUs").asLong(), overruns, bed.path("state").asText(),
+                    p99Us <= 1000 && overruns == 0 ? "PASS" : "FAIL");
+        } else if (bed != null) {
             System.out.println("control loop: not reported (GET /api/bed has no \"loop\" in this build)");
+        } else if (bedRoute) {
+            System.out.println("control loop: not read (GET /api/bed did not answer after the load)");
         }
         System.out.printf(Locale.ROOT, "resident memory of the server: VmRSS %.1f MB now, VmHWM %.1f MB peak%n",
                 rssKb / 1024.0, hwmKb / 1024.0);

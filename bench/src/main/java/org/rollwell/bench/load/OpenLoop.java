@@ -6,13 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
  * An open-loop load: request i is due at start + i / rate whatever the server's answers (a closed loop
@@ -26,11 +30,23 @@ import java.util.concurrent.locks.LockSupport;
 final class OpenLoop {
     /** One request: method, path, body (null for none). */
     record Call(String method, String path, String body) {
+        /** The route as the API names it ("GET /api/profiles/{id}"), for the per-route split. */
+        String route() {
+            return method + " " + path.replaceAll("/api/profiles/[^/]+", "/api/profiles/{id}");
+        }
     }
 
-    /** The outcome: latencies in ms of every request, in order due, and the errors by kind. */
-    record Outcome(double[] latenciesMs, int errors, List<String> errorSamples, double sentPerS) {
+    /**
+     * The outcome: latencies in ms of every answered request, the same split by route (in the mix's
+     * order), and the errors by kind.
+     */
+    record Outcome(double[] latenciesMs, Map<String, double[]> byRouteMs, int errors, List<String> errorSamples,
+            double sentPerS) {
         double percentile(double p) {
+            return percentile(latenciesMs, p);
+        }
+
+        static double percentile(double[] latenciesMs, double p) {
             double[] sorted = latenciesMs.clone();
             Arrays.sort(sorted);
             if (sorted.length == 0) {
@@ -71,6 +87,7 @@ final class OpenLoop {
     Outcome run(int ratePerS, int seconds, String profileId, String profileBody, boolean bedRoute) throws InterruptedException {
         int n = ratePerS * seconds;
         double[] latencies = new double[n];
+        String[] routes = new String[n];
         Arrays.fill(latencies, Double.NaN);
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
@@ -84,6 +101,7 @@ final class OpenLoop {
                 LockSupport.parkNanos(wait);
             }
             Call c = call(i, profileId, profileBody, bedRoute, added);
+            routes[i] = c.route();
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + c.path().substring(1)))
                     .timeout(Duration.ofSeconds(10)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
                     .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -122,6 +140,11 @@ final class OpenLoop {
         }
         int unanswered = (int) Arrays.stream(latencies).filter(Double::isNaN).count();
         double[] answered = Arrays.stream(latencies).filter(d -> !Double.isNaN(d)).toArray();
-        return new Outcome(answered, errors.get() + unanswered, List.copyOf(samples), sentPerS);
+        Map<String, double[]> byRoute = new LinkedHashMap<>();
+        for (String route : new LinkedHashSet<>(Arrays.asList(routes))) {
+            byRoute.put(route, IntStream.range(0, n).filter(i -> route.equals(routes[i]) && !Double.isNaN(latencies[i]))
+                    .mapToDouble(i -> latencies[i]).toArray());
+        }
+        return new Outcome(answered, byRoute, errors.get() + unanswered, List.copyOf(samples), sentPerS);
     }
 }
