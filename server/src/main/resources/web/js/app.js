@@ -137,7 +137,8 @@ async function boot() {
   document.querySelector('#nav').setAttribute('aria-label', t('nav.label'));
   try {
     const me = await get('/api/me');
-    // Without the CSRF token this tab cannot change anything: sign in again here.
+    // A second tab has the cookie but not the first tab's token: the server hands it out again.
+    if (me.csrfToken) setCsrf(me.csrfToken);
     session.account = hasCsrf() ? me : null;
   } catch (e) {
     session.account = null; // a first visit: no notice, just the sign-in page

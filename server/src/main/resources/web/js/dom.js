@@ -28,12 +28,16 @@ function append(el, children) {
   }
 }
 
-/** What went wrong and what to do: the problem's own detail, then a hint for its status. */
-export function problemBox(err) {
+/**
+ * What went wrong and what to do: the problem's own detail, then a hint for its status. A page that
+ * shows the fields itself (a table of them) passes listFields false and a short detail of its own,
+ * so they are not said twice (the server's detail repeats every field).
+ */
+export function problemBox(err, { listFields = true, detail = null } = {}) {
   const p = (err && err.problem) || {};
   const box = h('div.problem', { role: 'alert' });
-  box.append(h('p', h('strong', t('error.title')), ' ', p.detail || err.message || t('error.unknown')));
-  if (Array.isArray(p.errors) && p.errors.length > 1) {
+  box.append(h('p', h('strong', t('error.title')), ' ', detail || p.detail || err.message || t('error.unknown')));
+  if (listFields && Array.isArray(p.errors) && p.errors.length > 1) {
     box.append(h('ul', p.errors.map((e) => h('li', `${e.field}: ${e.reason}`))));
   }
   const hint = hintFor(err);
@@ -99,6 +103,18 @@ export function scale(name, legendKey, value, onchange, min = 0, max = 10) {
     set.append(h('label', { title: String(n) }, input, h('span', String(n))));
   }
   return [set, h('p.scale-ends', { 'aria-hidden': 'true' }, h('span', t('scale.none')), h('span', t('scale.worst')))];
+}
+
+/**
+ * Gives each body cell of a table its column's heading as data-label, which a stacked table on a
+ * phone shows before the value (css "table.stack"): without it the numbers would stand unnamed.
+ */
+export function labelCells(table) {
+  const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  table.querySelectorAll('tbody tr').forEach((tr) => [...tr.children].forEach((td, i) => {
+    if (heads[i]) td.setAttribute('data-label', heads[i]);
+  }));
+  return table;
 }
 
 /** Replaces an element's children; null, false and undefined are left out and arrays flattened. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.rollwell.store.Account;
 import org.rollwell.store.AccountRepository;
 
-/** POST /api/accounts, POST and DELETE /api/session, GET /api/me. */
+/** POST /api/accounts, POST and DELETE /api/session, GET /api/me (the account and its CSRF token). */
 final class AccountRoutes {
     private final AccountRepository accounts;
     private final Passwords passwords;
@@ -79,11 +79,14 @@ final class AccountRoutes {
         ctx.status(204);
     }
 
+    /** The signed-in account with its session's CSRF token, so a second tab need not sign in again. */
     void me(Context ctx) {
         String accountId = auth.require(ctx);
         Account account = accounts.find(accountId)
                 .orElseThrow(() -> ApiProblem.unauthorized("the account of this session no longer exists"));
-        JsonBodies.send(ctx, 200, view(account));
+        Map<String, Object> out = view(account);
+        auth.csrfToken(ctx).ifPresent(token -> out.put("csrfToken", token));
+        JsonBodies.send(ctx, 200, out);
     }
 
     /** 429 with Retry-After in whole seconds (RFC 9110 §10.2.3), the detail saying the same. */

@@ -101,6 +101,15 @@ public final class Auth {
         return Optional.of(s.accountId());
     }
 
+    /**
+     * The CSRF token of the request's session, for GET /api/me: a second tab of the same browser has the
+     * cookie but not the first tab's token. Another site cannot read it: the answer carries no CORS header.
+     */
+    public Optional<String> csrfToken(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        return Optional.ofNullable(id == null ? null : sessions.get(id)).map(SignedIn::csrfToken);
+    }
+
     /** The session's account if any, without checks (for sign-out of an ended session). */
     public Optional<String> current(Context ctx) {
         String id = ctx.cookie(COOKIE);

@@ -1,13 +1,13 @@
 // Session history, newest first, and one session's record: planned against delivered, faults, peaks.
 import { t } from '../i18n.js';
 import { get } from '../api.js';
-import { h } from '../dom.js';
+import { h, labelCells } from '../dom.js';
 import * as profile from '../profile.js';
 
 function when(iso) {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export async function list({ id }, query) {
@@ -18,26 +18,43 @@ export async function list({ id }, query) {
     query.get('saved') ? h('p.notice', { role: 'status' }, t('history.saved')) : null,
     sessions.length === 0 ? h('p', t('history.none')) : h('ul.menu', { id: 'history-list' }, sessions.map((s) => h('li',
       h('a', { href: `#/p/${id}/history/${s.id}` },
-        h('span', when(s.startedAt || s.started || s.date), ' · ', s.goal || s.program || ''),
+        h('span', when(s.startedAt), ' · ', t('history.minutes', { delivered: minutes(s.deliveredS), planned: minutes(s.plannedS) })),
         h(`span.badge${s.status === 'COMPLETED' ? '' : '.todo'}`, t(`status.${s.status}`)))))),
     h('div.actions', h('a.button.primary', { href: `#/p/${id}/checkin` }, t('home.start')), h('a.button', { href: `#/p/${id}` }, t('stop.backToProfile'))));
   return { title: t('history.title', { name: stored.name }), node };
 }
 
+/** Whole minutes of a number of seconds, for the list (a record's table has the seconds). */
+function minutes(seconds) {
+  return typeof seconds === 'number' ? Math.round(seconds / 60) : '–';
+}
+
+const seconds = (x) => (typeof x === 'number' ? Math.round(x) : '–');
+
+/** The peaks a record keeps (bed SessionRecord.Peaks) that mean something to a person, with their units. */
+const PEAKS = [['forceN', 'N'], ['rollerTempC', '°C'], ['skinEstimateC', '°C']];
+
 export async function record({ id, sid }) {
   const s = await get(`/api/sessions/${encodeURIComponent(sid)}`);
-  const r = s.record || s;
+  // a running session has no record yet: its plan's segments show with nothing delivered
+  const r = s.record || { segments: ((s.plan && s.plan.segments) || []).map((x) => ({ technique: x.technique, plannedS: x.seconds })) };
   const segments = r.segments || [];
-  const faults = r.faults || [];
+  const faults = r.fault ? [r.fault] : [];
+  const stops = (r.events || []).filter((e) => e.kind === 'STOP');
+  const peaks = r.peaks ? PEAKS.filter(([k]) => typeof r.peaks[k] === 'number') : [];
   const node = h('div',
     h('h1', t('history.recordTitle', { when: when(s.startedAt || s.started) })),
-    h('p', h(`span.badge${s.status === 'COMPLETED' ? '' : '.todo'}`, t(`status.${s.status || r.status}`))),
-    h('div.card', h('table.stack', h('caption.muted', t('history.segmentsCaption')),
+    h('p', h(`span.badge${s.status === 'COMPLETED' ? '' : '.todo'}`, t(`status.${s.status}`))),
+    stops.map((e) => h('p', { id: 'stopped-by' }, t('history.stoppedBy', { detail: e.detail }))),
+    h('div.card', labelCells(h('table.stack', h('caption.muted', t('history.segmentsCaption')),
       h('thead', h('tr', ['plan.part', 'history.planned', 'history.delivered'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', segments.map((x, i) => h('tr', h('td', `${i + 1}. ${t(`technique.${x.technique}`)}`),
-        h('td', t('history.seconds', { s: x.plannedS ?? '–' })), h('td', t('history.seconds', { s: x.deliveredS ?? '–' }))))))),
-    r.peaks ? h('div.card', h('h2', t('history.peaks')), h('ul', Object.entries(r.peaks).map(([k, v]) => h('li', `${k}: ${v}`)))) : null,
-    h('div.card', h('h2', t('history.faults')), faults.length ? h('ul', faults.map((f) => h('li', `${f.code || ''} ${f.message || ''}`))) : h('p', t('history.noFaults'))),
+        h('td', t('history.seconds', { s: seconds(x.plannedS) })), h('td', t('history.seconds', { s: seconds(x.deliveredS) })))))))),
+    peaks.length ? h('div.card', h('h2', t('history.peaks')), h('ul', { id: 'peaks' }, peaks.map(([k, unit]) =>
+      h('li', t(`history.peak.${k}`), ' ', h('strong', `${Math.round(r.peaks[k] * 10) / 10} ${unit}`))))) : null,
+    h('div.card', h('h2', t('history.faults')), faults.length
+      ? h('ul', { id: 'faults' }, faults.map((f) => h('li', h('code', f.code))))
+      : h('p', t('history.noFaults'))),
     h('a.button', { href: `#/p/${id}/history` }, t('common.back')));
   return { title: t('history.recordTitleShort'), node, wide: true };
 }

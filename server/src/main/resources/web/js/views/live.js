@@ -9,7 +9,8 @@ import { go } from '../app.js';
 import { spineDrawing } from '../spine.js';
 import { LiveChart } from '../chart.js';
 
-const MOVING = ['RUNNING', 'HOMING', 'SCANNING'];
+/** The bed's states while it works (companion LiveFrame): IDLE and FAULTED are the rest. */
+const MOVING = ['RUNNING', 'HOMING', 'WARMING', 'SCANNING', 'COOLDOWN'];
 
 function clock(seconds) {
   if (typeof seconds !== 'number') return '–';
@@ -51,9 +52,9 @@ export async function render({ id }) {
     try {
       const answer = await post(`/api/sessions/current/${path}`, body);
       if (answer && path === 'adjust') {
+        // the server answers {forceScale, rollerTargetC, detail}: its detail says what changed
         const what = body.intensity !== undefined ? 'intensity' : 'heat';
-        const value = answer[what] ?? answer.setpoint ?? answer.value;
-        fill(message, h('p.notice', t(`live.adjusted.${what}`, { value: value ?? '' })));
+        fill(message, h('p.notice', { id: 'adjusted' }, t(`live.adjusted.${what}`), ' ', answer.detail || ''));
       }
       return answer;
     } catch (err) {
@@ -107,7 +108,7 @@ export async function render({ id }) {
       state = f.state;
       status.textContent = t(`state.${f.state}`);
       pause.textContent = t(state === 'PAUSED' ? 'live.resume' : 'live.pause');
-      if (everRan && (f.state === 'IDLE' || f.state === 'DONE' || f.state === 'COMPLETED')) {
+      if (everRan && f.state === 'IDLE') {
         fill(finished, h('div.notice', { role: 'status' }, h('p', h('strong', t('live.finished'))),
           h('a.button.primary', { href: `#/p/${id}/pain-after`, id: 'to-pain-after' }, t('live.painAfter'))));
       }
@@ -130,15 +131,15 @@ export async function render({ id }) {
   socket.onopen = () => { link.textContent = t('live.connected'); };
   socket.onmessage = (m) => { try { onFrame(JSON.parse(m.data)); } catch (e) { /* one bad frame is skipped */ } };
   socket.onclose = () => { link.textContent = t('live.disconnected'); };
-  window.rollwellLiveFrame = onFrame; // lets a browser test replay frames where the bed is not wired
 
   if (!noBed) refreshLocks();
   const node = h('div',
     h('h1', t('live.title', { name: bed.profileName || '' })),
     status, link, noBed, lockBox, faultBox, message, finished,
+    // the numbers first: on a phone they are what a person lying down looks for; a desktop puts the drawing left (css)
     h('div.live-grid',
-      h('div.card', drawing.svg, h('p', t('live.level'), ' ', level)),
-      h('div',
+      h('div.card.live-spine', drawing.svg, h('p', t('live.level'), ' ', level)),
+      h('div.live-numbers',
         h('div.card', h('p', t('live.technique'), ' ', h('strong', technique)), h('p', t('live.timeLeft'), ' ', h('strong.big-number', left))),
         h('div.card', h('h2', t('live.force'), ' ', forceText), forceCanvas),
         h('div.card', h('h2', t('live.temps'), ' ', tempText), tempCanvas),
@@ -150,6 +151,6 @@ export async function render({ id }) {
     h('div.stop-bar', stop));
   return {
     title: t('live.titleShort'), node, wide: true,
-    cleanup: () => { window.removeEventListener('keydown', onKey, true); socket.close(); delete window.rollwellLiveFrame; },
+    cleanup: () => { window.removeEventListener('keydown', onKey, true); socket.close(); },
   };
 }

@@ -1,12 +1,14 @@
 // Choose a goal or a program, see the plan (timeline, limits, why of each part), then start.
 import { t } from '../i18n.js';
 import { get, post, ApiError } from '../api.js';
-import { h, fill, problemBox } from '../dom.js';
+import { h, fill, problemBox, labelCells } from '../dom.js';
 import { go } from '../app.js';
 
 export const GOALS = ['RELIEVE_TENSION', 'RANGE_OF_MOTION', 'STRESS', 'TRIGGER_POINTS', 'CIRCULATION'];
-/** Choice: the lengths offered; the planner still keeps within its own 60 min session limit. */
-const MINUTES = [15, 20, 30, 40];
+/** Choice: the lengths offered, within the planner's 10–60 min; the preview needs one (docs/api.md). */
+const MINUTES = [10, 15, 20, 30, 40];
+/** The session start's own default length, min (docs/api.md POST /api/sessions). */
+export const DEFAULT_MINUTES = 20;
 /** One colour per technique, each dark enough for white text (WCAG 2.1 AA). */
 export const TECHNIQUE_COLOURS = { WARM: '#9c4a00', ROLL: '#1f4e5f', KNEAD: '#5b3a8c', PRESS: '#8a1c3c', STRETCH: '#2f5d1e' };
 
@@ -29,8 +31,8 @@ export async function goal({ id }) {
         p.minutes ? t('goal.programMinutes', { minutes: p.minutes }) : null, false))) : null,
     programsNote,
     h('div.card', h('label', { for: 'minutes' }, t('goal.minutes'), h('span.hint', t('goal.minutesHint'))),
-      h('select', { id: 'minutes' }, h('option', { value: '' }, t('goal.minutesAsPlanned')),
-        MINUTES.map((m) => h('option', { value: String(m) }, t('goal.minutesN', { minutes: m }))))),
+      h('select', { id: 'minutes' },
+        MINUTES.map((m) => h('option', { value: String(m), selected: m === DEFAULT_MINUTES }, t('goal.minutesN', { minutes: m }))))),
     h('div.actions', h('button.primary', { type: 'submit', id: 'to-plan' }, t('goal.preview')),
       h('a.button', { href: `#/p/${id}` }, t('common.cancel'))));
   f.addEventListener('submit', (e) => {
@@ -47,15 +49,22 @@ export async function goal({ id }) {
 function request(id, query) {
   const body = {};
   if (query.get('program')) body.program = query.get('program'); else body.goal = query.get('goal') || GOALS[0];
-  if (query.get('minutes')) body.minutes = Number(query.get('minutes'));
+  body.minutes = Number(query.get('minutes')) || DEFAULT_MINUTES; // the preview refuses a plan without a length
   return body;
 }
 
+/** The parts as blocks as long as their time, numbered as in the table below, and a legend of the colours. */
 export function timeline(segments) {
   const total = segments.reduce((s, x) => s + (x.seconds || 0), 0) || 1;
-  return h('div.timeline', { role: 'img', 'aria-label': t('plan.timelineLabel', { n: segments.length, minutes: Math.round(total / 60) }) },
-    segments.map((s) => h('div', { style: `flex: ${s.seconds} 0 0; background: ${TECHNIQUE_COLOURS[s.technique] || '#4a5a61'}`,
-      title: `${t(`technique.${s.technique}`)} ${s.from}–${s.to}` }, t(`technique.${s.technique}`))));
+  const colour = (technique) => TECHNIQUE_COLOURS[technique] || '#4a5a61';
+  const used = [...new Set(segments.map((s) => s.technique))];
+  return [
+    h('div.timeline', { role: 'img', 'aria-label': t('plan.timelineLabel', { n: segments.length, minutes: Math.round(total / 60) }) },
+      segments.map((s, i) => h('div', { style: `flex: ${s.seconds} 0 0; background: ${colour(s.technique)}`,
+        title: `${i + 1}. ${t(`technique.${s.technique}`)} ${s.from}–${s.to}` }, String(i + 1)))),
+    h('ul.timeline-legend', { 'aria-hidden': 'true' }, used.map((x) => h('li',
+      h('span.swatch', { style: `background: ${colour(x)}` }), t(`technique.${x}`)))),
+  ];
 }
 
 function limits(env) {
@@ -73,13 +82,13 @@ function limits(env) {
 }
 
 export function segmentsTable(segments) {
-  return h('table.stack', h('caption.muted', t('plan.segmentsCaption')),
+  return labelCells(h('table.stack', h('caption.muted', t('plan.segmentsCaption')),
     h('thead', h('tr', ['plan.part', 'plan.where', 'plan.time', 'plan.force', 'plan.temp', 'plan.why'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', segments.map((s, i) => h('tr',
       h('td', `${i + 1}. ${t(`technique.${s.technique}`)}`), h('td', `${s.from}–${s.to}`),
       h('td', t('plan.minutesShort', { minutes: (s.seconds / 60).toFixed(1) })), h('td', `${s.forceN} N`),
       h('td', s.rollerTempC === null || s.rollerTempC === undefined ? t('plan.unheated') : `${s.rollerTempC} °C`),
-      h('td', s.why || '')))));
+      h('td', s.why || ''))))));
 }
 
 export async function preview({ id }, query) {

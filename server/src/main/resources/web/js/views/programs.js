@@ -2,7 +2,7 @@
 // (docs/program-format.md) with every validation problem shown by its field, and delete.
 import { t } from '../i18n.js';
 import { get, post, del } from '../api.js';
-import { h, fill, problemBox } from '../dom.js';
+import { h, fill, problemBox, labelCells } from '../dom.js';
 import { go } from '../app.js';
 
 export async function render() {
@@ -36,9 +36,10 @@ export async function render() {
     } catch (err) {
       const p = err.problem || {};
       const list = Array.isArray(p.errors) && p.errors.length ? p.errors : p.field ? [{ field: p.field, reason: p.detail }] : [];
-      fill(out, problemBox(err), list.length ? h('div.card', h('h3', t('programs.fieldErrors')),
-        h('table.stack', { id: 'program-errors' }, h('thead', h('tr', h('th', { scope: 'col' }, t('programs.field')), h('th', { scope: 'col' }, t('programs.reason')))),
-          h('tbody', list.map((x) => h('tr', h('td', h('code', x.field)), h('td', x.reason)))))) : null);
+      const short = list.length ? t('programs.refused', { n: list.length }) : null;
+      fill(out, problemBox(err, { listFields: false, detail: short }), list.length ? h('div.card', h('h3', t('programs.fieldErrors')),
+        labelCells(h('table.stack', { id: 'program-errors' }, h('thead', h('tr', h('th', { scope: 'col' }, t('programs.field')), h('th', { scope: 'col' }, t('programs.reason')))),
+          h('tbody', list.map((x) => h('tr', h('td', h('code', x.field)), h('td', x.reason))))))) : null);
       button.disabled = false;
     }
   });
@@ -48,7 +49,7 @@ export async function render() {
     h('ul.menu', { id: 'program-list' }, programs.map((p) => h('li', h('div.card',
       h('h2', p.title || p.name || p.id), h('p.muted', [p.minutes ? t('goal.programMinutes', { minutes: p.minutes }) : null,
         (p.goals || []).map((g) => t(`goal.${g}`)).join(', ')].filter(Boolean).join(' · ')),
-      p.builtIn === false || p.imported ? h('button', { type: 'button', onclick: async (e) => {
+      p.source === 'OWN' ? h('button', { type: 'button', onclick: async (e) => {
         try { await del(`/api/programs/${encodeURIComponent(p.id || p.name)}`); go('/programs'); } catch (err) { e.target.after(problemBox(err)); }
       } }, t('programs.delete')) : null)))),
     f);

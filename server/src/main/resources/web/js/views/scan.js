@@ -58,7 +58,8 @@ export async function render({ id }) {
       return;
     }
     fill(node, h('h1', t('scan.title')),
-      h('div.problem', { role: 'alert' }, h('p', h('strong', t('scan.rejected')), ' ', s.reason || (s.result && (s.result.reasons || []).join(' ')) || ''),
+      h('div.problem', { role: 'alert' }, h('p', h('strong', t('scan.rejected')), ' ', s.reason
+        || (s.result && (s.result.reasons || []).map((r) => r.message || r).join(' ')) || ''),
         h('p', t('scan.rejectedWhat'))),
       h('div.actions', h('button.primary', { type: 'button', onclick: start }, t('scan.again')),
         h('a.button', { href: `#/p/${id}/goal` }, t('scan.skip'))));

@@ -65,6 +65,7 @@ class ApiTest {
             assertThat(me.status()).isEqualTo(200);
             assertThat(Json.field(me.body(), "login")).isEqualTo("anna@example.org");
             assertThat(Json.field(me.body(), "role")).isEqualTo("user");
+            assertThat(Json.field(me.body(), "csrfToken")).as("a second tab gets the session's token").isEqualTo(api.csrf);
 
             assertThat(api.delete("/api/session").status()).isEqualTo(204);
             assertProblem(api.get("/api/me"), 401, "cookie:" + Auth.COOKIE);

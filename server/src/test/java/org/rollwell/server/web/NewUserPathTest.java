@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * A new person's first visit as far as the API on this branch reaches: sign up, a profile, the
- * screening one question at a time, conditions, the body map, comfort and the check-in, arriving at
- * the scan. Each page is checked with axe and photographed at both sizes on the way.
+ * A new person's first visit to a completed session on the twin: sign up, a profile, the screening one
+ * question at a time, conditions, the body map, comfort and the check-in, the scan with its landmarks,
+ * the plan preview, the live view to the session's end, pain after, and the history showing it. Each
+ * page is checked with axe and photographed at both sizes on the way.
  */
 class NewUserPathTest extends WebAppFixture {
 
@@ -97,10 +101,64 @@ class NewUserPathTest extends WebAppFixture {
         assertThat(browser.js("return fetch('/api/profiles/' + arguments[0] + '/pain').then(r => r.text())", id).toString())
                 .contains("NRS_DAILY").contains("\"nrs\":5");
 
+        // on the bed: the scan shows its progress, then the landmarks it found on the spine drawing
+        bodyOnBed(true);
+        press("#start-scan");
+        waitForText("h1", "Your spine");
+        assertThat(text("[role=status]")).startsWith("Scan done. Confidence");
+        assertThat(browser.driver.findElements(By.cssSelector("svg.spine text"))).extracting(WebElement::getText)
+                .contains("C7", "L5", "T12L1", "L5S1");
+        assertThat(browser.js("return document.querySelector('svg.spine title').textContent")).isEqualTo("Your spine as the scan found it, with its landmarks");
+        lookAt("16-scan-landmarks");
+        press("#to-goal");
+
+        waitForHash("/goal");
+        lookAt("17-goal");
+        new Select(waitFor("#minutes")).selectByValue("10");
+        press("#to-plan");
+        waitForHash("/plan?goal=RELIEVE_TENSION");
+        assertThat(mainText()).contains("10 minutes in").contains("set by");
+        assertThat(browser.driver.findElements(By.cssSelector(".timeline > div"))).isNotEmpty();
+        lookAt("18-plan-preview");
+        press("#start-session");
+
+        // the live view follows the session on the twin to its end
+        waitForHash("/live?session=");
+        String url2 = browser.driver.getCurrentUrl();
+        String session = url2.substring(url2.indexOf("session=") + "session=".length());
+        waitForRollersMoving();
+        assertThat(text("#live-technique")).isNotEqualTo("–");
+        assertThat(text("#live-time-left")).matches("\\d+:\\d\\d");
+        assertThat(text("#live-force")).endsWith(" N");
+        press("#to-pain-after"); // shown once the bed is at rest again
+        assertThat(sessionStatus(session)).isEqualTo("COMPLETED");
+        assertThat(bedState()).isEqualTo("IDLE");
+
+        waitForHash("/pain-after");
+        lookAt("21-pain-after");
+        choose("pain-after", 3);
+        press("input[name=pressure][value=RIGHT]");
+        press("input[name=heat][value=TOO_HOT]");
+        press("#save-pain-after");
+        waitForHash("/history?saved=1");
+        assertThat(browser.js("return fetch('/api/profiles/' + arguments[0] + '/pain').then(r => r.text())", id).toString())
+                .contains("NRS_AFTER").contains("\"nrs\":3").contains("FEEDBACK").contains("TOO_HOT");
+        assertThat(text("#history-list")).contains("completed").containsPattern("(\\d+) of \\1 min");
+        lookAt("22-history");
+        press("#history-list a");
+        waitForHash("/history/" + session);
+        assertThat(mainText()).contains("completed").contains("Highest force:").contains("No faults.");
+        lookAt("23-session-record");
+
         browser.driver.get(base + "#/p/" + id);
         waitForHash("#/p/" + id);
         assertThat(text("#go-screening")).contains("done");
         lookAt("11-profile-home");
+    }
+
+    @Override
+    int timeScale() {
+        return TIME_SCALE;
     }
 
     /** The profile as the API stores it, read by the signed-in page itself. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 
 /** A second household in the same browser sees nothing of the first, not even by typing its address. */
 class PrivacyTest extends WebAppFixture {
@@ -33,5 +34,23 @@ class PrivacyTest extends WebAppFixture {
         press("#sign-out");
         signIn(first, "first-household");
         assertThat(text("#profile-list")).contains("Dora");
+    }
+
+    @Test
+    void aSecondTabOfTheSameBrowserIsSignedInAndCanChangeThings() {
+        signUp(newLogin("fay"), "two-tabs-2026");
+        String first = browser.driver.getWindowHandle();
+        browser.driver.switchTo().newWindow(WindowType.TAB); // its own sessionStorage: no token from the first tab
+        try {
+            browser.driver.get(base + "#/profiles/new");
+            String id = createProfile("Fay", 172, 63, 1990); // a POST: it needs the CSRF token
+            assertThat(id).isNotBlank();
+        } finally {
+            browser.driver.close();
+            browser.driver.switchTo().window(first);
+        }
+        browser.driver.get(base + "#/profiles");
+        waitForHash("#/profiles");
+        assertThat(text("#profile-list")).contains("Fay");
     }
 }

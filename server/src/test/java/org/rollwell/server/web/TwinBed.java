@@ -1,0 +1,69 @@
+package org.rollwell.server.web;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.rollwell.bed.io.BedSpec;
+import org.rollwell.bed.safety.ServiceLocks;
+import org.rollwell.bed.time.Ticker;
+import org.rollwell.bed.time.VirtualTicker;
+import org.rollwell.companion.BedService;
+import org.rollwell.companion.Pacing;
+import org.rollwell.server.BedLink;
+import org.rollwell.server.SimulatorControls;
+import org.rollwell.sim.FaultKind;
+import org.rollwell.sim.SimulatedBed;
+import org.rollwell.sim.body.Body;
+import org.rollwell.sim.body.ModelledBack;
+import org.rollwell.store.Database;
+
+/**
+ * The digital twin as the browser tests' bed, wired as the server's LiveApiTest wires it (and the
+ * app's {@code --bed sim}): a {@link BedService} on the real-time driver at {@code timeScale} × the
+ * wall, so a session's minutes pass in seconds, starting with nobody on the bed.
+ */
+final class TwinBed {
+    /** The twin's seed in the browser tests (no tuning is done on it). */
+    static final long SEED = 31;
+
+    private TwinBed() {
+    }
+
+    static BedLink start(Database db, Clock clock, int timeScale) {
+        VirtualTicker ticker = new VirtualTicker();
+        SimulatedBed twin = new SimulatedBed(BedSpec.REFERENCE, new ModelledBack(Body.TYPICAL, SEED), SEED, ticker);
+        twin.bodyOnBed(false);
+        BedService bed = new BedService(twin, Pacing.scaled(Ticker.system(), ticker, timeScale),
+                new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones())).start();
+        SimulatorControls controls = new SimulatorControls() {
+            @Override
+            public void bodyOnBed(boolean onBed) {
+                bed.onBedThread(() -> {
+                    twin.bodyOnBed(onBed);
+                    return null;
+                });
+            }
+
+            /** Checks as the app's TwinBed does: a known kind that does not stop the host, a zone of the bed. */
+            @Override
+            public void injectFault(String kind, int zone) {
+                FaultKind k;
+                try {
+                    k = FaultKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("kind: not a twin fault");
+                }
+                if (k.stopsHost()) {
+                    throw new IllegalArgumentException("kind: stops the host");
+                }
+                if (k.zoned() && (zone < 0 || zone >= twin.spec().heaterZones())) {
+                    throw new IllegalArgumentException("zone: not a zone of the bed");
+                }
+                bed.onBedThread(() -> {
+                    twin.injectFault(k, zone);
+                    return null;
+                });
+            }
+        };
+        return new BedLink(bed, controls);
+    }
+}
