@@ -1,0 +1,57 @@
+package org.rollwell.server;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.rollwell.store.Database;
+
+/**
+ * /api/profiles/{id}/report.pdf, export.zip and export.fhir.json: the same files as {@code rollwell
+ * report} and {@code rollwell export --profile ID --account LOGIN}, rendered through the {@link
+ * ReportRenderer} port from the signed-in account's own data (another account's profile is 404).
+ */
+final class ReportRoutes {
+    private final Database db;
+    private final PersonInForce persons;
+    private final ReportRenderer renderer;
+    private final Clock clock;
+    private final Auth auth;
+
+    /** {@code renderer} may be null: a server without the reports module answers 501. */
+    ReportRoutes(Database db, PersonInForce persons, ReportRenderer renderer, Clock clock, Auth auth) {
+        this.db = db;
+        this.persons = persons;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.auth = auth;
+    }
+
+    /** {@code ?date=YYYY-MM-DD} (default today): the file as an attachment named after the profile and day. */
+    void send(Context ctx, ReportRenderer.Kind kind) {
+        String account = auth.require(ctx);
+        String id = ProfileRoutes.id(ctx);
+        LocalDate asOf = BodyFields.queryDate(ctx.queryParam("date"), "query:date", persons.today());
+        PersonInForce.Person person = persons.load(account, id);
+        if (renderer == null) {
+            throw new ApiProblem(501, "reports-unavailable", "Not available", "path",
+                    "this server was started without the reports module; 'rollwell serve' has it", List.of());
+        }
+        ReportRenderer.Request request = new ReportRenderer.Request(person.stored().name(), person.profile(),
+                db.diary().list(account, id), db.diary().firstSessionDay(account, id), db.sessions().list(account, id),
+                asOf, clock.getZone());
+        byte[] bytes = renderer.render(kind, request);
+        String prefix = kind == ReportRenderer.Kind.PDF ? "rollwell-report-" : "rollwell-export-";
+        String file = prefix + fileSafe(person.stored().name()) + "-" + asOf + "." + kind.ending();
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ctx.contentType(kind.contentType());
+        ctx.status(200).result(bytes);
+    }
+
+    /** A name as it may stand in a file name and a quoted header value: letters, digits and dashes (choice). */
+    static String fileSafe(String name) {
+        String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return safe.isEmpty() ? "profile" : safe.substring(0, Math.min(40, safe.length()));
+    }
+}
