@@ -141,6 +141,7 @@ public final class CompanionServer implements AutoCloseable {
         app.get("/api/profiles/{id}/report.pdf", ctx -> report.send(ctx, ReportRenderer.Kind.PDF));
         app.get("/api/profiles/{id}/export.zip", ctx -> report.send(ctx, ReportRenderer.Kind.CSV_ZIP));
         app.get("/api/profiles/{id}/export.fhir.json", ctx -> report.send(ctx, ReportRenderer.Kind.FHIR_JSON));
+        app.get("/api/profiles/{id}/adaptations", report::adaptations);
         // the bed: status, scans, sessions, the live socket and the simulator's controls ("live", issue 11)
         app.get("/api/bed", beds::status);
         app.post("/api/scans", scans::start);

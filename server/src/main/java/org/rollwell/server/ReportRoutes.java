@@ -3,14 +3,24 @@ package org.rollwell.server;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.rollwell.store.Database;
+import org.rollwell.therapy.envelope.BedLimits;
+import org.rollwell.therapy.envelope.SafetyEnvelope;
+import org.rollwell.therapy.envelope.SafetyEnvelopes;
+import org.rollwell.therapy.history.SessionHistory;
+import org.rollwell.therapy.plan.DoseAdaptation;
+import org.rollwell.therapy.profile.Profile;
 
 /**
  * /api/profiles/{id}/report.pdf, export.zip and export.fhir.json: the same files as {@code rollwell
  * report} and {@code rollwell export --profile ID --account LOGIN}, rendered through the {@link
- * ReportRenderer} port from the signed-in account's own data (another account's profile is 404).
+ * ReportRenderer} port from the signed-in account's own data (another account's profile is 404), and
+ * the adaptation log the report lists, for the progress page.
  */
 final class ReportRoutes {
     private final Database db;
@@ -47,6 +57,30 @@ final class ReportRoutes {
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.contentType(kind.contentType());
         ctx.status(200).result(bytes);
+    }
+
+    /**
+     * {@code {"adaptations":[{"date","change","why"}]}}: each change of dose the adaptation rules made from
+     * the stored sessions and their feedback, the same log as the report's (choice: the reference bed's
+     * limits and the profile's spine map, as the report states them).
+     */
+    void adaptations(Context ctx) {
+        String account = auth.require(ctx);
+        String id = ProfileRoutes.id(ctx);
+        Profile profile = persons.load(account, id).profile();
+        SessionHistory history = StoredHistory.of(db.sessions().list(account, id), db.diary().list(account, id),
+                clock.getZone());
+        BedLimits bed = BedLimits.REFERENCE;
+        SafetyEnvelope envelope = SafetyEnvelopes.forProfile(profile, profile.spineMapOrNormative(), bed);
+        List<Map<String, Object>> log = new ArrayList<>();
+        for (DoseAdaptation.Change c : DoseAdaptation.log(profile, envelope, bed, history)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("date", c.after().toString());
+            m.put("change", c.what());
+            m.put("why", c.why());
+            log.add(m);
+        }
+        JsonBodies.send(ctx, 200, Map.of("adaptations", log));
     }
 
     /** A name as it may stand in a file name and a quoted header value: letters, digits and dashes (choice). */

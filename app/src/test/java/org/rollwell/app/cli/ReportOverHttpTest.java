@@ -101,7 +101,7 @@ class ReportOverHttpTest {
     }
 
     @Test
-    void the_signed_in_household_downloads_the_report_and_exports_and_another_household_gets_404() throws Exception {
+    void the_signed_in_household_downloads_the_report_exports_and_adaptation_log_and_another_household_gets_404() throws Exception {
         ReportFromStoreTest.MovingClock clock = new ReportFromStoreTest.MovingClock();
         try (Database db = Database.open(Database.sqliteUrl(dir), null, null, clock);
              CompanionServer server = CompanionServer.start(db, new CompanionServer.Options("127.0.0.1", 0, 4), clock,
@@ -135,8 +135,13 @@ class ReportOverHttpTest {
                 assertThat(first.getName()).isEqualTo("diary.csv");
             }
 
+            // the progress page's adaptation log is the report's
+            String log = new String(anna.get("/api/profiles/" + profile + "/adaptations").body(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(log).contains("\"date\":\"2026-09-05\"").contains("intensity 5").contains("too strong");
+
             Client eve = signUpAndIn(base, "eve");
-            for (String file : new String[] {"report.pdf", "export.zip", "export.fhir.json"}) {
+            for (String file : new String[] {"report.pdf", "export.zip", "export.fhir.json", "adaptations"}) {
                 HttpResponse<byte[]> theirs = eve.get("/api/profiles/" + profile + "/" + file);
                 assertThat(theirs.statusCode()).as(file).isEqualTo(404);
                 assertThat(new String(theirs.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Anna");
