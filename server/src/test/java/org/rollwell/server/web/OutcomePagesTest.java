@@ -118,7 +118,7 @@ class OutcomePagesTest extends WebAppFixture {
         assertThat(text("#peg-pain-error")).contains("10").contains("11");
         assertThat(text(".problem")).contains("pain");
         assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#peg-enjoyment[aria-invalid]"))).isEmpty();
-        browser.js("arguments[0].scrollIntoView({block: 'center'})", waitFor("#peg-pain"));
+        browser.js("arguments[0].scrollIntoView({block: 'start'})", waitFor("#peg-form"));
         look("41-diary-field-error");
 
         type("#peg-pain", 6);
