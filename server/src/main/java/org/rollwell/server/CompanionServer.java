@@ -142,6 +142,7 @@ public final class CompanionServer implements AutoCloseable {
         app.get("/api/profiles/{id}/export.zip", ctx -> report.send(ctx, ReportRenderer.Kind.CSV_ZIP));
         app.get("/api/profiles/{id}/export.fhir.json", ctx -> report.send(ctx, ReportRenderer.Kind.FHIR_JSON));
         app.get("/api/profiles/{id}/adaptations", report::adaptations);
+        app.get("/api/profiles/{id}/history.json", report::history);
         // the bed: status, scans, sessions, the live socket and the simulator's controls ("live", issue 11)
         app.get("/api/bed", beds::status);
         app.post("/api/scans", scans::start);

@@ -12,6 +12,7 @@ import org.rollwell.store.Database;
 import org.rollwell.therapy.envelope.BedLimits;
 import org.rollwell.therapy.envelope.SafetyEnvelope;
 import org.rollwell.therapy.envelope.SafetyEnvelopes;
+import org.rollwell.therapy.history.HistoryWriter;
 import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.plan.DoseAdaptation;
 import org.rollwell.therapy.profile.Profile;
@@ -81,6 +82,21 @@ final class ReportRoutes {
             log.add(m);
         }
         JsonBodies.send(ctx, 200, Map.of("adaptations", log));
+    }
+
+    /**
+     * The stored sessions with what the diary says about each as a {@code rollwell.history/1} file
+     * (docs/history-format.md), the file {@code rollwell plan --history} and {@code report --history} read.
+     */
+    void history(Context ctx) {
+        String account = auth.require(ctx);
+        String id = ProfileRoutes.id(ctx);
+        PersonInForce.Person person = persons.load(account, id);
+        SessionHistory history = StoredHistory.of(db.sessions().list(account, id), db.diary().list(account, id),
+                clock.getZone());
+        ctx.header("Content-Disposition", "attachment; filename=\"rollwell-history-" + fileSafe(person.stored().name())
+                + "-" + persons.today() + ".json\"");
+        ctx.contentType("application/json").status(200).result(HistoryWriter.write(history));
     }
 
     /** A name as it may stand in a file name and a quoted header value: letters, digits and dashes (choice). */

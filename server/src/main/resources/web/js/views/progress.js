@@ -97,7 +97,8 @@ export async function render({ id }) {
       h('div.actions',
         h('a.button.primary', { href: `${base}/report.pdf`, download: '', id: 'download-report' }, t('progress.downloadPdf')),
         h('a.button', { href: `${base}/export.zip`, download: '', id: 'download-csv' }, t('progress.downloadCsv')),
-        h('a.button', { href: `${base}/export.fhir.json`, download: '', id: 'download-fhir' }, t('progress.downloadFhir')))),
+        h('a.button', { href: `${base}/export.fhir.json`, download: '', id: 'download-fhir' }, t('progress.downloadFhir')),
+        h('a.button', { href: `${base}/history.json`, download: '', id: 'download-history' }, t('progress.downloadHistory')))),
     h('div.actions', h('a.button', { href: `#/p/${id}/diary` }, t('progress.toDiary')),
       h('a.button', { href: `#/p/${id}` }, t('stop.backToProfile'))));
   return { title: t('progress.title', { name: stored.name }), node, wide: true };

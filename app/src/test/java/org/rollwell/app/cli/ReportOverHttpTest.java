@@ -140,8 +140,19 @@ class ReportOverHttpTest {
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(log).contains("\"date\":\"2026-09-05\"").contains("intensity 5").contains("too strong");
 
-            Client eve = signUpAndIn(base, "eve");
-            for (String file : new String[] {"report.pdf", "export.zip", "export.fhir.json", "adaptations"}) {
+            // the history export reads back as the file 'rollwell plan --history' takes, one entry per session
+            String history = new String(anna.get("/api/profiles/" + profile + "/history.json").body(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            var parsed = org.rollwell.therapy.history.HistoryParser.parse("history.json", history);
+            assertThat(parsed.problems()).isEmpty();
+            // one session on each of the 60 days the diary speaks of one, with its words and ratings
+            var sessions = ((org.rollwell.therapy.input.ParseResult.Parsed<org.rollwell.therapy.history.SessionHistory>) parsed)
+                    .value().sessions();
+            assertThat(sessions).hasSize(60);
+            assertThat(sessions.get(0).nrsBefore()).isPresent();
+
+                        Client eve = signUpAndIn(base, "eve");
+            for (String file : new String[] {"report.pdf", "export.zip", "export.fhir.json", "adaptations", "history.json"}) {
                 HttpResponse<byte[]> theirs = eve.get("/api/profiles/" + profile + "/" + file);
                 assertThat(theirs.statusCode()).as(file).isEqualTo(404);
                 assertThat(new String(theirs.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Anna");
