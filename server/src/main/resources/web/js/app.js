@@ -15,6 +15,9 @@ import * as plan from './views/plan.js';
 import * as live from './views/live.js';
 import * as history from './views/history.js';
 import * as programs from './views/programs.js';
+// the pain diary and progress (issue 13, "outcomes")
+import * as diary from './views/diary.js';
+import * as progress from './views/progress.js';
 
 export const session = { account: null };
 
@@ -40,6 +43,8 @@ const ROUTES = [
   ['/p/:id/history', history.list],
   ['/p/:id/history/:sid', history.record],
   ['/programs', programs.render],
+  ['/p/:id/diary', diary.render],
+  ['/p/:id/progress', progress.render],
 ];
 
 let cleanup = null;

@@ -71,6 +71,14 @@ public final class CompanionServer implements AutoCloseable {
      * the bed from now on: {@link #close()} stops a running session in the safe state and records it.
      */
     public static CompanionServer start(Database db, Options options, Clock clock, BedLink bed) {
+        return start(db, options, clock, bed, null);
+    }
+
+    /**
+     * As {@link #start(Database, Options, Clock, BedLink)}, rendering the report and exports through
+     * {@code reports} (null: those routes answer 501).
+     */
+    public static CompanionServer start(Database db, Options options, Clock clock, BedLink bed, ReportRenderer reports) {
         Objects.requireNonNull(bed, "bed");
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
         Javalin app = Javalin.create(config -> {
@@ -104,6 +112,7 @@ public final class CompanionServer implements AutoCloseable {
         ProgramRoutes programs = new ProgramRoutes(db.programs(), auth);
         PlanRoutes plans = new PlanRoutes(persons, db.checkIns(), db.sessions(), db.programs(), clock, auth);
         DiaryRoutes diary = new DiaryRoutes(db.diary(), persons, auth);
+        ReportRoutes report = new ReportRoutes(db, persons, reports, clock, auth);
         String openApi = resource("openapi.json");
         SessionPlans sessionPlans = new SessionPlans(db, clock,
                 bed.service() != null ? bed.service().spec() : org.rollwell.bed.io.BedSpec.REFERENCE);
@@ -145,6 +154,12 @@ public final class CompanionServer implements AutoCloseable {
         app.get("/api/profiles/{id}/pain", diary::list);
         app.post("/api/profiles/{id}/pain", diary::add);
         app.get("/api/profiles/{id}/progress", diary::progress);
+        // the report and exports ("outcomes", issue 13), rendered through the port the app wires
+        app.get("/api/profiles/{id}/report.pdf", ctx -> report.send(ctx, ReportRenderer.Kind.PDF));
+        app.get("/api/profiles/{id}/export.zip", ctx -> report.send(ctx, ReportRenderer.Kind.CSV_ZIP));
+        app.get("/api/profiles/{id}/export.fhir.json", ctx -> report.send(ctx, ReportRenderer.Kind.FHIR_JSON));
+        app.get("/api/profiles/{id}/adaptations", report::adaptations);
+        app.get("/api/profiles/{id}/history.json", report::history);
         // the bed: status, scans, sessions, the live socket and the simulator's controls ("live", issue 11)
         app.get("/api/bed", beds::status);
         app.post("/api/scans", scans::start);

@@ -103,6 +103,8 @@ export async function home({ id }) {
     h('ul.menu',
       item('checkin', 'home.start', null, 'go-checkin'),
       item('history', 'home.history', null, 'go-history'),
+      item('diary', 'home.diary', null, 'go-diary'),
+      item('progress', 'home.progress', null, 'go-progress'),
       item('edit', 'home.edit', null, 'go-edit')));
   return { title: stored.name, node };
 }

@@ -68,7 +68,12 @@ class HostileRequestsTest {
             new Target("POST", "/api/profiles/{id}/plan-preview", true, true),
             new Target("GET", "/api/profiles/{id}/pain", false, true),
             new Target("POST", "/api/profiles/{id}/pain", true, true),
-            new Target("GET", "/api/profiles/{id}/progress", false, true));
+            new Target("GET", "/api/profiles/{id}/progress", false, true),
+            new Target("GET", "/api/profiles/{id}/report.pdf", false, true),
+            new Target("GET", "/api/profiles/{id}/export.zip", false, true),
+            new Target("GET", "/api/profiles/{id}/export.fhir.json", false, true),
+            new Target("GET", "/api/profiles/{id}/adaptations", false, true),
+            new Target("GET", "/api/profiles/{id}/history.json", false, true));
 
     /** {@code realId}: a body-reading route of a profile gets the owner's own profile, so the body reaches its parser. */
     record Attack(Target target, String body, String id, String cookie, String csrf, boolean signedIn, boolean realId) {

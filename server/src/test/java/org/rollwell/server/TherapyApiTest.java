@@ -155,6 +155,24 @@ class TherapyApiTest {
         }
 
         @Test
+        void the_plan_preview_cools_the_rollers_after_a_session_the_person_called_too_hot() {
+            annaWithHerProfile();
+            String account = Json.field(anna.get("/api/me").body(), "id");
+            String session = db.sessions().start(account, profile, new NewSession(4, 1800, "{}")).id();
+            clock.advance(Duration.ofMinutes(30));
+            db.sessions().finish(account, session, SessionStatus.COMPLETED, 1800, 0.1, "{}");
+            clock.advance(Duration.ofHours(5)); // past the 4 h between two sessions
+            String before = ok(anna.post(path + "/plan-preview", "{\"goal\":\"RELIEVE_TENSION\",\"minutes\":30}"), 200).toString();
+            ok(anna.post(path + "/pain", "{\"kind\":\"FEEDBACK\",\"pressure\":\"RIGHT\",\"heat\":\"TOO_HOT\",\"sessionId\":\""
+                    + session + "\"}"), 201);
+
+            JsonNode plan = ok(anna.post(path + "/plan-preview", "{\"goal\":\"RELIEVE_TENSION\",\"minutes\":30}"), 200);
+            // DOMAIN.md §6: 2 °C cooler on "too hot", said in the plan as `rollwell plan --history` says it
+            assertThat(before).doesNotContain("too hot");
+            assertThat(plan.toString()).contains("too hot").contains("2026-11-30");
+        }
+
+        @Test
         void a_plan_preview_without_a_goal_or_with_minutes_out_of_range_is_refused() {
             annaWithHerProfile();
             assertProblem(anna.post(path + "/plan-preview", "{\"minutes\":30}"), 400, "goal");

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.rollwell.therapy.diary.Heat;
 import org.rollwell.therapy.history.Feedback;
 import org.rollwell.therapy.history.PastSession;
 import org.rollwell.therapy.history.SessionHistory;
@@ -139,8 +141,8 @@ public final class SessionRepository {
 
     /**
      * The profile's sessions as the planner reads them ({@link SessionHistory}: the daily limits, the
-     * 24 h thermal dose, FIBROMYALGIA's start rule), with the pressure feedback the person gave in
-     * the diary for each session.
+     * 24 h thermal dose, FIBROMYALGIA's start rule, the adaptation rules), with the pressure and heat
+     * feedback and the pain before and after that the person gave in the diary for each session.
      */
     public SessionHistory history(String accountId, String profileId) {
         ZoneId zone = tx.clock().getZone();
@@ -148,15 +150,17 @@ public final class SessionRepository {
             Transactions.requireProfile(h, accountId, profileId);
             List<PastSession> past = new ArrayList<>();
             h.createQuery("SELECT s.started_at_ms, s.intensity, s.cem43_max_band_min, "
-                            + "(SELECT d.pressure FROM diary_entries d WHERE d.session_id = s.id AND d.kind = 'FEEDBACK' "
-                            + " AND d.account_id = s.account_id ORDER BY d.created_at_ms DESC LIMIT 1) AS pressure "
+                            + about("pressure", "FEEDBACK") + " AS pressure, " + about("heat", "FEEDBACK") + " AS heat, "
+                            + about("nrs", "NRS_BEFORE") + " AS nrs_before, " + about("nrs", "NRS_AFTER") + " AS nrs_after "
                             + "FROM sessions s WHERE s.account_id = :account AND s.profile_id = :profile AND "
                             + COUNTS.replace("state", "s.state").replace("delivered_s", "s.delivered_s")
                             + " ORDER BY s.started_at_ms")
                     .bind("account", accountId).bind("profile", profileId)
                     .map((rs, ctx) -> new PastSession(
                             LocalDateTime.ofInstant(Instant.ofEpochMilli(rs.getLong("started_at_ms")), zone),
-                            rs.getInt("intensity"), feedback(rs.getString("pressure")), rs.getDouble("cem43_max_band_min")))
+                            rs.getInt("intensity"), feedback(rs.getString("pressure")), rs.getDouble("cem43_max_band_min"),
+                            Optional.ofNullable(rs.getString("heat")).map(Heat::valueOf), rating(rs, "nrs_before"),
+                            rating(rs, "nrs_after")))
                     .forEach(past::add);
             return new SessionHistory(past);
         });
@@ -191,6 +195,20 @@ public final class SessionRepository {
     private static StoredSession one(Handle h, String accountId, String sessionId) {
         return h.createQuery("SELECT * FROM sessions WHERE id = :id AND account_id = :account")
                 .bind("id", sessionId).bind("account", accountId).map(ROW).one();
+    }
+
+    /**
+     * The newest diary entry of {@code kind} about the session {@code s}: its {@code column} (the adaptation
+     * rules read the pressure and heat words and the pain before and after, DOMAIN.md §6).
+     */
+    private static String about(String column, String kind) {
+        return "(SELECT d." + column + " FROM diary_entries d WHERE d.session_id = s.id AND d.kind = '" + kind + "'"
+                + " AND d.account_id = s.account_id ORDER BY d.created_at_ms DESC LIMIT 1)";
+    }
+
+    private static OptionalInt rating(ResultSet rs, String column) throws SQLException {
+        int nrs = rs.getInt(column);
+        return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(nrs);
     }
 
     /** The diary's pressure word as the planner's feedback (docs/diary-format.md FEEDBACK). */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rollwell.therapy.diary.DiaryEntry;
+import org.rollwell.therapy.diary.EntryKind;
 import org.rollwell.therapy.diary.Heat;
 import org.rollwell.therapy.diary.Pressure;
 import org.rollwell.therapy.history.Feedback;
@@ -159,10 +160,14 @@ class SessionsTest {
         }
 
         @Test
-        void the_history_gives_the_planner_each_session_with_its_pressure_feedback() {
+        void the_history_gives_the_planner_each_session_with_its_feedback_and_pain_before_and_after() {
             StoredSession first = db.sessions().start(home, anna, new NewSession(4, 1800, "{}"));
             db.sessions().finish(home, first.id(), SessionStatus.COMPLETED, 1800, 0.3, "{}");
-            db.diary().add(home, anna, new DiaryEntry.Feedback(LocalDate.of(2026, 11, 30), Pressure.TOO_STRONG, Heat.RIGHT),
+            db.diary().add(home, anna, new DiaryEntry.Feedback(LocalDate.of(2026, 11, 30), Pressure.TOO_STRONG, Heat.TOO_HOT),
+                    Optional.of(first.id()));
+            db.diary().add(home, anna, new DiaryEntry.Nrs(LocalDate.of(2026, 11, 30), EntryKind.NRS_BEFORE, 5),
+                    Optional.of(first.id()));
+            db.diary().add(home, anna, new DiaryEntry.Nrs(LocalDate.of(2026, 11, 30), EntryKind.NRS_AFTER, 7),
                     Optional.of(first.id()));
             clock.advance(Duration.ofHours(5));
             StoredSession second = db.sessions().start(home, anna, new NewSession(3, 1800, "{}"));
@@ -171,7 +176,8 @@ class SessionsTest {
             SessionHistory history = db.sessions().history(home, anna);
 
             assertThat(history.sessions()).containsExactly(
-                    new PastSession(LocalDateTime.of(2026, 11, 30, 8, 0), 4, Feedback.TOO_STRONG, 0.3),
+                    new PastSession(LocalDateTime.of(2026, 11, 30, 8, 0), 4, Feedback.TOO_STRONG, 0.3, Optional.of(Heat.TOO_HOT),
+                            java.util.OptionalInt.of(5), java.util.OptionalInt.of(7)),
                     new PastSession(LocalDateTime.of(2026, 11, 30, 13, 0), 3, Feedback.NONE, 0.2));
             assertThat(history.countOn(LocalDate.of(2026, 11, 30))).isEqualTo(SessionHistory.MAX_SESSIONS_PER_DAY);
         }

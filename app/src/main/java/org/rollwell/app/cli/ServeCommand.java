@@ -183,8 +183,9 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Recorded " + cut.size() + " session(s) cut off by a crash as INTERRUPTED.");
             }
             bedLink = TwinBed.start(db, timeScale, Clock.systemDefaultZone());
+            // the report and exports over HTTP: the reports module behind the server's port (issue 13)
             server = CompanionServer.start(db, new CompanionServer.Options(host, port, Passwords.DEFAULT_COST),
-                    Clock.systemDefaultZone(), bedLink);
+                    Clock.systemDefaultZone(), bedLink, new ServedReports());
         } catch (RuntimeException e) {
             if (bedLink != null) {
                 bedLink.service().close();

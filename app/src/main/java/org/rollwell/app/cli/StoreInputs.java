@@ -4,16 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.rollwell.reports.data.SessionRecord;
 import org.rollwell.reports.data.SessionRecordParser;
+import org.rollwell.server.StoredHistory;
 import org.rollwell.store.Account;
 import org.rollwell.store.Database;
 import org.rollwell.store.StoreException;
@@ -22,11 +19,6 @@ import org.rollwell.store.StoredProfile;
 import org.rollwell.store.StoredSession;
 import org.rollwell.therapy.diary.Diary;
 import org.rollwell.therapy.diary.DiaryEntry;
-import org.rollwell.therapy.diary.EntryKind;
-import org.rollwell.therapy.diary.Heat;
-import org.rollwell.therapy.diary.Pressure;
-import org.rollwell.therapy.history.HistoryParser;
-import org.rollwell.therapy.history.PastSession;
 import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.profile.Profile;
@@ -106,34 +98,8 @@ final class StoreInputs {
         return records;
     }
 
-    /** The sessions that delivered anything, with the diary's words and ratings about each. */
+    /** The sessions that delivered anything, with the diary's words and ratings about each (as the server reads them). */
     static SessionHistory history(List<StoredSession> sessions, List<StoredDiaryEntry> entries, ZoneId zone) {
-        Map<String, List<DiaryEntry>> about = new HashMap<>();
-        for (StoredDiaryEntry e : entries) {
-            e.sessionId().ifPresent(id -> about.computeIfAbsent(id, k -> new ArrayList<>()).add(e.entry()));
-        }
-        List<PastSession> past = new ArrayList<>();
-        for (StoredSession s : sessions) {
-            if (!(s.deliveredS() > 0)) {
-                continue;
-            }
-            Pressure pressure = null;
-            Heat heat = null;
-            OptionalInt before = OptionalInt.empty();
-            OptionalInt after = OptionalInt.empty();
-            for (DiaryEntry e : about.getOrDefault(s.id(), List.of())) {
-                if (e instanceof DiaryEntry.Feedback f) {
-                    pressure = f.pressure();
-                    heat = f.heat();
-                } else if (e instanceof DiaryEntry.Nrs n && n.kind() == EntryKind.NRS_BEFORE) {
-                    before = OptionalInt.of(n.nrs());
-                } else if (e instanceof DiaryEntry.Nrs n && n.kind() == EntryKind.NRS_AFTER) {
-                    after = OptionalInt.of(n.nrs());
-                }
-            }
-            past.add(new PastSession(LocalDateTime.ofInstant(s.startedAt(), zone), s.intensity(),
-                    HistoryParser.feedback(pressure), s.cem43MaxBandMin(), Optional.ofNullable(heat), before, after));
-        }
-        return new SessionHistory(past);
+        return StoredHistory.of(sessions, entries, zone);
     }
 }
