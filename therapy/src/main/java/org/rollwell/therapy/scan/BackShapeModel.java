@@ -141,9 +141,95 @@ final class BackShapeModel {
 
     /** Mean squared residual of the best linear fit for junctions c, t, l; infinite for an impossible spine. */
     double error(double c, double t, double l) {
-        if (!(t - c > 150 && l - t > 80 && (l - t) < 1.2 * (t - c))) {
+        if (!possible(c, t, l)) {
             return Double.POSITIVE_INFINITY;
         }
+        accumulate(c, t, l);
+        return solved();
+    }
+
+    private static boolean possible(double c, double t, double l) {
+        return t - c > 150 && l - t > 80 && (l - t) < 1.2 * (t - c);
+    }
+
+    /**
+     * The errors with the C7 (with T1) template moved by each whole millimetre from {@code -steps} to
+     * {@code steps} (index {@code k + steps}), every other term held: the same values as {@link #error}
+     * after {@link #c7ShiftMm} for each shift, computed for a fraction of the cost. Only the template's
+     * row and column of the normal equations change with the shift, and only over the few rows the
+     * template reaches, so the rest is summed once; each entry is still the sum of the same products in
+     * the same order (a row the template misses adds exactly zero), so the errors are bit for bit those
+     * of {@link #error}. Leaves the shift at 0.
+     */
+    double[] c7SlideErrors(double c, double t, double l, int steps) {
+        double[] errors = new double[2 * steps + 1];
+        if (!possible(c, t, l) || !withBumps) {
+            for (int k = -steps; k <= steps; k++) {
+                c7ShiftMm = k;
+                errors[k + steps] = error(c, t, l);
+            }
+            c7ShiftMm = 0;
+            return errors;
+        }
+        c7ShiftMm = 0;
+        accumulate(c, t, l);
+        double[] baseNormal = normal.clone();
+        double[] baseRhs = rhs.clone();
+        int base = C7_COLUMN * COLUMNS;
+        for (int k = -steps; k <= steps; k++) {
+            c7ShiftMm = k;
+            System.arraycopy(baseNormal, 0, normal, 0, normal.length);
+            System.arraycopy(baseRhs, 0, rhs, 0, rhs.length);
+            for (int b = 0; b <= C7_COLUMN; b++) {
+                normal[base + b] = 0;
+            }
+            for (int a = C7_COLUMN + 1; a < COLUMNS; a++) {
+                normal[a * COLUMNS + C7_COLUMN] = 0;
+            }
+            rhs[C7_COLUMN] = 0;
+            int i = windowFrom;
+            for (; i + 1 < windowTo; i += 2) {
+                if (c7Template(x[i], c) == 0 && c7Template(x[i + 1], c) == 0) {
+                    continue;
+                }
+                columns(row, i, c, t, l);
+                columns(nextRow, i + 1, c, t, l);
+                double ra = row[C7_COLUMN];
+                double rb = nextRow[C7_COLUMN];
+                rhs[C7_COLUMN] = rhs[C7_COLUMN] + ra * y[i] + rb * y[i + 1];
+                for (int b = 0; b <= C7_COLUMN; b++) {
+                    normal[base + b] = normal[base + b] + ra * row[b] + rb * nextRow[b];
+                }
+                for (int a = C7_COLUMN + 1; a < COLUMNS; a++) {
+                    if (row[a] != 0 || nextRow[a] != 0) {
+                        normal[a * COLUMNS + C7_COLUMN] = normal[a * COLUMNS + C7_COLUMN] + row[a] * ra + nextRow[a] * rb;
+                    }
+                }
+            }
+            if (i < windowTo && c7Template(x[i], c) != 0) {
+                columns(row, i, c, t, l);
+                double ra = row[C7_COLUMN];
+                rhs[C7_COLUMN] += ra * y[i];
+                for (int b = 0; b <= C7_COLUMN; b++) {
+                    normal[base + b] += ra * row[b];
+                }
+                for (int a = C7_COLUMN + 1; a < COLUMNS; a++) {
+                    if (row[a] != 0) {
+                        normal[a * COLUMNS + C7_COLUMN] += row[a] * ra;
+                    }
+                }
+            }
+            errors[k + steps] = solved();
+        }
+        c7ShiftMm = 0;
+        return errors;
+    }
+
+    /** The sum of squares so far of the window's surface, for {@link #solved}. */
+    private double windowSumOfSquares;
+
+    /** Sums the normal equations of junctions c, t, l over the window (the lower triangle). */
+    private void accumulate(double c, double t, double l) {
         java.util.Arrays.fill(normal, 0);
         java.util.Arrays.fill(rhs, 0);
         double yy = 0;
@@ -185,6 +271,12 @@ final class BackShapeModel {
             }
             yy += y[i] * y[i];
         }
+        windowSumOfSquares = yy;
+    }
+
+    /** Mean squared residual of the normal equations as {@link #accumulate} left them. */
+    private double solved() {
+        double yy = windowSumOfSquares;
         if (!solveWithProminentBumps()) {
             return Double.POSITIVE_INFINITY;
         }
@@ -336,9 +428,15 @@ final class BackShapeModel {
         }
         double v = thoracicSpacingMm;
         double w = lumbarSpacingMm;
-        row[15] = -(bump(xi, c + c7ShiftMm - v / 2) + 0.75 * bump(xi, c + c7ShiftMm + v / 2));
+        row[15] = c7Template(xi, c);
         row[16] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
         row[17] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
+    }
+
+    /** The C7 (with T1) template at {@code xi} for C7/T1 at {@code c} (after {@link #prepare}); exactly 0 where it does not reach. */
+    private double c7Template(double xi, double c) {
+        double v = thoracicSpacingMm;
+        return -(bump(xi, c + c7ShiftMm - v / 2) + 0.75 * bump(xi, c + c7ShiftMm + v / 2));
     }
 
     /** {@code count} bumps {@code spacingMm} apart from {@code firstMm}; only the nearest few are evaluated. */
