@@ -74,7 +74,7 @@ public final class ScanAnalyser {
      * the curves a little better does not overturn it (choice, from the tuning sets: five scans were
      * refused at a ratio of 0.91–0.98 with the readings 0–0.11 vertebra apart, C7 within 2.2 mm of the
      * truth every time; every refused scan with C7 over 15 mm off had them 0.25 vertebra apart or more,
-     * and its ratio at 0.50–0.90).
+     * and its ratio at 0.50–0.87).
      */
     static final double MIN_C7_RIVAL_RATIO_AGREED = 0.9;
     /** C7's two readings agree within this share of a thoracic vertebra (choice: 1.5 σ of good scans, see below). */
@@ -102,7 +102,7 @@ public final class ScanAnalyser {
      * C7-with-T1 template slid a vertebra down lies on T1 and T2 as well as it lies on C7 and T1, so the
      * curves' C7 stands (choice, from the tuning sets: the two such scans, 1.20 and 1.23 vertebrae apart,
      * had the curves' C7 within 2 mm and the prominence 30 mm low; every strongly kyphotic scan whose
-     * prominence was right had it 0.3–0.95 vertebra away, and above the curves' C7).
+     * prominence was right had it 0.3–0.95 vertebra away, above the curves' C7 in two of the three).
      */
     static final double T1_PROMINENCE_VERTEBRAE = 1.1;
     /** Twice a good scan's unexplained residual (choice; good scans of the twin: median 0.22 mm, max 0.49). */
