@@ -127,12 +127,7 @@ final class BackShapeFit {
     private double c7ProminenceShift(double[] p) {
         double vertebraMm = (p[1] - p[0]) / 12.0;
         int steps = (int) Math.floor(C7_PROCESS_SEARCH_VERTEBRAE * vertebraMm);
-        double[] error = new double[2 * steps + 1];
-        for (int k = -steps; k <= steps; k++) {
-            model.c7ShiftMm(k);
-            error[k + steps] = model.error(p[0], p[1], p[2]);
-        }
-        model.c7ShiftMm(0);
+        double[] error = model.c7SlideErrors(p[0], p[1], p[2], steps);
         double best = 0;
         double bestError = Double.POSITIVE_INFINITY;
         for (int i = 1; i < error.length - 1; i++) {

@@ -39,15 +39,6 @@ final class BackShapeModel {
 
     private final double[] x;
     private final double[] y;
-    private final double[] timeS;
-    private double[] breathCos;
-    private double[] breathSin;
-    /**
-     * The breathing tables by rate: every smooth fit scans the same rates again, and a table costs
-     * two trigonometric functions per row (the same values, computed once per fit).
-     */
-    private final java.util.Map<Double, double[][]> breathTables = new java.util.HashMap<>();
-    private double breathTableHz = Double.NaN;
     private final int n;
     // Work space, reused across the few hundred evaluations of one fit.
     private final double[] row = new double[COLUMNS];
@@ -56,12 +47,10 @@ final class BackShapeModel {
     private final double[] rhs = new double[COLUMNS];
     private final double[] beta = new double[COLUMNS];
     private final LeastSquares.Work solverWork = new LeastSquares.Work(COLUMNS);
+    /** The terms at each row: the curves, steps, breathing and processes, with the search's settings. */
+    private final BackShapeTerms terms;
     private int windowFrom;
     private int windowTo;
-    private double breathHz;
-    private boolean withBumps;
-    private double bumpWidthMm = BackShapeFit.NARROWEST_BUMP_MM;
-    private double c7ShiftMm;
     /**
      * The fitted shape. Angles in degrees; positions in bed mm. {@code c7ProcessMm} is C7 read from its
      * prominence alone (the C7 template moved with every other term held), which may differ from C7
@@ -75,8 +64,8 @@ final class BackShapeModel {
     private BackShapeModel(double[] x, double[] y, double[] timeS) {
         this.x = x;
         this.y = y;
-        this.timeS = timeS;
         this.n = x.length;
+        this.terms = new BackShapeTerms(x, timeS);
     }
 
     /** The model of {@code grid}'s surface. */
@@ -87,32 +76,32 @@ final class BackShapeModel {
     // The search sets the breathing rate, whether the spinous processes are in, and their width;
     // after an evaluation it reads the prominences the fit found.
     double breathHz() {
-        return breathHz;
+        return terms.breathHz;
     }
 
     void breathHz(double hz) {
-        breathHz = hz;
+        terms.breathHz = hz;
     }
 
     boolean withBumps() {
-        return withBumps;
+        return terms.withBumps;
     }
 
     void withBumps(boolean with) {
-        withBumps = with;
+        terms.withBumps = with;
     }
 
     double bumpWidthMm() {
-        return bumpWidthMm;
+        return terms.bumpWidthMm;
     }
 
     void bumpWidthMm(double widthMm) {
-        bumpWidthMm = widthMm;
+        terms.bumpWidthMm = widthMm;
     }
 
     /** Moves the C7 (with T1) template this far from where the curves' C7/T1 puts it, mm (0 for the fit itself). */
     void c7ShiftMm(double shiftMm) {
-        c7ShiftMm = shiftMm;
+        terms.c7ShiftMm = shiftMm;
     }
 
     /** The C7 (with T1) prominence of the last evaluation, mm. */
@@ -141,20 +130,106 @@ final class BackShapeModel {
 
     /** Mean squared residual of the best linear fit for junctions c, t, l; infinite for an impossible spine. */
     double error(double c, double t, double l) {
-        if (!(t - c > 150 && l - t > 80 && (l - t) < 1.2 * (t - c))) {
+        if (!possible(c, t, l)) {
             return Double.POSITIVE_INFINITY;
         }
+        accumulate(c, t, l);
+        return solved();
+    }
+
+    private static boolean possible(double c, double t, double l) {
+        return t - c > 150 && l - t > 80 && (l - t) < 1.2 * (t - c);
+    }
+
+    /**
+     * The errors with the C7 (with T1) template moved by each whole millimetre from {@code -steps} to
+     * {@code steps} (index {@code k + steps}), every other term held: the same values as {@link #error}
+     * after {@link #c7ShiftMm} for each shift, computed for a fraction of the cost. Only the template's
+     * row and column of the normal equations change with the shift, and only over the few rows the
+     * template reaches, so the rest is summed once; each entry is still the sum of the same products in
+     * the same order (a row the template misses adds exactly zero), so the errors are bit for bit those
+     * of {@link #error}. Leaves the shift at 0.
+     */
+    double[] c7SlideErrors(double c, double t, double l, int steps) {
+        double[] errors = new double[2 * steps + 1];
+        if (!possible(c, t, l) || !terms.withBumps) {
+            for (int k = -steps; k <= steps; k++) {
+                terms.c7ShiftMm = k;
+                errors[k + steps] = error(c, t, l);
+            }
+            terms.c7ShiftMm = 0;
+            return errors;
+        }
+        terms.c7ShiftMm = 0;
+        accumulate(c, t, l);
+        double[] baseNormal = normal.clone();
+        double[] baseRhs = rhs.clone();
+        int base = C7_COLUMN * COLUMNS;
+        for (int k = -steps; k <= steps; k++) {
+            terms.c7ShiftMm = k;
+            System.arraycopy(baseNormal, 0, normal, 0, normal.length);
+            System.arraycopy(baseRhs, 0, rhs, 0, rhs.length);
+            for (int b = 0; b <= C7_COLUMN; b++) {
+                normal[base + b] = 0;
+            }
+            for (int a = C7_COLUMN + 1; a < COLUMNS; a++) {
+                normal[a * COLUMNS + C7_COLUMN] = 0;
+            }
+            rhs[C7_COLUMN] = 0;
+            int i = windowFrom;
+            for (; i + 1 < windowTo; i += 2) {
+                if (terms.c7Template(x[i], c) == 0 && terms.c7Template(x[i + 1], c) == 0) {
+                    continue;
+                }
+                terms.columns(row, i, c, t, l);
+                terms.columns(nextRow, i + 1, c, t, l);
+                double ra = row[C7_COLUMN];
+                double rb = nextRow[C7_COLUMN];
+                rhs[C7_COLUMN] = rhs[C7_COLUMN] + ra * y[i] + rb * y[i + 1];
+                for (int b = 0; b <= C7_COLUMN; b++) {
+                    normal[base + b] = normal[base + b] + ra * row[b] + rb * nextRow[b];
+                }
+                for (int a = C7_COLUMN + 1; a < COLUMNS; a++) {
+                    if (row[a] != 0 || nextRow[a] != 0) {
+                        normal[a * COLUMNS + C7_COLUMN] = normal[a * COLUMNS + C7_COLUMN] + row[a] * ra + nextRow[a] * rb;
+                    }
+                }
+            }
+            if (i < windowTo && terms.c7Template(x[i], c) != 0) {
+                terms.columns(row, i, c, t, l);
+                double ra = row[C7_COLUMN];
+                rhs[C7_COLUMN] += ra * y[i];
+                for (int b = 0; b <= C7_COLUMN; b++) {
+                    normal[base + b] += ra * row[b];
+                }
+                for (int a = C7_COLUMN + 1; a < COLUMNS; a++) {
+                    if (row[a] != 0) {
+                        normal[a * COLUMNS + C7_COLUMN] += row[a] * ra;
+                    }
+                }
+            }
+            errors[k + steps] = solved();
+        }
+        terms.c7ShiftMm = 0;
+        return errors;
+    }
+
+    /** The sum of squares so far of the window's surface, for {@link #solved}. */
+    private double windowSumOfSquares;
+
+    /** Sums the normal equations of junctions c, t, l over the window (the lower triangle). */
+    private void accumulate(double c, double t, double l) {
         java.util.Arrays.fill(normal, 0);
         java.util.Arrays.fill(rhs, 0);
         double yy = 0;
-        prepare(c, t, l);
+        terms.prepare(c, t, l);
         // Two rows per pass: each sum still adds row i, then row i + 1, in that order (the same sums as
         // one row per pass), but the normal matrix is read and written half as often. A zero term adds
         // nothing, so a term only one of the two rows reaches is added for both.
         int i = windowFrom;
         for (; i + 1 < windowTo; i += 2) {
-            columns(row, i, c, t, l);
-            columns(nextRow, i + 1, c, t, l);
+            terms.columns(row, i, c, t, l);
+            terms.columns(nextRow, i + 1, c, t, l);
             double yA = y[i];
             double yB = y[i + 1];
             for (int a = 0; a < COLUMNS; a++) {
@@ -172,7 +247,7 @@ final class BackShapeModel {
             yy = yy + yA * yA + yB * yB;
         }
         if (i < windowTo) {
-            columns(row, i, c, t, l);
+            terms.columns(row, i, c, t, l);
             for (int a = 0; a < COLUMNS; a++) {
                 double ra = row[a];
                 if (ra == 0) {
@@ -185,6 +260,12 @@ final class BackShapeModel {
             }
             yy += y[i] * y[i];
         }
+        windowSumOfSquares = yy;
+    }
+
+    /** Mean squared residual of the normal equations as {@link #accumulate} left them. */
+    private double solved() {
+        double yy = windowSumOfSquares;
         if (!solveWithProminentBumps()) {
             return Double.POSITIVE_INFINITY;
         }
@@ -204,155 +285,9 @@ final class BackShapeModel {
      * on spines lying off the centre line, whose bumps are faint).
      */
     private boolean solveWithProminentBumps() {
-        return withBumps
+        return terms.withBumps
                 ? LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_SIGNED_COLUMN, COLUMNS, solverWork)
                 : LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_SIGNED_COLUMN, FIRST_BUMP_COLUMN, solverWork);
-    }
-
-    // The junction-dependent constants of one evaluation (set by prepare, used for every row): the
-    // region starts and the reciprocals of their lengths, so each row multiplies instead of divides.
-    private double neckFromMm;
-    private double neckMm;
-    private double neckPerMm;
-    private double upperNeckFromMm;
-    private double lowerNeckFromMm;
-    private double quarterNeckMm;
-    private double quarterNeckPerMm;
-    private double thoraxMm;
-    private double thoraxPerMm;
-    private double lumbarMm;
-    private double lumbarPerMm;
-    private double sacrumMm;
-    private double sacrumPerMm;
-    private double glutealFromMm;
-    private double glutealMm;
-    private double glutealPerMm;
-    private double breathUpFromMm;
-    private double breathUpToMm;
-    private double breathUpPerMm;
-    private double breathMidMm;
-    private double breathDownFromMm;
-    private double breathDownPerMm;
-    private double breathLowToMm;
-    private double breathLowPerMm;
-    private double thoracicSpacingMm;
-    private double lumbarSpacingMm;
-    private double thoracicPerMm;
-    private double lumbarVertebraPerMm;
-    private double bumpPerMm;
-
-    private void prepare(double c, double t, double l) {
-        double heightMm = (t - c) / C7T1_TO_T12L1_PER_HEIGHT;
-        neckMm = NECK_PER_HEIGHT * heightMm;
-        neckFromMm = c - neckMm;
-        neckPerMm = 1.0 / neckMm;
-        upperNeckFromMm = c - 0.5 * neckMm;
-        lowerNeckFromMm = c - 0.25 * neckMm;
-        quarterNeckMm = 0.25 * neckMm;
-        quarterNeckPerMm = 1.0 / quarterNeckMm;
-        thoraxMm = t - c;
-        thoraxPerMm = 1.0 / thoraxMm;
-        lumbarMm = l - t;
-        lumbarPerMm = 1.0 / lumbarMm;
-        sacrumMm = SpineMap.SACRUM_PER_HEIGHT * heightMm;
-        sacrumPerMm = 1.0 / sacrumMm;
-        glutealFromMm = l + sacrumMm;
-        glutealMm = GLUTEAL_PER_HEIGHT * heightMm;
-        glutealPerMm = 1.0 / glutealMm;
-        breathUpFromMm = c - 30;
-        breathUpToMm = c + 0.3 * thoraxMm;
-        breathUpPerMm = 1.0 / (breathUpToMm - breathUpFromMm);
-        breathMidMm = 0.5 * (t + l);
-        breathDownFromMm = t - 20;
-        breathDownPerMm = 1.0 / (breathMidMm - breathDownFromMm);
-        breathLowToMm = l + 20;
-        breathLowPerMm = 1.0 / (breathLowToMm - breathMidMm);
-        thoracicSpacingMm = thoraxMm / 12.0;
-        lumbarSpacingMm = lumbarMm / 5.0;
-        thoracicPerMm = 1.0 / thoracicSpacingMm;
-        lumbarVertebraPerMm = 1.0 / lumbarSpacingMm;
-        bumpPerMm = 1.0 / bumpWidthMm;
-        if (breathTableHz != breathHz) {
-            double[][] table = breathTables.get(breathHz);
-            if (table == null) {
-                table = new double[2][n];
-                for (int k = 0; k < n; k++) {
-                    table[0][k] = Math.cos(2 * Math.PI * breathHz * timeS[k]);
-                    table[1][k] = Math.sin(2 * Math.PI * breathHz * timeS[k]);
-                }
-                breathTables.put(breathHz, table);
-            }
-            breathCos = table[0];
-            breathSin = table[1];
-            breathTableHz = breathHz;
-        }
-    }
-
-    /** The terms at row {@code i} for junctions c, t, l, after {@link #prepare} for the same junctions. */
-    private void columns(double[] row, int i, double c, double t, double l) {
-        double xi = x[i];
-        row[0] = 1;
-        row[1] = (xi - c) / 100.0;
-        row[2] = ShapeTerms.bend(xi, neckFromMm, neckMm, neckPerMm);
-        // The lower neck bends freely in two quarters of its length: where the neck lies high (a strongly
-        // kyphotic back) its surface levels off at the top of what it can reach, which a single half-wave
-        // cannot follow, and C7/T1 must not be pulled to fit that plateau.
-        row[3] = ShapeTerms.bend(xi, upperNeckFromMm, quarterNeckMm, quarterNeckPerMm);
-        row[4] = ShapeTerms.bend(xi, lowerNeckFromMm, quarterNeckMm, quarterNeckPerMm);
-        // Breathing moves the thorax fully, the upper lumbar back partly, neck and sacrum not (choice).
-        double breathing = ShapeTerms.ramp(xi, breathUpFromMm, breathUpToMm, breathUpPerMm)
-                - 0.6 * ShapeTerms.ramp(xi, breathDownFromMm, breathMidMm, breathDownPerMm)
-                - 0.4 * ShapeTerms.ramp(xi, breathMidMm, breathLowToMm, breathLowPerMm);
-        breathing = Math.max(0, breathing);
-        row[5] = breathing * breathCos[i];
-        row[6] = breathing * breathSin[i];
-        // A back is convex over the thorax and the sacrum and hollow over the lumbar spine and the
-        // gluteal cleft (DOMAIN.md §3): each bend is held to its sign, so that no placement of the
-        // junctions can pass for a back by bending a region the wrong way (a thorax bent hollow, say,
-        // where a crossing lifted off hides it).
-        row[8] = ShapeTerms.bend(xi, c, thoraxMm, thoraxPerMm);
-        row[9] = -ShapeTerms.bend(xi, t, lumbarMm, lumbarPerMm);
-        row[10] = ShapeTerms.bend(xi, l, sacrumMm, sacrumPerMm);
-        row[11] = -ShapeTerms.bend(xi, glutealFromMm, glutealMm, glutealPerMm);
-        // The tissue under the rollers changes at each junction, and anatomy fixes which way at three of
-        // them: the ribs give way to the soft lumbar muscles (the lift rises), those to the bony sacrum
-        // (it falls), the sacrum to the soft buttocks (it rises). Held to those signs, a step cannot
-        // pass for a bend there. The step at the sacrum's tip matters under heavy bodies: without it
-        // their soft buttocks tilted L5/S1's tangent (lordosis read 3–4° high over BMI 40, on the
-        // tuning sets). The step at C7/T1 (soft neck to firm thorax) is left free: where a strongly
-        // kyphotic back's neck levels off at the top of the rollers' reach, the fit needs it either way
-        // (held to its sign, C7 landed a vertebra off more often on the tuning sets).
-        row[7] = ShapeTerms.step(xi, c);
-        row[12] = ShapeTerms.step(xi, t);
-        row[13] = -ShapeTerms.step(xi, l);
-        row[14] = ShapeTerms.step(xi, glutealFromMm);
-        // The spinous processes: C7, the vertebra prominens, with T1 below it, then the thoracic
-        // and lumbar ones, each a prominence (less lift) where the level should be.
-        if (!withBumps) {
-            row[15] = 0;
-            row[16] = 0;
-            row[17] = 0;
-            return;
-        }
-        double v = thoracicSpacingMm;
-        double w = lumbarSpacingMm;
-        row[15] = -(bump(xi, c + c7ShiftMm - v / 2) + 0.75 * bump(xi, c + c7ShiftMm + v / 2));
-        row[16] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
-        row[17] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
-    }
-
-    /** {@code count} bumps {@code spacingMm} apart from {@code firstMm}; only the nearest few are evaluated. */
-    private double comb(double xMm, double firstMm, double spacingMm, double perSpacingMm, int count) {
-        int nearest = (int) Math.round((xMm - firstMm) * perSpacingMm);
-        double sum = 0;
-        for (int k = Math.max(0, nearest - 1); k <= Math.min(count - 1, nearest + 1); k++) {
-            sum += bump(xMm, firstMm + k * spacingMm);
-        }
-        return sum;
-    }
-
-    private double bump(double xMm, double atMm) {
-        return ShapeTerms.gauss((xMm - atMm) * bumpPerMm);
     }
 
     Shape shape(double c, double t, double l, double residualMm, double c7RivalRatio, double c7ProcessShiftMm) {
@@ -364,7 +299,7 @@ final class BackShapeModel {
         double slopeL5s1 = slopeT12l1 - beta[9];
         double kyphosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeC7t1));
         double lordosisDeg = Math.toDegrees(Math.atan(slopeT12l1) - Math.atan(slopeL5s1));
-        return new Shape(c, c + c7ProcessShiftMm - (t - c) / 24.0, t, l, (t - c) / C7T1_TO_T12L1_PER_HEIGHT, kyphosisDeg, lordosisDeg, residualMm, breathHz,
+        return new Shape(c, c + c7ProcessShiftMm - (t - c) / 24.0, t, l, (t - c) / C7T1_TO_T12L1_PER_HEIGHT, kyphosisDeg, lordosisDeg, residualMm, terms.breathHz,
                 beta[LUMBAR_COMB_COLUMN], beta[C7_COLUMN], c7RivalRatio);
     }
 }

@@ -21,7 +21,9 @@ import org.rollwell.therapy.anatomy.SpineMap;
  * must show as a prominence (the vertebra prominens), else the scan is rejected rather than
  * C7 placed by proportion; C7 is then read a second time, where its prominence alone stands out
  * ({@link BackShapeModel.Shape#c7ProcessMm}), and where the two readings lie more than a third of a
- * vertebra apart the prominence places C7, or, under a strongly kyphotic back, the scan is refused;
+ * vertebra apart the prominence places C7, or, under a strongly kyphotic back, the scan is refused
+ * unless the prominence lies a vertebra or more below (T1's: the curves' C7 stands); two readings that
+ * agree let a fit stand whose curves a neighbouring vertebra explains nearly as well;
  * T1–T12 are spread evenly between C7/T1 and T12/L1 and L1–L5 between T12/L1 and L5/S1
  * (vertebrae within a region are near equal, DOMAIN.md §3); S1 lies a fifth of the
  * sacrum (0.065 × the height the thoracic length implies) below L5/S1, as in
@@ -67,6 +69,17 @@ public final class ScanAnalyser {
      */
     static final double MIN_C7_RIVAL_RATIO = 1.0;
     /**
+     * The rival floor where C7's two readings agree (within {@link #C7_AGREEMENT_VERTEBRAE}): the
+     * prominence, found with the curves held, stands where the curves put C7, so a neighbour that fits
+     * the curves a little better does not overturn it (choice, from the tuning sets: five scans were
+     * refused at a ratio of 0.91–0.98 with the readings 0–0.11 vertebra apart, C7 within 2.2 mm of the
+     * truth every time; every refused scan with C7 over 15 mm off had them 0.25 vertebra apart or more,
+     * and its ratio at 0.50–0.87).
+     */
+    static final double MIN_C7_RIVAL_RATIO_AGREED = 0.9;
+    /** C7's two readings agree within this share of a thoracic vertebra (choice: 1.5 σ of good scans, see below). */
+    static final double C7_AGREEMENT_VERTEBRAE = 0.15;
+    /**
      * C7 is found twice, and the two must agree within this share of a thoracic vertebra: where the
      * fit's curves and junctions put it, and where its own prominence stands out when the C7 template
      * alone is moved ({@code Shape#c7ProcessMm}). Apart by more, the trace shows the vertebra
@@ -83,6 +96,15 @@ public final class ScanAnalyser {
      * below 55°, the corners set's "strongly kyphotic", the prominence was right every time).
      */
     static final double STRONG_KYPHOSIS_DEG = 55.0;
+    /**
+     * Under a strongly kyphotic back, a prominence this many thoracic vertebrae or more BELOW the curves'
+     * C7 is T1's, not C7's: the upper thoracic processes ride the convexity's top into the rollers, and the
+     * C7-with-T1 template slid a vertebra down lies on T1 and T2 as well as it lies on C7 and T1, so the
+     * curves' C7 stands (choice, from the tuning sets: the two such scans, 1.20 and 1.23 vertebrae apart,
+     * had the curves' C7 within 2 mm and the prominence 30 mm low; every strongly kyphotic scan whose
+     * prominence was right had it 0.3–0.95 vertebra away, above the curves' C7 in two of the three).
+     */
+    static final double T1_PROMINENCE_VERTEBRAE = 1.1;
     /** Twice a good scan's unexplained residual (choice; good scans of the twin: median 0.22 mm, max 0.49). */
     static final double DOUBTFUL_RESIDUAL_MM = 0.5;
     /** The trace must begin this far above C7 and end this far beyond S1 (choice). */
@@ -176,7 +198,10 @@ public final class ScanAnalyser {
                             + "C7 would be guessed from the body's proportions, scan again",
                     c7Mm, shape.c7ProminenceMm(), MIN_C7_PROMINENCE_MM, shape.lumbarProminenceMm()))), profile);
         }
-        if (shape.c7RivalRatio() < MIN_C7_RIVAL_RATIO) {
+        double vertebraMm = (shape.t12l1Mm() - shape.c7t1Mm()) / 12.0;
+        double apartMm = Math.abs(shape.c7ProcessMm() - c7Mm);
+        boolean readingsAgree = apartMm <= C7_AGREEMENT_VERTEBRAE * vertebraMm;
+        if (shape.c7RivalRatio() < (readingsAgree ? MIN_C7_RIVAL_RATIO_AGREED : MIN_C7_RIVAL_RATIO)) {
             // A planner handed the wrong C7 treats the wrong vertebrae: a scan that cannot tell which
             // process is C7 says so and asks for another, rather than guess (issue 10).
             return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
@@ -184,10 +209,13 @@ public final class ScanAnalyser {
                             + "%.2f of the error); lie centred and scan again",
                     c7Mm, shape.c7RivalRatio()))), profile);
         }
-        double vertebraMm = (shape.t12l1Mm() - shape.c7t1Mm()) / 12.0;
-        double apartMm = Math.abs(shape.c7ProcessMm() - c7Mm);
         if (apartMm > MAX_C7_DISAGREEMENT_VERTEBRAE * vertebraMm) {
-            if (map.kyphosisDeg() >= STRONG_KYPHOSIS_DEG) {
+            boolean strongKyphosis = map.kyphosisDeg() >= STRONG_KYPHOSIS_DEG;
+            if (strongKyphosis && shape.c7ProcessMm() - c7Mm >= T1_PROMINENCE_VERTEBRAE * vertebraMm) {
+                // the prominence is T1's, a vertebra below (see T1_PROMINENCE_VERTEBRAE): the curves' C7 stands
+                return accepted(shape, map, trace, bridged, profile);
+            }
+            if (strongKyphosis) {
                 // Under a strongly kyphotic back the neck lies high, levels off at the top of the rollers'
                 // reach, and its edge can pass for a process: neither reading is trusted (issue 10: never
                 // guessed).
@@ -201,6 +229,12 @@ public final class ScanAnalyser {
             // prominens itself (DOMAIN.md §3): C7 is placed where it stands out.
             map = map(shape, shape.c7ProcessMm());
         }
+        return accepted(shape, map, trace, bridged, profile);
+    }
+
+    /** The result for a back whose C7 is settled: OK, unless the fit leaves too much unexplained or scales the spine wrong. */
+    private static ScanResult accepted(BackShapeModel.Shape shape, SpineMap map, ScanTrace trace, List<String> bridged,
+                                       BackProfile profile) {
         if (shape.residualMm() > MAX_RESIDUAL_MM || shape.heightMm() < MIN_HEIGHT_MM || shape.heightMm() > MAX_HEIGHT_MM) {
             return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
                     "the best back shape leaves %.1f mm unexplained (limit %.1f) for a spine of a person %.0f cm tall",
