@@ -49,6 +49,8 @@ public final class ModelledBack implements Back {
      * tissue's give at 60 N the lift stays within the bed's 70 mm (DOMAIN.md §2).
      */
     private static final double NECK_LIFT_MAX_MM = 55.0;
+    /** {@link #forceN} skips the sine this far below the lowest breathing surface, mm (choice: far above rounding, far below a touch). */
+    private static final double NO_CONTACT_MARGIN_MM = 1e-6;
     /** Neck, thorax, lumbar spine, sacrum, gluteal cleft. */
     private static final int REGIONS = 5;
 
@@ -320,6 +322,25 @@ public final class ModelledBack implements Back {
                     * Math.sin(2 * Math.PI * breathingRateHz * timeS + breathingPhaseRad);
         }
         return lift;
+    }
+
+    /**
+     * As {@link Back#forceN}, bit for bit, without the breathing's sine below the lowest the skin comes with a full
+     * breath in (the twin asks every 2 ms, mostly with the rollers off the back; issue 8, speed): reach · sin never
+     * exceeds reach, so there the force is 0 either way; the margin covers a sine one ulp above 1.
+     */
+    @Override
+    public double forceN(double positionMm, double liftMm, double timeS) {
+        double lift = interpolate(surfaceLiftMm, positionMm);
+        if (breathing) {
+            double reachMm = breathingAmplitudeMm * interpolate(breathWeight, positionMm);
+            if (liftMm < lift - reachMm - NO_CONTACT_MARGIN_MM) {
+                return 0.0;
+            }
+            lift -= reachMm * Math.sin(2 * Math.PI * breathingRateHz * timeS + breathingPhaseRad);
+        }
+        double compressionMm = liftMm - lift;
+        return compressionMm <= 0 ? 0.0 : interpolate(stiffness, positionMm) * compressionMm;
     }
 
     @Override

@@ -155,4 +155,31 @@ class ModelledBackTest {
     private static double bump(ModelledBack back, double xMm) {
         return back.smoothContactLiftMm(xMm) - back.contactLiftMm(xMm, 0);
     }
+
+    @Test
+    void the_force_is_the_tissues_give_below_the_breathing_surface_to_the_bit() {
+        // forceN skips the breathing's sine where the rollers cannot reach the skin: it must still be exactly
+        // stiffness × (lift − contact lift), and 0 where that is ≤ 0, on several bodies, at and near the touch
+        SplittableRandom random = new SplittableRandom(17);
+        for (int b = 0; b < 8; b++) {
+            Body body = new Body(150 + 50 * random.nextDouble(), 50 + 80 * random.nextDouble(), 20 + 45 * random.nextDouble(),
+                    25 + 45 * random.nextDouble(), 200 * random.nextDouble(), 120 * random.nextDouble() - 60);
+            ModelledBack back = new ModelledBack(body, b);
+            int touching = 0;
+            for (int i = 0; i < 20_000; i++) {
+                double positionMm = -50 + 1100 * random.nextDouble();
+                double timeS = 3000 * random.nextDouble();
+                double contactMm = back.contactLiftMm(positionMm, timeS);
+                // half the tries within ±2.5 mm of the breathing surface (a breath moves it by up to 1.75 mm)
+                double liftMm = i % 2 == 0 ? 70 * random.nextDouble() : contactMm + 5 * random.nextDouble() - 2.5;
+                double compressionMm = liftMm - contactMm;
+                double expectedN = compressionMm <= 0 ? 0.0 : back.stiffnessNPerMm(positionMm) * compressionMm;
+                assertThat(back.forceN(positionMm, liftMm, timeS))
+                        .as("%s at %.3f mm, lift %.6f mm, %.3f s", body, positionMm, liftMm, timeS)
+                        .isEqualTo(expectedN);
+                touching += expectedN > 0 ? 1 : 0;
+            }
+            assertThat(touching).as("tries that press on %s", body).isBetween(2_000, 18_000);
+        }
+    }
 }
