@@ -6,7 +6,7 @@
 #   bench/fleet/run-fleet.sh [beds 10000] [seconds 300] [connections 10] [warm-up seconds 30]
 #
 # Run from anywhere in the checkout; builds bench/target/benchmarks.jar first if it is missing.
-# FLEET_JAVA_OPTS sets the driver's JVM options. Needs mosquitto, PostgreSQL's server binaries
+# FLEET_JAVA_OPTS sets the driver's JVM options, FLEET_CLASSPATH its class path instead of the jar. Needs mosquitto, PostgreSQL's server binaries
 # (/usr/lib/postgresql/*/bin) and, when run as root, the postgres user (initdb refuses root).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,8 +14,8 @@ beds=${1:-10000}
 seconds=${2:-300}
 connections=${3:-10}
 warmup=${4:-30}
-jar=bench/target/benchmarks.jar
-if [[ ! -f $jar ]]; then
+jar=${FLEET_CLASSPATH:-bench/target/benchmarks.jar}
+if [[ ! -e ${jar%%:*} ]]; then
     ./mvnw -B -q -o -pl bench -am package -DskipTests
 fi
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -37,6 +37,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 as_postgres "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust --encoding=UTF8 >/dev/null
 # the server's defaults (fsync and synchronous commit on): a committed row is a stored row
 as_postgres "$pgbin/pg_ctl" -D "$work/pg" -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c max_wal_size=4GB" \

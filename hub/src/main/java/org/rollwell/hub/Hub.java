@@ -83,6 +83,9 @@ public final class Hub implements AutoCloseable {
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(IN_FLIGHT);
+        if (serverUri.startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSockets());
+        }
         if (user != null) {
             options.setUserName(user);
             options.setPassword(password == null ? new char[0] : password.toCharArray());

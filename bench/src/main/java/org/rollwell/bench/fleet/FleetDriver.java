@@ -1,5 +1,6 @@
 package org.rollwell.bench.fleet;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.rollwell.hub.Hub;
 import org.rollwell.hub.HubStore;
 
@@ -23,8 +20,8 @@ import org.rollwell.hub.HubStore;
  * A fleet of simulated beds against a real broker and the clinic hub (issue 14, item 5): {@code beds}
  * lightweight publishers (not full twins) each send one telemetry message a second at QoS 1, shaped as a
  * bed's, with the run's boot, its own sequence numbers and its send time ({@code sent_ms}), multiplexed
- * over {@code connections} MQTT connections (a few connections for many beds: the driver must not be what
- * limits the run); the hub runs in this process and stores into PostgreSQL. At the end it reports messages
+ * over {@code connections} MQTT connections ({@link RawPublisher}: a few connections for many beds, written
+ * so the driver is not what limits the run); the hub runs in this process and stores into PostgreSQL. At the end it reports messages
  * sent, rows stored for this run's boot, messages lost (sequence numbers 1..seconds missing per bed), the
  * gaps the hub found, the hub's ingest lag (the bed's send time to the commit of its row) and how late the
  * driver itself ran. A warm-up first (30 s by default, the same beds under another boot) brings the JIT and the
@@ -57,14 +54,9 @@ public final class FleetDriver {
         long cpuBefore = processCpuNanos();
         try (HubStore store = HubStore.open(args[1], args[2], args[3])) {
             Hub hub = Hub.start(store, broker, null, null, "rollwell-hub-bench", Clock.systemUTC());
-            List<MqttAsyncClient> clients = new ArrayList<>();
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setCleanSession(true);
-            options.setMaxInflight(65_535);
+            List<RawPublisher> clients = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
-                MqttAsyncClient client = new MqttAsyncClient(broker, "fleet-" + c, new MemoryPersistence());
-                client.connect(options).waitForCompletion(10_000);
-                clients.add(client);
+                clients.add(new RawPublisher(broker, "fleet-" + c));
             }
             if (warmupS > 0) {
                 // the same beds under another boot: the JIT, the hub's first sight of each bed and its bed rows
@@ -82,8 +74,7 @@ public final class FleetDriver {
             double publishS = (run.endNanos() - start) / 1e9;
             boolean all = hub.stats().awaitHandled(handledBefore + sent, DRAIN_MS);
             double drainedS = (System.nanoTime() - start) / 1e9;
-            for (MqttAsyncClient c : clients) {
-                c.disconnect().waitForCompletion(10_000);
+            for (RawPublisher c : clients) {
                 c.close();
             }
             hub.close();
@@ -95,23 +86,26 @@ public final class FleetDriver {
             System.out.printf("hub ingest lag (bed's send time to its row's commit): p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms%n",
                     hub.stats().lagQuantileMs(0.5), hub.stats().lagQuantileMs(0.99), hub.stats().lagQuantileMs(0.999),
                     hub.stats().lagQuantileMs(1.0));
-            System.out.printf("%.0f messages/s sent over %.1f s (driver at most %d ms behind its schedule, %d publish retries);"
+            System.out.printf("%.0f messages/s sent over %.1f s (driver at most %d ms behind its schedule);"
                             + " all stored %.1f s after the start; this JVM (driver + hub) used %d s of CPU%n",
-                    sent / publishS, publishS, run.worstLateNanos() / 1_000_000, run.retries(), drainedS, cpuS);
+                    sent / publishS, publishS, run.worstLateNanos() / 1_000_000, drainedS, cpuS);
         }
     }
 
-    private record Run(long boot, long sent, long startNanos, long endNanos, long worstLateNanos, long retries) {
+    private record Run(long boot, long sent, long startNanos, long endNanos, long worstLateNanos) {
     }
 
     /** Every bed sends {@code seconds} messages, numbered 1.. under {@code boot}, evenly spread over time. */
-    private static Run publish(List<MqttAsyncClient> clients, Hub hub, int beds, int seconds, long boot) {
+    private static Run publish(List<RawPublisher> clients, Hub hub, int beds, int seconds, long boot) throws IOException {
         // the run's "boot": every bed's numbers count 1..seconds under it, so rows of an earlier run never count
         int connections = clients.size();
         long total = (long) beds * seconds;
         long start = System.nanoTime();
         long sent = 0;
-        long retries = 0;
+        byte[][] topics = new byte[beds][];
+        for (int b = 0; b < beds; b++) {
+            topics[b] = ("rollwell/fleet-" + b + "/telemetry").getBytes(StandardCharsets.UTF_8);
+        }
         long worstLateNanos = 0;
         StringBuilder payload = new StringBuilder(320);
         while (sent < total) {
@@ -131,24 +125,18 @@ public final class FleetDriver {
                         .append(",\"force_n\":80.0,\"roller_temps_c\":[44.0,44.5],\"person_on_bed\":true,\"fault_code\":null,")
                         .append("\"pain_change\":null}");
                 byte[] bytes = payload.toString().getBytes(StandardCharsets.UTF_8);
-                while (true) {
-                    try {
-                        clients.get(b % connections).publish("rollwell/fleet-" + b + "/telemetry", bytes, 1, false);
-                        break;
-                    } catch (MqttException e) {
-                        // the client's window of unacknowledged messages is full: the broker is behind, wait for it
-                        retries++;
-                        LockSupport.parkNanos(1_000_000);
-                    }
-                }
+                clients.get(b % connections).publish(topics[b], bytes);
                 if ((sent + 1) % (10L * beds) == 0) {
                     System.err.printf("%d s: %d sent, %d stored, hub lag p99 %d ms%n", (sent + 1) / beds, sent + 1,
                             hub.stats().stored(), hub.stats().lagQuantileMs(0.99));
                 }
             }
+            for (RawPublisher c : clients) {
+                c.flush();
+            }
             LockSupport.parkNanos(1_000_000);
         }
-        return new Run(boot, sent, start, System.nanoTime(), worstLateNanos, retries);
+        return new Run(boot, sent, start, System.nanoTime(), worstLateNanos);
     }
 
     /** Rows stored for this run, sequence numbers missing (beds × seconds − distinct rows in range), gaps the hub stored. */
