@@ -74,12 +74,16 @@ public final class FleetDriver {
             double publishS = (run.endNanos() - start) / 1e9;
             boolean all = hub.stats().awaitHandled(handledBefore + sent, DRAIN_MS);
             double drainedS = (System.nanoTime() - start) / 1e9;
+            long acked = 0;
             for (RawPublisher c : clients) {
+                acked += c.acknowledged();
                 c.close();
             }
             hub.close();
             long cpuS = TimeUnit.NANOSECONDS.toSeconds(processCpuNanos() - cpuBefore);
             long[] counts = counts(args[1], args[2], args[3], boot, beds, seconds);
+            System.out.printf("the broker acknowledged %d of the %d messages the driver sent (warm-up included)%n", acked,
+                    sent + (long) beds * warmupS);
             System.out.printf("beds %d × %d s over %d connections: sent %d, rows stored %d, lost %d (sequence numbers missing),"
                             + " gaps the hub reported %d%s%n", beds, seconds, connections, sent, counts[0], counts[1], counts[2],
                     all ? "" : " (the hub had not caught up " + DRAIN_MS / 1000 + " s after the last message)");

@@ -99,9 +99,9 @@ final class RawPublisher implements AutoCloseable {
         out.flush();
     }
 
-    /** True once the broker has acknowledged everything published. */
-    boolean allAcknowledged() {
-        return acked.get() >= published;
+    /** How many of the messages published the broker has acknowledged (PUBACK) so far. */
+    long acknowledged() {
+        return acked.get();
     }
 
     private void remainingLength(int length) throws IOException {
