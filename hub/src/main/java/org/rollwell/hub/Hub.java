@@ -9,10 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -25,24 +27,36 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The clinic hub: subscribes to every bed's telemetry, records, events and availability, and
- * stores them in PostgreSQL in batches. Records and events come with QoS 1 and are acknowledged
- * to the broker only after their batch is committed, on a persistent session, so a hub that dies
- * or is away loses none; a redelivered one is stored once (its key). Telemetry gaps are found by
+ * stores them in PostgreSQL in batches. Every message comes with QoS 1 and is acknowledged to the
+ * broker only after its batch is committed, on a persistent session, so a hub that dies or is away
+ * loses none; a redelivered one is stored once (its key, or the telemetry's bed, boot and seq). Telemetry gaps are found by
  * sequence number, per boot of each bed.
  */
 public final class Hub implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** At most this many messages in one transaction (choice: a second of 2,000 beds). */
-    static final int BATCH = 2_000;
+    /**
+     * At most this many messages in one transaction (choice: half a second of 10,000 beds; the writer takes
+     * what waited, so at a steady load a batch is what arrived during the last commit, ≈ 100–300 ms).
+     */
+    static final int BATCH = 5_000;
+    static final int WAITING = 20_000;
     /** Paho's default of 10 unacknowledged QoS 1 messages would throttle a clinic's burst of records (choice). */
     private static final int IN_FLIGHT = 1_000;
 
     private final HubStore store;
     private final Clock clock;
     private final MqttAsyncClient client;
-    private final LinkedBlockingQueue<Arrival> queue = new LinkedBlockingQueue<>();
+    /**
+     * Arrived, not yet stored: at most {@link #WAITING} (choice: 2 s of 10,000 beds). When the database falls
+     * behind, Paho's thread waits here and stops reading the socket, so the backlog stays with the broker (its
+     * messages unacknowledged, so kept) instead of growing in the hub's heap until it runs out.
+     */
+    private final LinkedBlockingQueue<Arrival> queue = new LinkedBlockingQueue<>(WAITING);
     private final Map<String, Long> lastSeq = new HashMap<>();
+    /** Beds whose stored sequence numbers have been looked up since the hub started. */
+    private final Set<String> heard = new HashSet<>();
+    private final BedRows beds = new BedRows();
     private final IngestStats stats = new IngestStats();
     private final Thread writer;
     private volatile boolean running = true;
@@ -69,6 +83,9 @@ public final class Hub implements AutoCloseable {
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(IN_FLIGHT);
+        if (serverUri.startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSockets());
+        }
         if (user != null) {
             options.setUserName(user);
             options.setPassword(password == null ? new char[0] : password.toCharArray());
@@ -85,7 +102,7 @@ public final class Hub implements AutoCloseable {
 
     private void subscribe() throws MqttException {
         client.subscribe(new String[] {"rollwell/+/telemetry", "rollwell/+/records", "rollwell/+/events",
-                "rollwell/+/availability"}, new int[] {0, 1, 1, 1}).waitForCompletion(10_000);
+                "rollwell/+/availability"}, new int[] {1, 1, 1, 1}).waitForCompletion(10_000);
     }
 
     private void writeLoop() {
@@ -115,57 +132,83 @@ public final class Hub implements AutoCloseable {
         List<HubStore.Stored> stored = new ArrayList<>();
         List<HubStore.Gap> gaps = new ArrayList<>();
         Map<String, HubStore.Bed> seen = new LinkedHashMap<>();
+        long[] sentMs = new long[batch.size()];
         var now = clock.instant();
         int malformed = 0;
-        for (Arrival a : batch) {
-            try {
-                switch (a.kind()) {
-                    case "telemetry" -> {
-                        JsonNode t = JSON.readTree(a.payload());
-                        long boot = t.path("boot").asLong(-1);
-                        long seq = t.path("seq").asLong(-1);
-                        String state = t.path("state").asText("");
-                        if (boot < 0 || seq < 1 || state.isEmpty()) {
-                            malformed++;
-                            continue;
-                        }
-                        String fault = t.path("fault_code").isTextual() ? t.get("fault_code").asText() : null;
-                        gap(a.bedId(), boot, seq, gaps);
-                        telemetry.add(new HubStore.Telemetry(a.bedId(), boot, seq, now, state, fault, a.payload()));
-                        seen.put(a.bedId(), new HubStore.Bed(a.bedId(), null, state, fault, now));
+        resumeSequences(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            Arrival a = batch.get(i);
+            sentMs[i] = -1;
+            switch (a.kind()) {
+                case "telemetry" -> {
+                    JsonNode t = a.json();
+                    long boot = t == null ? -1 : t.path("boot").asLong(-1);
+                    long seq = t == null ? -1 : t.path("seq").asLong(-1);
+                    String state = t == null ? "" : t.path("state").asText("");
+                    if (boot < 0 || seq < 1 || state.isEmpty()) {
+                        malformed++;
+                        continue;
                     }
-                    case "records", "events" -> {
-                        JsonNode r = JSON.readTree(a.payload());
-                        String key = r.path("id").isValueNode() ? r.get("id").asText() : sha256(a.payload());
-                        stored.add(new HubStore.Stored(a.bedId(), a.kind(), key, now, a.payload()));
-                        seen.putIfAbsent(a.bedId(), new HubStore.Bed(a.bedId(), null, null, null, now));
-                    }
-                    case "availability" -> seen.merge(a.bedId(), new HubStore.Bed(a.bedId(), a.payload(), null, null, now),
-                            (old, av) -> new HubStore.Bed(old.bedId(), av.availability(), old.state(), old.faultCode(), now));
-                    default -> malformed++;
+                    sentMs[i] = t.path("sent_ms").asLong(-1);
+                    String fault = t.path("fault_code").isTextual() ? t.get("fault_code").asText() : null;
+                    gap(a.bedId(), boot, seq, gaps);
+                    telemetry.add(new HubStore.Telemetry(a.bedId(), boot, seq, now, state, fault, a.payload()));
+                    seen.put(a.bedId(), new HubStore.Bed(a.bedId(), null, state, fault, now));
                 }
-            } catch (java.io.IOException e) {
-                malformed++;
+                case "records", "events" -> {
+                    JsonNode r = a.json();
+                    if (r == null) {
+                        malformed++;
+                        continue;
+                    }
+                    String key = r.path("id").isValueNode() ? r.get("id").asText() : sha256(a.payload());
+                    stored.add(new HubStore.Stored(a.bedId(), a.kind(), key, now, a.payload()));
+                    seen.putIfAbsent(a.bedId(), new HubStore.Bed(a.bedId(), null, null, null, now));
+                }
+                case "availability" -> seen.merge(a.bedId(), new HubStore.Bed(a.bedId(), a.payload(), null, null, now),
+                        (old, av) -> new HubStore.Bed(old.bedId(), av.availability(), old.state(), old.faultCode(), now));
+                default -> malformed++;
             }
         }
-        store.write(telemetry, stored, gaps, List.copyOf(seen.values()));
-        long committed = System.nanoTime();
-        for (Arrival a : batch) {
+        List<HubStore.Bed> changed = beds.changed(seen.values(), now);
+        store.write(telemetry, stored, gaps, changed);
+        beds.written(changed);
+        long committedNanos = System.nanoTime();
+        long committedMs = clock.millis();
+        for (int i = 0; i < batch.size(); i++) {
+            Arrival a = batch.get(i);
             a.ack().run();
-            stats.stored(committed - a.arrivedNanos());
+            // the bed's send time to the commit when the message carries it (both clocks ms since 1970: a bed
+            // whose clock is off shifts its own lag), else the arrival at the hub to the commit
+            stats.stored(sentMs[i] >= 0 ? committedMs - sentMs[i] : (committedNanos - a.arrivedNanos()) / 1_000_000);
         }
         stats.malformed(malformed);
         stats.batchDone();
     }
 
+    /**
+     * Looks up, in one query, where each bed's sequence numbers stand in the database for the beds this
+     * batch brings that the hub has not heard from since it started (one query per bed would hold a hub that
+     * starts among 10,000 beds up for seconds).
+     */
+    private void resumeSequences(List<Arrival> batch) {
+        Set<String> unknown = new HashSet<>();
+        for (Arrival a : batch) {
+            if ("telemetry".equals(a.kind()) && !heard.contains(a.bedId())) {
+                unknown.add(a.bedId());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            lastSeq.putAll(store.lastSeqs(unknown));
+            heard.addAll(unknown);
+        }
+    }
+
     /** Notes the sequence numbers between the last one seen for this boot of the bed and {@code seq}. */
     private void gap(String bedId, long boot, long seq, List<HubStore.Gap> gaps) {
-        String key = bedId + "/" + boot;
-        Long last = lastSeq.get(key);
-        if (last == null) {
-            // the first of this boot since the hub started: continue from what is stored, or from 0
-            last = store.lastSeq(bedId, boot).orElse(0L);
-        }
+        String key = HubStore.seqKey(bedId, boot);
+        // a boot neither stored nor seen since the hub started counts from 0
+        long last = lastSeq.getOrDefault(key, 0L);
         if (seq > last + 1) {
             gaps.add(new HubStore.Gap(bedId, boot, last + 1, seq - 1));
         }
@@ -217,8 +260,23 @@ public final class Hub implements AutoCloseable {
             if (parts.length != 3 || !running) {
                 return;
             }
-            queue.add(new Arrival(parts[1], parts[2], new String(message.getPayload(), StandardCharsets.UTF_8),
-                    System.nanoTime(), ack));
+            long arrived = System.nanoTime();
+            String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+            // parsed here, on Paho's thread, so the writer's thread spends its time on the database
+            JsonNode json = null;
+            if (!"availability".equals(parts[2])) {
+                try {
+                    json = JSON.readTree(payload);
+                } catch (java.io.IOException e) {
+                    json = null;
+                }
+            }
+            try {
+                queue.put(new Arrival(parts[1], parts[2], payload, json, arrived, ack));
+            } catch (InterruptedException e) {
+                // not acknowledged: the broker delivers it again at the next connection
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override

@@ -3,6 +3,8 @@ package org.rollwell.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +102,52 @@ class HubTest {
         hub = Hub.start(store, broker.serverUri(), null, null, "hub-test", Clock.systemUTC());
         assertThat(hub.stats().awaitHandled(3, WAIT_MS)).isTrue();
         assertThat(store.stored("bed3", "records")).hasSize(3);
+    }
+
+    @Test
+    void telemetry_sent_while_the_hub_is_away_is_stored_once_when_it_comes_back() throws Exception {
+        beds.publish("rollwell/bed4/telemetry", telemetry(1000, 1, "running", null));
+        assertThat(hub.stats().awaitHandled(1, WAIT_MS)).isTrue();
+        hub.close();
+        // QoS 1 on the hub's persistent session: the broker keeps what comes meanwhile
+        for (int seq = 2; seq <= 4; seq++) {
+            beds.publish("rollwell/bed4/telemetry", telemetry(1000, seq, "running", null));
+        }
+        hub = Hub.start(store, broker.serverUri(), null, null, "hub-test", Clock.systemUTC());
+        // and a redelivery of a row stored before the restart, in a batch with new ones
+        beds.publish("rollwell/bed4/telemetry", telemetry(1000, 1, "running", null));
+        beds.publish("rollwell/bed4/telemetry", telemetry(1000, 5, "running", null));
+        assertThat(hub.stats().awaitHandled(5, WAIT_MS)).isTrue();
+
+        assertThat(store.telemetryCount("bed4")).isEqualTo(5);
+        assertThat(store.gaps("bed4")).isEmpty();
+    }
+
+    @Test
+    void a_bed_that_faults_shows_its_fault_at_once_and_recovers_from_it() throws Exception {
+        beds.publish("rollwell/bed-d/telemetry", telemetry(1, 1, "running", null));
+        assertThat(hub.stats().awaitHandled(1, WAIT_MS)).isTrue();
+        // the next second's row would be skipped as unchanged; a fault is a change, and so is its end
+        beds.publish("rollwell/bed-d/telemetry", telemetry(1, 2, "faulted", "LOAD_CELL_FAIL"));
+        assertThat(hub.stats().awaitHandled(2, WAIT_MS)).isTrue();
+        assertThat(store.beds()).singleElement().extracting(HubStore.Bed::faultCode).isEqualTo("LOAD_CELL_FAIL");
+        beds.publish("rollwell/bed-d/telemetry", telemetry(1, 3, "idle", null));
+        assertThat(hub.stats().awaitHandled(3, WAIT_MS)).isTrue();
+        assertThat(store.beds()).singleElement().satisfies(b -> {
+            assertThat(b.state()).isEqualTo("idle");
+            assertThat(b.faultCode()).isNull();
+        });
+    }
+
+    @Test
+    void ingest_lag_counts_from_the_beds_send_time_to_the_commit() throws Exception {
+        hub.close();
+        Instant commit = Instant.parse("2026-11-30T12:00:00Z");
+        hub = Hub.start(store, broker.serverUri(), null, null, "hub-test", Clock.fixed(commit, ZoneOffset.UTC));
+        long sentMs = commit.toEpochMilli() - 1_500;
+        beds.publish("rollwell/bed5/telemetry", "{\"boot\":7,\"seq\":1,\"sent_ms\":" + sentMs + ",\"state\":\"idle\",\"fault_code\":null}");
+        assertThat(hub.stats().awaitHandled(1, WAIT_MS)).isTrue();
+        assertThat(hub.stats().lagQuantileMs(0.99)).isEqualTo(1_500);
     }
 
     @Test

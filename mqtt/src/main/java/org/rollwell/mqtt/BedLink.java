@@ -98,7 +98,10 @@ public final class BedLink implements AutoCloseable {
         return client.isConnected();
     }
 
-    /** The state (retained) and the telemetry (with its sequence number); dropped while the broker is away. */
+    /**
+     * The state (retained) and the telemetry (with its sequence number and send time, QoS 1); dropped while the
+     * broker is away, which the sequence numbers show.
+     */
     public void publish(BedTelemetry t) {
         long seq = telemetrySeq.incrementAndGet();
         if (!client.isConnected()) {
@@ -106,7 +109,9 @@ public final class BedLink implements AutoCloseable {
         }
         try {
             client.publish(topics.state(), StateMessage.json(t).getBytes(StandardCharsets.UTF_8), 0, true);
-            client.publish(topics.telemetry(), StateMessage.json(t, boot, seq).getBytes(StandardCharsets.UTF_8), 0, false);
+            // QoS 1: a broker under load drops QoS 0 first, and a hub counts every second (issue 14: 0 lost)
+            client.publish(topics.telemetry(), StateMessage.json(t, boot, seq, System.currentTimeMillis())
+                    .getBytes(StandardCharsets.UTF_8), 1, false);
         } catch (MqttException e) {
             LOG.log(Level.DEBUG, "telemetry {0} not sent: {1}", seq, e.getMessage());
         }

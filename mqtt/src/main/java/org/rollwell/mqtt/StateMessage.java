@@ -14,21 +14,23 @@ public final class StateMessage {
     private StateMessage() {
     }
 
-    /** The state message (retained, for Home Assistant): no boot or sequence number. */
+    /** The state message (retained, for Home Assistant): no boot, sequence number or send time. */
     public static String json(BedTelemetry t) {
-        return json(t, -1, -1);
+        return json(t, -1, -1, -1);
     }
 
     /**
      * @param boot     when the bed's link started (ms since the epoch): its sequence numbers count from 1 again after
      *                 a restart, so a hub tells a restart from a duplicate by this; negative for the state message
      * @param sequence the telemetry's sequence number; negative for the state message, which carries none
+     * @param sentMs   when the bed sent it (ms since the epoch, the bed's clock): a hub's ingest lag counts from it
      */
-    public static String json(BedTelemetry t, long boot, long sequence) {
+    public static String json(BedTelemetry t, long boot, long sequence, long sentMs) {
         ObjectNode node = JSON.createObjectNode();
         if (sequence >= 0) {
             node.put("boot", boot);
             node.put("seq", sequence);
+            node.put("sent_ms", sentMs);
         }
         node.put("state", t.state());
         node.put("technique", t.technique() == null ? "none" : t.technique().toLowerCase(java.util.Locale.ROOT));

@@ -70,9 +70,12 @@ class BedLinkTest {
             assertThat(state.get("state").asText()).isEqualTo("running");
             assertThat(state.get("technique").asText()).isEqualTo("knead");
             assertThat(state.get("roller_temps_c").get(1).asDouble()).isEqualTo(45.0);
-            long first = JSON.readTree(ha.awaitTopic("rollwell/bed1/telemetry").text()).get("seq").asLong();
-            long second = JSON.readTree(ha.awaitTopic("rollwell/bed1/telemetry").text()).get("seq").asLong();
-            assertThat(second).isEqualTo(first + 1);
+            JsonNode first = JSON.readTree(ha.awaitTopic("rollwell/bed1/telemetry").text());
+            JsonNode second = JSON.readTree(ha.awaitTopic("rollwell/bed1/telemetry").text());
+            assertThat(second.get("seq").asLong()).isEqualTo(first.get("seq").asLong() + 1);
+            // the send time a hub counts its ingest lag from: ms since 1970, after the link's start
+            assertThat(second.get("sent_ms").asLong()).isGreaterThanOrEqualTo(first.get("boot").asLong());
+            assertThat(state.has("sent_ms")).isFalse();
         }
     }
 
