@@ -68,9 +68,21 @@ public final class SessionHandle extends Activity {
         runner.resume();
     }
 
-    /** Ends the session through cool-down (heaters off, lift lowered, carriage home); recorded STOPPED. */
+    /** The words a person's stop is recorded with (choice). */
+    public static final String STOP_BY_PERSON = "stopped by the person";
+
+    /**
+     * Ends the session through cool-down (heaters off, lift lowered, carriage home); recorded STOPPED, its
+     * STOP event (time, why) in the record before the cool-down's state events. A session that has ended
+     * already is left as it is.
+     */
     public void stopSession() {
-        runner.stop();
+        stopSession(STOP_BY_PERSON);
+    }
+
+    /** As {@link #stopSession()}, recording {@code why}. */
+    public void stopSession(String why) {
+        runner.stop(why);
     }
 
     /**
@@ -129,12 +141,16 @@ public final class SessionHandle extends Activity {
 
     @Override
     void stop(String why) {
-        runner.recorder().event(loop.status().nowNanos, "STOP", why);
-        runner.stop();
+        // the runner records the STOP event at its next tick, so the record holds it before the cool-down
+        runner.stop(why);
     }
 
     @Override
     void afterPeriod(long wallNanos) {
+        // an ended session's row is final (its record, its fault): a checkpoint now would be refused
+        if (ended || runner.state().finished()) {
+            return;
+        }
         if (lastCheckpointWall == Long.MIN_VALUE || wallNanos - lastCheckpointWall >= BedService.CHECKPOINT_NANOS) {
             lastCheckpointWall = wallNanos;
             SessionListener.Progress p = progress(runner.record());
@@ -157,7 +173,7 @@ public final class SessionHandle extends Activity {
         }
         double cem43 = loop.supervisor().skin().maxCem43Min();
         return new SessionListener.Progress(delivered, Double.isFinite(cem43) ? Math.max(0, cem43) : 0,
-                runner.segmentIndex(), runner.state().name());
+                runner.segmentIndex(), r.outcome() == SessionRecord.Outcome.STOPPED ? "STOPPED" : runner.state().name());
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class SessionRunner implements SetpointSource {
     private volatile double forceScale = 1.0;
     private volatile double heatOverrideC = Double.NaN;
     private volatile String pendingEvent;
+    private volatile String stopWhy;
 
     /** A session on a bed without locks (a fresh twin, a test). */
     public SessionRunner(SessionPlan plan, BedSpec spec) {
@@ -142,7 +143,16 @@ public final class SessionRunner implements SetpointSource {
 
     /** Ends the session early through cool-down; not a fault. */
     public void stop() {
-        stopRequested = true;
+        stop("stopped");
+    }
+
+    /**
+     * Ends the session early through cool-down, recorded STOPPED: the next tick writes a STOP event with
+     * {@code why} before the cool-down's state events (after any adjustment asked before it). A stop during
+     * the final cool-down of a completed plan, or after the end, changes nothing (choice: the plan was delivered).
+     */
+    public void stop(String why) {
+        stopWhy = java.util.Objects.requireNonNull(why, "why");
     }
 
     /**
@@ -200,10 +210,17 @@ public final class SessionRunner implements SetpointSource {
             executor.scale(forceScale);
             executor.heat(currentHeatC());
         }
+        String why = stopWhy;
+        if (why != null && !stopRequested && state != SessionState.COOLDOWN && !state.finished()) {
+            recorder.event(st.nowNanos, "STOP", why);
+            stopRequested = true;
+        }
         SessionState next = st.fault != null ? SessionState.FAULTED : state.handle(this, s, st, sp);
         locks.unheat(st, sp);
         if (next != state) {
-            recorder.event(st.nowNanos, "STATE", state.name() + " -> " + next.name());
+            // a stop ends in the rest state COMPLETED, but the record reads as what it is: "COOLDOWN -> STOPPED"
+            String reached = next == SessionState.COMPLETED && stopRequested ? "STOPPED" : next.name();
+            recorder.event(st.nowNanos, "STATE", state.name() + " -> " + reached);
             if (next == SessionState.FAULTED && state == SessionState.RUNNING) {
                 recorder.event(st.nowNanos, "SEGMENT_END", "segment " + current + " cut short by a fault");
             }
@@ -375,11 +392,15 @@ public final class SessionRunner implements SetpointSource {
 
     /** The record so far; final once {@link SessionState#finished()}. */
     public SessionRecord record() {
-        SessionRecord.Outcome outcome = switch (state) {
+        return recorder.build(outcome());
+    }
+
+    /** How the session ended so far: STOPPED once a stopped session rests, UNFINISHED while it runs. */
+    public SessionRecord.Outcome outcome() {
+        return switch (state) {
             case COMPLETED -> stopRequested ? SessionRecord.Outcome.STOPPED : SessionRecord.Outcome.COMPLETED;
             case FAULTED -> SessionRecord.Outcome.FAULTED;
             default -> SessionRecord.Outcome.UNFINISHED;
         };
-        return recorder.build(outcome);
     }
 }
