@@ -98,6 +98,7 @@ public final class SessionRepository {
         }
         Checkpoint.requireAmount("deliveredS", deliveredS);
         Checkpoint.requireAmount("cem43MaxBandMin", cem43MaxBandMin);
+        requireJsonNumbers(recordJson);
         long now = tx.now().toEpochMilli();
         return tx.write(h -> {
             running(h, accountId, sessionId, "end");
@@ -111,6 +112,22 @@ public final class SessionRepository {
             return one(h, accountId, sessionId);
         });
     }
+
+    /**
+     * JSON has no NaN or infinity (RFC 8259 §6): a figure that does not apply is stored null, so a record read
+     * back is the record written. Refuses a bare NaN/Infinity or the strings Jackson writes for them by default.
+     */
+    private static void requireJsonNumbers(String recordJson) {
+        java.util.regex.Matcher m = NON_FINITE.matcher(recordJson);
+        if (m.find()) {
+            throw RefusedInputException.of("recordJson", "holds " + m.group(1).trim()
+                    + ", which JSON has no number for: write a figure that does not apply as null");
+        }
+    }
+
+    /** A value (after ':', '[' or ',') that is NaN or ±Infinity, bare or quoted. */
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("[:\\[,]\\s*(\"?-?(?:NaN|Infinity)\"?)\\s*[,}\\]]");
 
     public Optional<StoredSession> find(String accountId, String sessionId) {
         return tx.read(h -> h.createQuery("SELECT * FROM sessions WHERE id = :id AND account_id = :account")
