@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
@@ -15,6 +16,12 @@ final class JsonBodies {
     static {
         // a hostile body cannot nest deep enough to exhaust the stack (choice: far above any real document)
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        // JSON has no NaN (RFC 8259 §6): a figure that does not apply (a segment never reached has no force error)
+        // is written null, never Jackson's default string "NaN"
+        SimpleModule finite = new SimpleModule("finite-numbers");
+        finite.addSerializer(Double.class, FiniteDoubles.INSTANCE);
+        finite.addSerializer(Double.TYPE, FiniteDoubles.INSTANCE);
+        MAPPER.registerModule(finite);
     }
 
     private JsonBodies() {

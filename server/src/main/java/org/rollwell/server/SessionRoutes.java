@@ -171,7 +171,8 @@ final class SessionRoutes {
         m.put("cem43MaxBandMin", s.cem43MaxBandMin());
         if (withRecord) {
             m.put("plan", tree(s.planJson()));
-            m.put("record", s.recordJson().map(SessionRoutes::tree).orElse(null));
+            // a record stored before non-finite figures were written null may hold "NaN": served null all the same
+            m.put("record", s.recordJson().map(SessionRoutes::tree).map(FiniteDoubles::nullNonFinite).orElse(null));
             m.put("checkpoint", s.checkpointJson().map(SessionRoutes::tree).orElse(null));
         }
         return m;
