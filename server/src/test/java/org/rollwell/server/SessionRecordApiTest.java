@@ -84,6 +84,14 @@ class SessionRecordApiTest {
             assertThat(last.get("deliveredS").asDouble()).isZero();
             assertThat(last.get("forceErrorPct").isNull()).as(last.toString()).isTrue();
             assertThat(last.get("tempErrorC").isNull()).as(last.toString()).isTrue();
+            // and the API's schema says so for every such figure
+            JsonNode segment = Json.tree(anna.get("/api/openapi.json").body()).at(
+                    "/components/schemas/StoredSession/properties/record/properties/segments/items/properties");
+            last.fields().forEachRemaining(f -> {
+                if (f.getValue().isNull()) {
+                    assertThat(segment.at("/" + f.getKey() + "/type").toString()).as(f.getKey()).contains("\"null\"");
+                }
+            });
         }
 
         @Test
