@@ -60,7 +60,7 @@ final class SessionRoutes {
             stored = sessions.start(account, planned.profile().id(), new NewSession(intensity(planned.plan().segments()),
                     planned.plan().totalSeconds(), SessionBook.json(SessionPlans.view(planned.plan()))));
         } catch (RuntimeException e) {
-            handle.stopSession();
+            handle.stopSession("the session could not be stored");
             throw e;
         }
         book.stored(stored.id());
