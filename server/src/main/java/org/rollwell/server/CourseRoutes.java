@@ -68,6 +68,7 @@ final class CourseRoutes {
         String account = auth.require(ctx);
         String id = ProfileRoutes.id(ctx);
         ObjectNode body = JsonBodies.object(ctx);
+        persons.stored(account, id); // another household's profile is 404 whatever the body
         BodyFields.only(body, "", FIELDS);
         LocalDate today = persons.today();
         boolean studied = BodyFields.optional(body, "studied").map(v -> {
@@ -93,7 +94,6 @@ final class CourseRoutes {
         } else {
             course = own(body);
         }
-        persons.stored(account, id);
         StoredCourse stored = db.courses().choose(account, id, course, studied, start);
         JsonBodies.send(ctx, 200, status(account, id, stored, today));
     }
