@@ -36,7 +36,7 @@ import org.rollwell.therapy.outcomes.ProgressMeasure;
  * The course page (issue 13 item 4) through the browser: choosing the studied course with one
  * button and seeing what is due today; one's own course refused on the field outside the limits;
  * and a seeded course that has ended, showing the progress verdict with the sessions delivered
- * against those planned. Screenshots 43-course and 43-course-ended also go to app/target/screenshots.
+ * against those planned. Screenshots 43-course-choose, 43-course and 43-course-ended also go to app/target/screenshots.
  */
 class CoursePageTest extends WebAppFixture {
     private static final String PASSWORD = "a-course-of-four-weeks";
@@ -98,6 +98,7 @@ class CoursePageTest extends WebAppFixture {
         press("#go-course");
         waitForHash("#/p/" + id + "/course");
         assertThat(text("#course-studied")).contains("40 minutes a day, Monday to Friday, for 4 weeks");
+        look("43-course-choose");
 
         // one's own course of 75-minute sessions: refused, and the page marks that box
         type("#own-minutes", 75);
