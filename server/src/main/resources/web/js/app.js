@@ -18,6 +18,8 @@ import * as programs from './views/programs.js';
 // the pain diary and progress (issue 13, "outcomes")
 import * as diary from './views/diary.js';
 import * as progress from './views/progress.js';
+// the course a person follows (issue 13 item 4)
+import * as course from './views/course.js';
 
 export const session = { account: null };
 
@@ -45,6 +47,7 @@ const ROUTES = [
   ['/programs', programs.render],
   ['/p/:id/diary', diary.render],
   ['/p/:id/progress', progress.render],
+  ['/p/:id/course', course.render],
 ];
 
 let cleanup = null;

@@ -112,6 +112,7 @@ public final class CompanionServer implements AutoCloseable {
         ProgramRoutes programs = new ProgramRoutes(db.programs(), auth);
         PlanRoutes plans = new PlanRoutes(persons, db.checkIns(), db.sessions(), db.programs(), clock, auth);
         DiaryRoutes diary = new DiaryRoutes(db.diary(), persons, auth);
+        CourseRoutes course = new CourseRoutes(db, persons, clock, auth);
         ReportRoutes report = new ReportRoutes(db, persons, reports, clock, auth);
         String openApi = resource("openapi.json");
         SessionPlans sessionPlans = new SessionPlans(db, clock,
@@ -154,6 +155,10 @@ public final class CompanionServer implements AutoCloseable {
         app.get("/api/profiles/{id}/pain", diary::list);
         app.post("/api/profiles/{id}/pain", diary::add);
         app.get("/api/profiles/{id}/progress", diary::progress);
+        // the course a person follows (issue 13 item 4)
+        app.get("/api/profiles/{id}/course", course::read);
+        app.put("/api/profiles/{id}/course", course::choose);
+        app.delete("/api/profiles/{id}/course", course::leave);
         // the report and exports ("outcomes", issue 13), rendered through the port the app wires
         app.get("/api/profiles/{id}/report.pdf", ctx -> report.send(ctx, ReportRenderer.Kind.PDF));
         app.get("/api/profiles/{id}/export.zip", ctx -> report.send(ctx, ReportRenderer.Kind.CSV_ZIP));

@@ -105,6 +105,7 @@ export async function home({ id }) {
       item('history', 'home.history', null, 'go-history'),
       item('diary', 'home.diary', null, 'go-diary'),
       item('progress', 'home.progress', null, 'go-progress'),
+      item('course', 'home.course', null, 'go-course'),
       item('edit', 'home.edit', null, 'go-edit')));
   return { title: stored.name, node };
 }

@@ -25,7 +25,7 @@ function change(base, latest, pct) {
     .filter(Boolean).join(', ');
 }
 
-function reason(p) {
+export function reason(p) {
   const e = p.effect || {};
   return t(`progress.reason.${p.verdict}`, { low: one(e.ciLow), high: one(e.ciHigh), diff: one(e.meanDiff) });
 }
@@ -100,6 +100,7 @@ export async function render({ id }) {
         h('a.button', { href: `${base}/export.fhir.json`, download: '', id: 'download-fhir' }, t('progress.downloadFhir')),
         h('a.button', { href: `${base}/history.json`, download: '', id: 'download-history' }, t('progress.downloadHistory')))),
     h('div.actions', h('a.button', { href: `#/p/${id}/diary` }, t('progress.toDiary')),
+      h('a.button', { href: `#/p/${id}/course`, id: 'progress-to-course' }, t('home.course')),
       h('a.button', { href: `#/p/${id}` }, t('stop.backToProfile'))));
   return { title: t('progress.title', { name: stored.name }), node, wide: true };
 }

@@ -139,6 +139,10 @@ public final class Database implements AutoCloseable {
         return new DiaryRepository(tx);
     }
 
+    public CourseRepository courses() {
+        return new CourseRepository(tx);
+    }
+
     /** The locks of bed {@code bedId} ({@link #HOUSEHOLD_BED} for a household's one bed). */
     public LockStore locks(String bedId) {
         return new JdbiLockStore(jdbi, bedId);
