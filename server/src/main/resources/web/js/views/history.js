@@ -3,12 +3,10 @@ import { t } from '../i18n.js';
 import { get } from '../api.js';
 import { h, labelCells } from '../dom.js';
 import * as profile from '../profile.js';
+import { dateTimeText } from '../dates.js';
 
-function when(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** When a session started, as every page shows a time: ISO, in the browser's time zone (dates.js). */
+const when = dateTimeText;
 
 export async function list({ id }, query) {
   const stored = await profile.load(id);
