@@ -27,12 +27,15 @@ export function lockBox(locks, id = 'locks') {
     h('p', h('strong', t('lock.title'))),
     h('ul', locks.map((l) => {
       const p = part(l.kind);
-      const [cause, ...rest] = String(l.reason || '').split(': ');
+      // the reason is "CODE: detail", and the detail names its code again: say the code once
+      const text = String(l.reason || '');
+      const cause = text.split(': ')[0];
+      const detail = text.slice(cause.length + 2);
       return h('li', { 'data-lock': l.kind },
-        h('strong', t(`lock.${p.part}`, { zone: p.zone })), ' ',
-        t(p.part === 'zone' && MAINS.includes(cause) ? 'lock.zone.meansMains' : `lock.${p.part}.means`), ' ',
-        t('lock.cause', { cause, detail: rest.join(': ') }), ' ',
-        t('lock.reset'), ' ',
-        h('code', p.part === 'lift' ? t('lock.command.lift') : t('lock.command.zone', { zone: p.zone })));
+        h('p', h('strong', t(`lock.${p.part}`, { zone: p.zone })), ' ',
+          t(p.part === 'zone' && MAINS.includes(cause) ? 'lock.zone.meansMains' : `lock.${p.part}.means`)),
+        h('p', t('lock.cause', { cause: detail.startsWith(cause) ? detail : `${cause} (${detail})` })),
+        h('p', t('lock.reset'), ' ',
+          h('code', p.part === 'lift' ? t('lock.command.lift') : t('lock.command.zone', { zone: p.zone }))));
     })));
 }

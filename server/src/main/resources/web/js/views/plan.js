@@ -93,6 +93,9 @@ export function segmentsTable(segments) {
       h('td', s.why || ''))))));
 }
 
+/** The plan's reasons that mean "not today" (server SessionPlans): the limit box below says them. */
+const DAILY = ['DAILY_LIMIT', 'TOO_SOON'];
+
 /** What is asked only to be said before Start: {@code get} of a route this server may not have, else null. */
 async function optional(path) {
   try {
@@ -107,7 +110,7 @@ function limitBox(limits) {
   if (!limits || limits.allowed !== false) return null;
   return h('div.problem', { id: 'daily-limit', role: 'status' },
     h('p', h('strong', t('limit.title')), ' ', limits.reason || ''),
-    limits.nextStartAt ? h('p', t('limit.next', { when: dateTimeText(limits.nextStartAt) }), ' ', t('limit.rest')) : null);
+    limits.nextStartAt ? h('p', t('limit.next', { when: dateTimeText(limits.nextStartAt) })) : null);
 }
 
 export async function preview({ id }, query) {
@@ -117,6 +120,8 @@ export async function preview({ id }, query) {
   const blocked = plan.status && plan.status !== 'OK';
   const locks = (bed && bed.locks) || [];
   const cannotStart = liftLocked(locks) || (today && today.allowed === false);
+  // the daily limit's own box says it with the time it ends: the plan's reasons need not repeat it
+  const blockedBy = (plan.reasons || []).filter((r) => !(today && today.allowed === false && DAILY.includes(r.code)));
   const out = h('div');
   const start = h('button.primary', { type: 'button', id: 'start-session', onclick: async () => {
     start.disabled = true;
@@ -133,8 +138,8 @@ export async function preview({ id }, query) {
   const node = h('div',
     h('h1', t('plan.title')),
     limitBox(today), lockBox(locks),
-    blocked ? h('div.problem', { role: 'alert' }, h('p', h('strong', t('plan.blocked'))),
-      h('ul', (plan.reasons || []).map((r) => h('li', r.message)))) : null,
+    blocked && blockedBy.length ? h('div.problem', { role: 'alert' }, h('p', h('strong', t('plan.blocked'))),
+      h('ul', blockedBy.map((r) => h('li', r.message)))) : null,
     !blocked && (plan.segments || []).length ? [
       h('p', t('plan.summary', { minutes: Math.round((plan.totalSeconds || 0) / 60), n: plan.segments.length })),
       timeline(plan.segments),
