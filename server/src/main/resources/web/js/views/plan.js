@@ -121,7 +121,8 @@ export async function preview({ id }, query) {
   const locks = (bed && bed.locks) || [];
   const cannotStart = liftLocked(locks) || (today && today.allowed === false);
   // the daily limit's own box says it with the time it ends: the plan's reasons need not repeat it
-  const blockedBy = (plan.reasons || []).filter((r) => !(today && today.allowed === false && DAILY.includes(r.code)));
+  const limitShown = Boolean(today && today.allowed === false);
+  const blockedBy = (plan.reasons || []).filter((r) => !(limitShown && DAILY.includes(r.code)));
   const out = h('div');
   const start = h('button.primary', { type: 'button', id: 'start-session', onclick: async () => {
     start.disabled = true;
@@ -138,7 +139,8 @@ export async function preview({ id }, query) {
   const node = h('div',
     h('h1', t('plan.title')),
     limitBox(today), lockBox(locks),
-    blocked && blockedBy.length ? h('div.problem', { role: 'alert' }, h('p', h('strong', t('plan.blocked'))),
+    blocked && blockedBy.length ? h(limitShown ? 'div.card' : 'div.problem', { role: limitShown ? null : 'alert' },
+      h('p', h('strong', t(limitShown ? 'limit.also' : 'plan.blocked'))),
       h('ul', blockedBy.map((r) => h('li', r.message)))) : null,
     !blocked && (plan.segments || []).length ? [
       h('p', t('plan.summary', { minutes: Math.round((plan.totalSeconds || 0) / 60), n: plan.segments.length })),
