@@ -7,6 +7,7 @@ import { get, post } from '../api.js';
 import { h, fill, problemBox, scale, showFieldErrors } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
+import { dayText } from '../dates.js';
 
 /** PGIC weeks after the first session and how early and late it counts (docs/courses.md). */
 const PGIC_WEEKS = [2, 4, 6];
@@ -146,7 +147,7 @@ export async function render({ id }, query) {
       h('caption.muted', t('diary.recentCaption')),
       h('thead', h('tr', h('th', { scope: 'col' }, t('diary.col.date')), h('th', { scope: 'col' }, t('diary.col.what')),
         h('th', { scope: 'col' }, t('diary.col.value')))),
-      h('tbody', recent.map((e) => h('tr', h('td', e.date), h('td', t(`diary.kind.${e.kind}`)), h('td', entryValue(e))))))),
+      h('tbody', recent.map((e) => h('tr', h('td', dayText(e.date)), h('td', t(`diary.kind.${e.kind}`)), h('td', entryValue(e))))))),
     h('div.actions', h('a.button.primary', { href: `#/p/${id}/progress`, id: 'to-progress' }, t('diary.toProgress')),
       h('a.button', { href: `#/p/${id}` }, t('stop.backToProfile'))));
   return { title: t('diary.title', { name: stored.name }), node: page };

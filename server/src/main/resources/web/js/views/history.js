@@ -3,11 +3,15 @@ import { t } from '../i18n.js';
 import { get } from '../api.js';
 import { h, labelCells } from '../dom.js';
 import * as profile from '../profile.js';
+import { dateTimeText } from '../dates.js';
 
-function when(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** When a session started, as every page shows a time: ISO, in the browser's time zone (dates.js). */
+const when = dateTimeText;
+
+/** A message around a date, the date kept on one line (a phone would break 2026-11-30 at its hyphens). */
+function withDate(key, date) {
+  const [before, after = ''] = t(key, { when: '\u0000' }).split('\u0000');
+  return [before, h('span.nowrap', date), after];
 }
 
 export async function list({ id }, query) {
@@ -43,7 +47,7 @@ export async function record({ id, sid }) {
   const stops = (r.events || []).filter((e) => e.kind === 'STOP');
   const peaks = r.peaks ? PEAKS.filter(([k]) => typeof r.peaks[k] === 'number') : [];
   const node = h('div',
-    h('h1', t('history.recordTitle', { when: when(s.startedAt || s.started) })),
+    h('h1', ...withDate('history.recordTitle', when(s.startedAt || s.started))),
     h('p', h(`span.badge${s.status === 'COMPLETED' ? '' : '.todo'}`, t(`status.${s.status}`))),
     stops.map((e) => h('p', { id: 'stopped-by' }, t('history.stoppedBy', { detail: e.detail }))),
     h('div.card', labelCells(h('table.stack', h('caption.muted', t('history.segmentsCaption')),

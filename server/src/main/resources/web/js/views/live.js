@@ -8,6 +8,7 @@ import { h, fill, problemBox } from '../dom.js';
 import { go } from '../app.js';
 import { spineDrawing } from '../spine.js';
 import { LiveChart } from '../chart.js';
+import { lockBox as locksBox } from '../locks.js';
 
 /** The bed's states while it works (companion LiveFrame): IDLE and FAULTED are the rest. */
 const MOVING = ['RUNNING', 'HOMING', 'WARMING', 'SCANNING', 'COOLDOWN'];
@@ -97,8 +98,7 @@ export async function render({ id }) {
   async function refreshLocks() {
     try {
       const b = await get('/api/bed');
-      fill(lockBox, (b.locks || []).length ? h('div.problem', { id: 'locks' }, h('p', h('strong', t('live.locked'))),
-        h('ul', b.locks.map((l) => h('li', `${l.kind}: ${l.reason}`))), h('p', t('live.lockReset'))) : null);
+      fill(lockBox, locksBox(b.locks));
     } catch (err) { /* the frames keep the page current; the locks show next time */ }
   }
 

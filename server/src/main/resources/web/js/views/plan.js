@@ -3,6 +3,8 @@ import { t } from '../i18n.js';
 import { get, post, ApiError } from '../api.js';
 import { h, fill, problemBox, labelCells } from '../dom.js';
 import { go } from '../app.js';
+import { lockBox, liftLocked } from '../locks.js';
+import { dateTimeText } from '../dates.js';
 
 export const GOALS = ['RELIEVE_TENSION', 'RANGE_OF_MOTION', 'STRESS', 'TRIGGER_POINTS', 'CIRCULATION'];
 /** Choice: the lengths offered, within the planner's 10–60 min; the preview needs one (docs/api.md). */
@@ -91,10 +93,36 @@ export function segmentsTable(segments) {
       h('td', s.why || ''))))));
 }
 
+/** The plan's reasons that mean "not today" (server SessionPlans): the limit box below says them. */
+const DAILY = ['DAILY_LIMIT', 'TOO_SOON'];
+
+/** What is asked only to be said before Start: {@code get} of a route this server may not have, else null. */
+async function optional(path) {
+  try {
+    return await get(path);
+  } catch (err) {
+    return null; // the plan preview itself says what a start would meet; these only say it earlier
+  }
+}
+
+/** The daily limits when a session may not start now: which limit, and when the next may (issue 12). */
+function limitBox(limits) {
+  if (!limits || limits.allowed !== false) return null;
+  return h('div.problem', { id: 'daily-limit', role: 'status' },
+    h('p', h('strong', t('limit.title')), ' ', limits.reason || ''),
+    limits.nextStartAt ? h('p', t('limit.next', { when: dateTimeText(limits.nextStartAt) })) : null);
+}
+
 export async function preview({ id }, query) {
   const body = request(id, query);
-  const plan = await post(`/api/profiles/${id}/plan-preview`, body);
+  const [plan, bed, today] = await Promise.all([post(`/api/profiles/${id}/plan-preview`, body),
+    optional('/api/bed'), optional(`/api/profiles/${id}/daily-limits`)]);
   const blocked = plan.status && plan.status !== 'OK';
+  const locks = (bed && bed.locks) || [];
+  const cannotStart = liftLocked(locks) || (today && today.allowed === false);
+  // the daily limit's own box says it with the time it ends: the plan's reasons need not repeat it
+  const limitShown = Boolean(today && today.allowed === false);
+  const blockedBy = (plan.reasons || []).filter((r) => !(limitShown && DAILY.includes(r.code)));
   const out = h('div');
   const start = h('button.primary', { type: 'button', id: 'start-session', onclick: async () => {
     start.disabled = true;
@@ -107,17 +135,21 @@ export async function preview({ id }, query) {
       start.disabled = false;
     }
   } }, t('plan.start'));
+  if (cannotStart) start.disabled = true; // said above, before the person presses it; the server refuses it too
   const node = h('div',
     h('h1', t('plan.title')),
-    blocked ? h('div.problem', { role: 'alert' }, h('p', h('strong', t('plan.blocked'))),
-      h('ul', (plan.reasons || []).map((r) => h('li', r.message)))) : null,
+    limitBox(today), lockBox(locks),
+    blocked && blockedBy.length ? h(limitShown ? 'div.card' : 'div.problem', { role: limitShown ? null : 'alert' },
+      h('p', h('strong', t(limitShown ? 'limit.also' : 'plan.blocked'))),
+      h('ul', blockedBy.map((r) => h('li', r.message)))) : null,
     !blocked && (plan.segments || []).length ? [
       h('p', t('plan.summary', { minutes: Math.round((plan.totalSeconds || 0) / 60), n: plan.segments.length })),
       timeline(plan.segments),
       h('div.card', segmentsTable(plan.segments)),
       h('h2', t('plan.limits')), h('div.card', limits(plan.envelope)),
       (plan.reasons || []).length ? [h('h2', t('plan.reasons')), h('ul.card', plan.reasons.map((r) => h('li', r.message)))] : null,
-      h('p.notice', t('plan.beforeStart')),
+      cannotStart ? null : h('p.notice', t('plan.beforeStart')),
+      liftLocked(locks) ? h('p', { id: 'start-refused' }, t('plan.lockedStart')) : null,
       out,
       h('div.actions', start, h('a.button', { href: `#/p/${id}/goal` }, t('plan.change')))] : null,
     blocked ? h('div.actions', h('a.button', { href: `#/p/${id}` }, t('stop.backToProfile'))) : null);

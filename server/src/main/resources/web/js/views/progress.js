@@ -8,6 +8,7 @@ import { h } from '../dom.js';
 import { trendSvg } from '../trend.js';
 import { isoDay, addDays } from './diary.js';
 import * as profile from '../profile.js';
+import { dayText } from '../dates.js';
 
 /** Six weeks after the first session without a 30 % better PEG: suggest a clinical review (DOMAIN.md §6). */
 const REVIEW_AFTER_DAYS = 42;
@@ -82,7 +83,7 @@ export async function render({ id }) {
         { value: pegThreshold, label: t('progress.chartModerate'), colour: '#1d5e33', dash: true }], t('progress.pegChartName')),
       h('table.stack', { id: 'peg-table' }, h('caption.muted', t('progress.pegTableCaption')),
         h('thead', h('tr', h('th', { scope: 'col' }, t('diary.col.date')), h('th', { scope: 'col' }, t('progress.col.peg')))),
-        h('tbody', pegs.map((x) => h('tr', h('td', x.date), h('td', x.value.toFixed(1))))))]
+        h('tbody', pegs.map((x) => h('tr', h('td', dayText(x.date)), h('td', x.value.toFixed(1))))))]
         : h('p', t('progress.noPeg'))),
     h('div.card', h('h2', t('progress.nrsTrend')),
       daily.length ? [trendSvg(daily, [{ value: p.baseline.nrs, label: t('progress.chartBaseline'), dash: true },
@@ -92,7 +93,7 @@ export async function render({ id }) {
     h('div.card', { id: 'adaptation-log' }, h('h2', t('progress.adaptations')),
       log === null ? h('p', t('progress.adaptationsElsewhere'))
         : log.length === 0 ? h('p', t('progress.noAdaptations'))
-          : h('ul', log.map((a) => h('li', h('strong', `${a.date}: ${a.change}`), ' — ', a.why)))),
+          : h('ul', log.map((a) => h('li', h('strong', `${dayText(a.date)}: ${a.change}`), ' — ', a.why)))),
     h('div.card', { id: 'downloads' }, h('h2', t('progress.downloads')), h('p', t('progress.downloadsIntro')),
       h('div.actions',
         h('a.button.primary', { href: `${base}/report.pdf`, download: '', id: 'download-report' }, t('progress.downloadPdf')),

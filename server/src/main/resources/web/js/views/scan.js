@@ -43,7 +43,7 @@ export async function render({ id }) {
       const pct = Math.round((s.progress || 0) * 100);
       fill(node, h('h1', t('scan.title')),
         h('p', { role: 'status', id: 'scan-progress-text' }, t('scan.running', { pct })),
-        h('progress', { value: pct, max: 100, 'aria-label': t('scan.progress') }),
+        h('progress.scan-progress', { value: pct, max: 100, 'aria-label': t('scan.progress') }),
         h('p.muted', t('scan.stayStill')));
       timer = setTimeout(() => poll(scanId), POLL_MS);
       return;

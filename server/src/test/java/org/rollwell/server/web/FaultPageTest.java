@@ -13,6 +13,8 @@ import org.openqa.selenium.By;
 class FaultPageTest extends WebAppFixture {
     /** The fault injected: a heater zone's thermistor reads open, which the supervisor trips on at once (choice). */
     private static final String FAULT = "THERMISTOR_OPEN";
+    /** The code the supervisor trips on it (docs/faults.md), which locks the zone's heat. */
+    private static final String FAULT_CODE = "THERMISTOR_OPEN";
 
     @Override
     int timeScale() {
@@ -39,6 +41,11 @@ class FaultPageTest extends WebAppFixture {
         press("#acknowledge");
         waitUntil("the fault box goes once acknowledged", () -> !browser.driver.findElement(By.cssSelector("#fault")).isDisplayed());
         assertThat(bedState()).isEqualTo("IDLE");
+        // the acknowledgement clears the trip, not the zone's heat: the page says which zone, why, and the reset
+        assertThat(text("#locks [data-lock='zone 0 heat']")).contains("The heat of zone 0 is locked.")
+                .contains("Cause: " + FAULT_CODE).contains("Sessions still run, with that zone unheated.")
+                .contains("rollwell service reset --zone 0 --by NAME --reason TEXT");
+        lookAt("20b-locked-zone");
         waitUntil("the faulted session is recorded", () -> "FAULTED".equals(sessionStatus(session)));
 
         browser.js("location.hash = arguments[0]", "#/p/" + id + "/history/" + session);

@@ -103,7 +103,14 @@ class NewUserPathTest extends WebAppFixture {
 
         // on the bed: the scan shows its progress, then the landmarks it found on the spine drawing
         bodyOnBed(true);
+        twin.wall.slowDown(SCAN_SLOWDOWN);
         press("#start-scan");
+        double first = scanProgress();
+        waitUntil("the scan's progress moves", () -> scanProgress() > first);
+        assertThat(text("#scan-progress-text")).matches("Scanning: \\d+ % done");
+        lookAt("15-scan-progress");
+        assertThat(browser.driver.findElements(By.cssSelector("progress"))).as("the screenshots are of the scan under way").isNotEmpty();
+        twin.wall.slowDown(1);
         waitForText("h1", "Your spine");
         assertThat(text("[role=status]")).startsWith("Scan done. Confidence");
         assertThat(browser.driver.findElements(By.cssSelector("svg.spine text"))).extracting(WebElement::getText)
@@ -159,6 +166,20 @@ class NewUserPathTest extends WebAppFixture {
     @Override
     int timeScale() {
         return TIME_SCALE;
+    }
+
+    /**
+     * How much slower than the fixture's {@value #TIME_SCALE} × the twin runs while its scan is watched: a scan of
+     * ≈ 30 s on the bed would pass in a third of a second, between two of the page's polls (choice: 100 ÷ 50 = 2 ×).
+     */
+    private static final int SCAN_SLOWDOWN = 50;
+
+    /** The scan's progress bar as the page shows it, 0–100; waits for it. Read in one go: each poll redraws it. */
+    private double scanProgress() {
+        waitFor("progress");
+        Object value = browser.js("const p = document.querySelector('progress'); return p ? p.value : -1");
+        assertThat(value).as("the progress bar while scanning").isNotEqualTo(-1L);
+        return ((Number) value).doubleValue();
     }
 
     /** The profile as the API stores it, read by the signed-in page itself. */

@@ -3,7 +3,12 @@ package org.rollwell.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.openqa.selenium.By;
+import org.rollwell.store.NewSession;
+import org.rollwell.store.SessionStatus;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
@@ -82,5 +87,31 @@ class SessionPagesTest extends WebAppFixture {
         waitUntil("the stopped session is recorded", () -> "STOPPED".equals(sessionStatus(session)));
         Object short_ = browser.js("return fetch('/api/sessions/' + arguments[0]).then(r => r.json()).then(s => s.deliveredS < s.plannedS)", session);
         assertThat(short_).as("a stopped session delivered less than it planned").isEqualTo(true);
+    }
+
+    @Test
+    void theDailyLimitReachedIsSaidOnThePlanWithWhenItResetsAndTheStartIsRefused() {
+        signUp(newLogin("ines"), "daily-limit");
+        String id = screenedProfile("Ines", 167, 61, 1980);
+        String account = String.valueOf(browser.js("return fetch('/api/me').then(r => r.json()).then(m => m.id)"));
+        for (int i = 0; i < 2; i++) { // today's two sessions, recorded in the store as the bed records them
+            String s = db.sessions().start(account, id, new NewSession(5, 1200, "{}")).id();
+            db.sessions().finish(account, s, SessionStatus.COMPLETED, 1200, 0.1, "{}");
+        }
+        browser.js("location.hash = arguments[0]", "#/p/" + id + "/plan?goal=RELIEVE_TENSION&minutes=20");
+        waitForHash("/plan?goal=RELIEVE_TENSION");
+        // the limit resets at the bed's next midnight, shown in the browser's time zone as every date is (ISO)
+        ZoneId browserZone = ZoneId.of(String.valueOf(browser.js("return Intl.DateTimeFormat().resolvedOptions().timeZone")));
+        String midnight = LocalDate.now(serverClock).plusDays(1).atStartOfDay(serverClock.getZone()).withZoneSameInstant(browserZone)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(text("#daily-limit")).contains("Today's sessions are used up.").contains("Already 2 sessions today")
+                .contains("The next session may start on " + midnight + ".");
+        assertThat(browser.driver.findElements(By.cssSelector("#start-session:enabled"))).as("an enabled Start").isEmpty();
+        lookAt("18c-plan-daily-limit");
+
+        bodyOnBed(true);
+        String refused = call("POST", "/api/sessions", "{\"profileId\":\"" + id + "\",\"goal\":\"RELIEVE_TENSION\",\"minutes\":20}");
+        assertThat(refused).startsWith("409 ").contains("daily-limit").contains("Rest until tomorrow");
+        assertThat(bedState()).isEqualTo("IDLE");
     }
 }

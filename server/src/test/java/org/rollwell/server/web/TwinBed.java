@@ -25,15 +25,49 @@ final class TwinBed {
     /** The twin's seed in the browser tests (no tuning is done on it). */
     static final long SEED = 31;
 
-    private TwinBed() {
+    /** The bed's routes for the server. */
+    final BedLink link;
+    /** The wall clock the twin is paced by, which a test may slow down to watch a quick part move. */
+    final Wall wall;
+    /** The bed's service locks, which a test resets as the service technician's command would. */
+    final ServiceLocks locks;
+
+    private TwinBed(BedLink link, Wall wall, ServiceLocks locks) {
+        this.link = link;
+        this.wall = wall;
+        this.locks = locks;
     }
 
-    static BedLink start(Database db, Clock clock, int timeScale) {
+    /**
+     * The JVM's monotonic clock, or that clock slowed down {@code n} times: the twin then runs at its time scale ÷ n
+     * against the real wall, so a scan that takes a quarter of a second at 100 × lasts long enough to be seen moving.
+     */
+    static final class Wall implements Ticker {
+        private final Ticker real = Ticker.system();
+        private long baseNanos = real.nanos();
+        private long realBaseNanos = baseNanos;
+        private int slowdown = 1;
+
+        @Override
+        public synchronized long nanos() {
+            return baseNanos + (real.nanos() - realBaseNanos) / slowdown;
+        }
+
+        /** From now on the wall runs {@code n} times slower than the real one (1: as fast); it never goes back. */
+        synchronized void slowDown(int n) {
+            baseNanos = nanos();
+            realBaseNanos = real.nanos();
+            slowdown = n;
+        }
+    }
+
+    static TwinBed start(Database db, Clock clock, int timeScale) {
         VirtualTicker ticker = new VirtualTicker();
         SimulatedBed twin = new SimulatedBed(BedSpec.REFERENCE, new ModelledBack(Body.TYPICAL, SEED), SEED, ticker);
         twin.bodyOnBed(false);
-        BedService bed = new BedService(twin, Pacing.scaled(Ticker.system(), ticker, timeScale),
-                new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones())).start();
+        Wall wall = new Wall();
+        ServiceLocks locks = new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones());
+        BedService bed = new BedService(twin, Pacing.scaled(wall, ticker, timeScale), locks).start();
         SimulatorControls controls = new SimulatorControls() {
             @Override
             public void bodyOnBed(boolean onBed) {
@@ -64,6 +98,6 @@ final class TwinBed {
                 });
             }
         };
-        return new BedLink(bed, controls);
+        return new TwinBed(new BedLink(bed, controls), wall, locks);
     }
 }

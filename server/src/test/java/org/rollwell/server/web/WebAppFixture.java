@@ -45,14 +45,20 @@ abstract class WebAppFixture {
     CompanionServer server;
     Browser browser;
     String base;
+    /** The server's and the store's clock: a fixed day in Berlin. */
+    java.time.Clock serverClock;
+    /** The twin behind the bed's routes, in classes with a {@link #timeScale()}; else null. */
+    TwinBed twin;
 
     @BeforeAll
     void startServerAndBrowser() throws SQLException, java.io.IOException {
         browser = Browser.start();
         dir = Files.createTempDirectory("rollwell-web");
         TestClock clock = new TestClock(Instant.parse("2026-11-30T07:00:00Z"), ZoneId.of("Europe/Berlin"));
+        serverClock = clock;
         db = Database.open(Database.sqliteUrl(dir), null, null, clock);
-        BedLink bed = timeScale() > 0 ? TwinBed.start(db, clock, timeScale()) : BedLink.none();
+        twin = timeScale() > 0 ? TwinBed.start(db, clock, timeScale()) : null;
+        BedLink bed = twin != null ? twin.link : BedLink.none();
         server = CompanionServer.start(db, new CompanionServer.Options("127.0.0.1", 0, TEST_COST), clock, bed);
         base = "http://127.0.0.1:" + server.port() + "/";
     }
