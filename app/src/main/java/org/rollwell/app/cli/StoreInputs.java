@@ -83,7 +83,7 @@ final class StoreInputs {
         return new Diary(firstSession.orElse(fallback), entries);
     }
 
-    /** The sessions whose record is in the form 'rollwell simulate --json' writes; others have no record yet. */
+    /** The sessions that have a final record (a session still running or cut off by a crash has none yet). */
     static List<SessionRecord> records(List<StoredSession> sessions) {
         List<SessionRecord> records = new ArrayList<>();
         for (StoredSession s : sessions) {

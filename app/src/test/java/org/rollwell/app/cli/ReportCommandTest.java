@@ -160,7 +160,7 @@ class ReportCommandTest {
         Files.writeString(bad.resolve("2026-09-02.json"), "{\"status\":\"DONE\",\"segments\":[],\"faults\":[],\"peaks\":{\"forceN\":1}}");
         Cli run = Cli.run("report", "--profile", ANNA.toString(), "--diary", IMPROVING.toString(), "--records",
                 bad.toString(), "--out", dir.resolve("x.pdf").toString()).refusedAsBadInput();
-        assertThat(run.errLines()).containsExactly("rollwell report: 2026-09-02.json: $.status: must be one of COMPLETED|FAULTED|BLOCKED, was \"DONE\"");
+        assertThat(run.errLines()).containsExactly("rollwell report: 2026-09-02.json: $.status: must be one of COMPLETED|STOPPED|FAULTED|UNFINISHED|BLOCKED, was \"DONE\"");
         assertThat(dir.resolve("x.pdf")).doesNotExist();
     }
 

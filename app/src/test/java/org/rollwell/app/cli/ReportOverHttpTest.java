@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -24,6 +25,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollwell.bed.record.Peaks;
+import org.rollwell.bed.record.RecordedEvent;
+import org.rollwell.bed.record.SegmentResult;
+import org.rollwell.bed.record.SessionRecord;
 import org.rollwell.server.BedLink;
 import org.rollwell.server.CompanionServer;
 import org.rollwell.store.Database;
@@ -32,6 +37,7 @@ import org.rollwell.store.SessionStatus;
 import org.rollwell.therapy.diary.Diary;
 import org.rollwell.therapy.diary.DiaryEntry;
 import org.rollwell.therapy.diary.EntryKind;
+import org.rollwell.therapy.technique.Technique;
 
 /**
  * GET /api/profiles/{id}/report.pdf and the exports through the server with the reports module wired in
@@ -86,7 +92,7 @@ class ReportOverHttpTest {
                 clock.now = e.date().atTime(18, 0).toInstant(ZoneOffset.UTC);
                 String id = db.sessions().start(account, profile, new NewSession(5, 2400, "{}")).id();
                 clock.now = clock.now.plusSeconds(2400);
-                db.sessions().finish(account, id, SessionStatus.COMPLETED, 2400, 0.4, "{}");
+                db.sessions().finish(account, id, SessionStatus.COMPLETED, 2400, 0.4, storedRecord());
                 sessionOn.put(e.date(), id);
             }
         }
@@ -94,6 +100,19 @@ class ReportOverHttpTest {
             db.diary().add(account, profile, e, aboutOneSession(e) ? Optional.of(sessionOn.get(e.date())) : Optional.empty());
         }
         return profile;
+    }
+
+    /**
+     * A 40 minute session's record as the server stores it when a session on the bed ends: the
+     * bed's own record type written as JSON (SessionBook), so the report reads the form real
+     * sessions leave behind.
+     */
+    static String storedRecord() throws IOException {
+        SessionRecord record = new SessionRecord(SessionRecord.Outcome.COMPLETED,
+                List.of(new SegmentResult(0, Technique.ROLL, 600, 600, 2.0, 1.0, 0.3, 0.8, 90, 90, 89),
+                        new SegmentResult(1, Technique.KNEAD, 1800, 1800, 3.0, 1.5, 0.4, 0.9, 120, 120, 118)),
+                new Peaks(44.5, 0.6, 131, 40.2, 0.4), List.of(new RecordedEvent(0, "STATE", "IDLE -> WARMUP")), null, Map.of());
+        return new ObjectMapper().writeValueAsString(record);
     }
 
     private static boolean aboutOneSession(DiaryEntry e) {
@@ -121,6 +140,9 @@ class ReportOverHttpTest {
                 text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             }
             // the same figures as 'rollwell report --profile ID --account anna --date 2026-11-23' (ReportFromStoreTest)
+            // every session the server stored is in the report, read from the record the bed left
+            assertThat(text).contains("60 sessions delivered from 2026-09-01")
+                    .contains("2400 min of massage (2400 min planned)");
             assertThat(text).contains("Is it helping? LIKELY_BETTER").contains("Daily NRS (0-10) 6.9 3.2")
                     .contains("After the session of 2026-09-05: intensity 5 -> 4");
 

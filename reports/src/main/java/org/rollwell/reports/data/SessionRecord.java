@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  *
  * @param source            where the record came from (its file name), for messages and the CSV
  * @param date              the session's day, when the record's name starts with {@code YYYY-MM-DD}
- * @param status            {@code COMPLETED}, {@code FAULTED} or {@code BLOCKED}
+ * @param status            one of {@link #STATUSES}
  * @param segments          the plan's segments with their planned and delivered seconds
  * @param events            the safety trips of the session, in the order they happened
  * @param peakForceN        the highest roller force measured
@@ -23,8 +23,12 @@ public record SessionRecord(String source, Optional<LocalDate> date, String stat
                             List<SafetyEvent> events, double peakForceN, OptionalDouble peakRollerTempC,
                             OptionalDouble peakCem43Min) {
 
-    /** The statuses a record may have. */
-    public static final List<String> STATUSES = List.of("COMPLETED", "FAULTED", "BLOCKED");
+    /**
+     * The statuses a record may have: the simulator's (completed, faulted, blocked before it
+     * started) and the stored session's outcomes (also stopped by the person, and unfinished when
+     * the server ended it some other way).
+     */
+    public static final List<String> STATUSES = List.of("COMPLETED", "STOPPED", "FAULTED", "UNFINISHED", "BLOCKED");
 
     /** One step of the session: a technique, planned and delivered seconds. */
     public record Segment(String technique, double plannedS, double deliveredS) {

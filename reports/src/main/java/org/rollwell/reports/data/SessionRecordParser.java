@@ -17,10 +17,12 @@ import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.input.Problem;
 
 /**
- * Reads a session record as {@code rollwell simulate --json} writes it. Only the fields a report
- * needs are read ({@code status}, {@code segments}, {@code faults}, {@code peaks}); the others
- * are left alone so that the simulator may add fields. Every problem is reported as
- * {@code NAME: $.path: reason}.
+ * Reads a session record in either of the two forms Rollwell writes: as {@code rollwell simulate
+ * --json} prints it ({@code status}, {@code faults}), or as the companion server stores it when a
+ * session on the bed ends ({@code outcome}, {@code fault}; {@code GET /api/sessions/{id}} serves it
+ * as {@code record}). Both carry {@code segments} and {@code peaks}. Only the fields a report needs
+ * are read; the others are left alone so that either writer may add fields. Every problem is
+ * reported as {@code NAME: $.path: reason}.
  */
 public final class SessionRecordParser {
 
@@ -44,7 +46,7 @@ public final class SessionRecordParser {
             return refuse(name, "$", "not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            return refuse(name, "$", "must be an object as 'rollwell simulate --json' writes it");
+            return refuse(name, "$", "must be an object as 'rollwell simulate --json' writes it or the server stores it");
         }
         Optional<LocalDate> date = Optional.empty();
         Matcher m = DATED_NAME.matcher(name);
@@ -55,10 +57,12 @@ public final class SessionRecordParser {
                 problems.add(new Problem(name, "", "the name starts with " + m.group(1) + ", which is no calendar day"));
             }
         }
+        boolean stored = root.has("outcome") && !root.has("status");
+        String statusField = stored ? "outcome" : "status";
         String status = null;
-        JsonNode statusNode = root.get("status");
+        JsonNode statusNode = root.get(statusField);
         if (statusNode == null || !statusNode.isTextual() || !SessionRecord.STATUSES.contains(statusNode.asText())) {
-            problems.add(new Problem("$.status", "must be one of " + String.join("|", SessionRecord.STATUSES)
+            problems.add(new Problem("$." + statusField, "must be one of " + String.join("|", SessionRecord.STATUSES)
                     + ", was " + statusNode));
         } else {
             status = statusNode.asText();
@@ -79,24 +83,7 @@ public final class SessionRecordParser {
                 }
             }
         }
-        List<SessionRecord.SafetyEvent> events = new ArrayList<>();
-        JsonNode faults = root.get("faults");
-        if (faults == null || !faults.isArray()) {
-            problems.add(new Problem("$.faults", "must be an array"));
-        } else {
-            for (int i = 0; i < faults.size(); i++) {
-                String at = "$.faults[" + i + "]";
-                JsonNode f = faults.get(i);
-                String code = text(f, "code", at, problems);
-                // the injected fault's kind in the twin; null for a trip nobody injected (a real bed's)
-                JsonNode kindNode = f == null ? null : f.get("kind");
-                String kind = kindNode == null || kindNode.isNull() ? "" : text(f, "kind", at, problems);
-                double atS = seconds(f, "atS", at, problems);
-                if (code != null && kind != null && atS >= 0) {
-                    events.add(new SessionRecord.SafetyEvent(code, kind, atS));
-                }
-            }
-        }
+        List<SessionRecord.SafetyEvent> events = stored ? storedFault(root, problems) : simulatedFaults(root, problems);
         double peakForceN = -1;
         OptionalDouble rollerC = OptionalDouble.empty();
         OptionalDouble cem43 = OptionalDouble.empty();
@@ -112,6 +99,50 @@ public final class SessionRecordParser {
             return new ParseResult.Refused<>(problems.stream().map(p -> p.inFile(name)).toList());
         }
         return new ParseResult.Parsed<>(new SessionRecord(name, date, status, segments, events, peakForceN, rollerC, cem43));
+    }
+
+    /** The trips of a {@code simulate --json} record: each with the twin's injected fault behind it. */
+    private static List<SessionRecord.SafetyEvent> simulatedFaults(JsonNode root, List<Problem> problems) {
+        List<SessionRecord.SafetyEvent> events = new ArrayList<>();
+        JsonNode faults = root.get("faults");
+        if (faults == null || !faults.isArray()) {
+            problems.add(new Problem("$.faults", "must be an array"));
+            return events;
+        }
+        for (int i = 0; i < faults.size(); i++) {
+            String at = "$.faults[" + i + "]";
+            JsonNode f = faults.get(i);
+            String code = text(f, "code", at, problems);
+            // the injected fault's kind in the twin; null for a trip nobody injected (a real bed's)
+            JsonNode kindNode = f == null ? null : f.get("kind");
+            String kind = kindNode == null || kindNode.isNull() ? "" : text(f, "kind", at, problems);
+            double atS = seconds(f, "atS", at, problems);
+            if (code != null && kind != null && atS >= 0) {
+                events.add(new SessionRecord.SafetyEvent(code, kind, atS));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * The trip of a stored record: the one latched fault that ended the session, or none. A bed
+     * knows no injected fault, so the kind is empty; its time is in nanoseconds of the session.
+     */
+    private static List<SessionRecord.SafetyEvent> storedFault(JsonNode root, List<Problem> problems) {
+        JsonNode f = root.get("fault");
+        if (f == null || f.isNull()) {
+            return List.of();
+        }
+        if (!f.isObject()) {
+            problems.add(new Problem("$.fault", "must be an object or null, was " + f));
+            return List.of();
+        }
+        String code = text(f, "code", "$.fault", problems);
+        double atNanos = seconds(f, "atNanos", "$.fault", problems);
+        if (code == null || atNanos < 0) {
+            return List.of();
+        }
+        return List.of(new SessionRecord.SafetyEvent(code, "", atNanos / 1e9));
     }
 
     private static ParseResult<SessionRecord> refuse(String name, String path, String reason) {
