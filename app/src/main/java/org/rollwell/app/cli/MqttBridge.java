@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.rollwell.bed.record.SegmentResult;
 import org.rollwell.bed.record.SessionRecord;
 import org.rollwell.companion.BedService;
 import org.rollwell.companion.LiveFrame;
+import org.rollwell.companion.Owner;
 import org.rollwell.companion.SessionHandle;
 import org.rollwell.mqtt.BedCommands;
 import org.rollwell.mqtt.BedLink;
@@ -31,10 +33,14 @@ final class MqttBridge implements BedCommands, AutoCloseable {
     private final BedService bed;
     private final BedLink link;
     private final ScheduledExecutorService timer;
+    private final Function<Owner, Optional<Integer>> painChange;
     private SessionHandle reported;
+    /** Who lay on the bed for its last session since serve started; null before the first. */
+    private Owner lastOwner;
 
-    private MqttBridge(BedService bed, MqttSettings settings, String version) {
+    private MqttBridge(BedService bed, MqttSettings settings, String version, Function<Owner, Optional<Integer>> painChange) {
         this.bed = bed;
+        this.painChange = painChange;
         this.link = new BedLink(settings, bed.spec().heaterZones(), version, this, 30_000);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mqtt-telemetry");
@@ -43,8 +49,13 @@ final class MqttBridge implements BedCommands, AutoCloseable {
         });
     }
 
-    static MqttBridge start(BedService bed, MqttSettings settings, String version) {
-        MqttBridge bridge = new MqttBridge(bed, settings, version);
+    /**
+     * @param painChange the last rated session's pain change of a person (after − before, NRS
+     *                   points), read from the store
+     */
+    static MqttBridge start(BedService bed, MqttSettings settings, String version,
+                            Function<Owner, Optional<Integer>> painChange) {
+        MqttBridge bridge = new MqttBridge(bed, settings, version, painChange);
         bridge.link.start();
         bridge.timer.scheduleAtFixedRate(bridge::tick, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         return bridge;
@@ -58,9 +69,12 @@ final class MqttBridge implements BedCommands, AutoCloseable {
                 temps.add(c);
             }
             String fault = f.faults().isEmpty() ? null : f.faults().get(0).code();
-            link.publish(new BedTelemetry(haState(f.state()), f.technique(), f.secondsLeft(), f.positionMm(), f.forceN(),
-                    temps, bed.status().personOnBed(), fault, null));
             Optional<SessionHandle> session = bed.session();
+            session.ifPresent(h -> lastOwner = h.owner());
+            // the person rates the pain after the session once it has ended, so it is read anew every second
+            Integer pain = lastPainChange();
+            link.publish(new BedTelemetry(haState(f.state()), f.technique(), f.secondsLeft(), f.positionMm(), f.forceN(),
+                    temps, bed.status().personOnBed(), fault, pain));
             session.ifPresent(h -> {
                 if (h != reported && h.record() != null) {
                     reported = h;
@@ -70,6 +84,18 @@ final class MqttBridge implements BedCommands, AutoCloseable {
         } catch (RuntimeException e) {
             // one missed second of telemetry is a gap the hub reports; the bed itself is not touched
             System.getLogger(MqttBridge.class.getName()).log(System.Logger.Level.WARNING, "telemetry: {0}", e.getMessage());
+        }
+    }
+
+    /** Null before the first session, or when the person's diary cannot be read (a profile deleted since). */
+    private Integer lastPainChange() {
+        if (lastOwner == null) {
+            return null;
+        }
+        try {
+            return painChange.apply(lastOwner).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -195,7 +195,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
         String address = "http://" + shown + ":" + server.port() + "/";
-        MqttBridge bridge = mqtt == null ? null : MqttBridge.start(bedLink.service(), mqtt, "0.1.0");
+        MqttBridge bridge = mqtt == null ? null : MqttBridge.start(bedLink.service(), mqtt, "0.1.0",
+                owner -> LastPainChange.of(db.diary().list(owner.accountId(), owner.profileId())));
         if (bridge != null) {
             out.println("Publishing the bed as '" + mqtt.bedId() + "' to " + mqttUrl + " (Home Assistant discovery on).");
         }

@@ -40,6 +40,8 @@ class ServeMqttTest {
                 assertThat(state.get("state").asText()).isEqualTo("idle");
                 assertThat(state.get("person_on_bed").asBoolean()).isFalse();
                 assertThat(state.get("roller_temps_c")).hasSize(2);
+                // no session has run since serve started, so there is no pain change to show yet
+                assertThat(state.get("pain_change").isNull()).isTrue();
 
                 ha.publish("rollwell/ward-3/command/start", "PRESS");
                 JsonNode refused = JSON.readTree(ha.await(r -> r.topic().equals("rollwell/ward-3/events")).text());
