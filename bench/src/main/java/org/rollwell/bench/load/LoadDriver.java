@@ -23,7 +23,7 @@ import java.util.Locale;
  * the first 200 and the resident memory. Run from the checkout's root (bench/README.md):
  *
  * <pre>java -cp bench/target/benchmarks.jar org.rollwell.bench.load.LoadDriver [--rate 200] [--seconds 60]
- *     [--clients 50] [--classpath] [--jvm "OPTIONS"]</pre>
+ *     [--clients 50] [--warmup 0] [--classpath] [--jvm "OPTIONS"]</pre>
  *
  * Targets: p99 ≤ 20 ms, 0 errors, every client ≥ 10 frames/s, lateness p99 ≤ 1 ms and no overrun,
  * cold start ≤ 2 s, RSS ≤ 256 MB.
@@ -38,6 +38,7 @@ public final class LoadDriver {
         int rate = 200;
         int seconds = 60;
         int clients = 50;
+        int warmupS = 0;
         boolean classpath = false;
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -45,10 +46,11 @@ public final class LoadDriver {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmupS = Integer.parseInt(args[++i]);
                 case "--classpath" -> classpath = true;
                 case "--jvm" -> jvm = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --rate N --seconds N --clients N --classpath --jvm \"OPTIONS\"");
+                        + "; options: --rate N --seconds N --clients N --warmup S --classpath --jvm \"OPTIONS\"");
             }
         }
         Path launcher = Path.of("rollwell").toAbsolutePath();
@@ -63,11 +65,11 @@ public final class LoadDriver {
         try (ServerChild server = ServerChild.start(classpath ? null : launcher, jvm, data)) {
             System.out.printf(Locale.ROOT, "cold start to the first 200 on /api/openapi.json: %.0f ms (pid %d)%n",
                     server.coldStartMs(), server.pid());
-            run(server, rate, seconds, clients);
+            run(server, rate, seconds, clients, warmupS);
         }
     }
 
-    private static void run(ServerChild server, int rate, int seconds, int clientCount) throws Exception {
+    private static void run(ServerChild server, int rate, int seconds, int clientCount, int warmupS) throws Exception {
         String base = server.address();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String credentials = "{\"login\":\"load@example.org\",\"password\":\"a long enough password\"}";
@@ -80,6 +82,16 @@ public final class LoadDriver {
                 .body()).get("id").asText();
 
         boolean bedRoute = send(http, base, "GET", "/api/bed", null, cookie, csrf).statusCode() == 200;
+        // the load's own client: its connections are not the live clients' (choice: as a phone and a tablet would be)
+        HttpClient loadHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+        if (warmupS > 0) {
+            // the same mix before the session starts, not counted: the figures then describe a server that has
+            // been up a while (it runs for hours), while the cold start above is the first minute's own figure
+            OpenLoop.Outcome w = new OpenLoop(loadHttp, base, cookie, csrf).run(rate, warmupS, profileId, profileBody, bedRoute,
+                    "Warm-up ");
+            System.out.printf(Locale.ROOT, "warm-up (not counted): %d s at %d req/s before the session, p99 %.2f ms, errors %d%n",
+                    warmupS, rate, w.percentile(99), w.errors());
+        }
         LiveClients live = null;
         if (bedRoute) {
             expect(send(http, base, "PUT", "/api/sim/body", "{\"onBed\":true}", cookie, csrf), 200, 204);
@@ -91,10 +103,8 @@ public final class LoadDriver {
             System.out.println("live feed: GET /api/bed answers 404 (no session routes in this build): no session, no WebSocket clients");
         }
 
-        // the load's own client: its connections are not the live clients' (choice: as a phone and a tablet would be)
-        HttpClient loadHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         double cpuBeforeMs = server.cpuMs();
-        OpenLoop.Outcome o = new OpenLoop(loadHttp, base, cookie, csrf).run(rate, seconds, profileId, profileBody, bedRoute);
+        OpenLoop.Outcome o = new OpenLoop(loadHttp, base, cookie, csrf).run(rate, seconds, profileId, profileBody, bedRoute, "Load ");
         double cpuMs = server.cpuMs() - cpuBeforeMs;
         double[] framesPerS = live != null ? live.framesPerS() : new double[0];
         JsonNode bed = null;
@@ -119,6 +129,14 @@ public final class LoadDriver {
                 cpuMs, cpuMs / Math.max(1, o.latenciesMs().length), cpuMs / 10.0 / seconds);
         System.out.printf(Locale.ROOT, "latency from the scheduled time: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 o.percentile(50), o.percentile(99), o.percentile(99.9), o.percentile(100));
+        StringBuilder windows = new StringBuilder("  p99 by 10 s of the run:");
+        int perWindow = rate * 10;
+        for (int from = 0; from < o.bySlotMs().length; from += perWindow) {
+            double[] window = Arrays.stream(o.bySlotMs(), from, Math.min(o.bySlotMs().length, from + perWindow))
+                    .filter(d -> !Double.isNaN(d)).toArray();
+            windows.append(String.format(Locale.ROOT, " %.1f", OpenLoop.Outcome.percentile(window, 99)));
+        }
+        System.out.println(windows.append(" ms"));
         o.byRouteMs().forEach((route, ms) -> System.out.printf(Locale.ROOT,
                 "  %-28s %5d answered: p50 %7.2f ms, p99 %7.2f ms, max %7.2f ms%n", route, ms.length,
                 OpenLoop.Outcome.percentile(ms, 50), OpenLoop.Outcome.percentile(ms, 99), OpenLoop.Outcome.percentile(ms, 100)));

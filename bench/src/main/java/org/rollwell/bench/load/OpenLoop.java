@@ -38,10 +38,11 @@ final class OpenLoop {
 
     /**
      * The outcome: latencies in ms of every answered request, the same split by route (in the mix's
-     * order), and the errors by kind.
+     * order), the same in the order they were due (NaN where unanswered: to see when in the run the
+     * slow ones fell), and the errors by kind.
      */
-    record Outcome(double[] latenciesMs, Map<String, double[]> byRouteMs, int errors, List<String> errorSamples,
-            double sentPerS) {
+    record Outcome(double[] latenciesMs, Map<String, double[]> byRouteMs, double[] bySlotMs, int errors,
+            List<String> errorSamples, double sentPerS) {
         double percentile(double p) {
             return percentile(latenciesMs, p);
         }
@@ -70,7 +71,7 @@ final class OpenLoop {
     }
 
     /** The i-th call of the mix; {@code profileId} is a profile kept for the reads and the replace. */
-    static Call call(int i, String profileId, String profileBody, boolean bedRoute, List<String> added) {
+    static Call call(int i, String profileId, String profileBody, boolean bedRoute, List<String> added, String newName) {
         int slot = i % 20;
         return switch (slot) {
             case 0, 1, 2, 3 -> new Call("GET", "/api/profiles", null);
@@ -78,13 +79,14 @@ final class OpenLoop {
             case 7, 8, 9, 10 -> new Call("GET", "/api/profiles/" + profileId, null);
             case 11, 12, 13, 14 -> bedRoute ? new Call("GET", "/api/bed", null) : new Call("GET", "/api/openapi.json", null);
             case 15, 16, 17 -> new Call("PUT", "/api/profiles/" + profileId, profileBody);
-            case 18 -> new Call("POST", "/api/profiles", profileBody.replace("\"name\":\"Load\"", "\"name\":\"Load " + i + "\""));
+            case 18 -> new Call("POST", "/api/profiles", profileBody.replace("\"name\":\"Load\"", "\"name\":\"" + newName + i + "\""));
             default -> added.isEmpty() ? new Call("GET", "/api/me", null) : new Call("DELETE", "/api/profiles/" + added.remove(0), null);
         };
     }
 
     /** Runs {@code ratePerS × seconds} calls of the mix; waits for the last answer (at most 30 s after). */
-    Outcome run(int ratePerS, int seconds, String profileId, String profileBody, boolean bedRoute) throws InterruptedException {
+    Outcome run(int ratePerS, int seconds, String profileId, String profileBody, boolean bedRoute, String newName)
+            throws InterruptedException {
         int n = ratePerS * seconds;
         double[] latencies = new double[n];
         String[] routes = new String[n];
@@ -100,7 +102,7 @@ final class OpenLoop {
             for (long wait = dueNs - System.nanoTime(); wait > 0; wait = dueNs - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            Call c = call(i, profileId, profileBody, bedRoute, added);
+            Call c = call(i, profileId, profileBody, bedRoute, added, newName);
             routes[i] = c.route();
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + c.path().substring(1)))
                     .timeout(Duration.ofSeconds(10)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
@@ -145,6 +147,6 @@ final class OpenLoop {
             byRoute.put(route, IntStream.range(0, n).filter(i -> route.equals(routes[i]) && !Double.isNaN(latencies[i]))
                     .mapToDouble(i -> latencies[i]).toArray());
         }
-        return new Outcome(answered, byRoute, errors.get() + unanswered, List.copyOf(samples), sentPerS);
+        return new Outcome(answered, byRoute, latencies.clone(), errors.get() + unanswered, List.copyOf(samples), sentPerS);
     }
 }
