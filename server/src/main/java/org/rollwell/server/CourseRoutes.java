@@ -16,12 +16,11 @@ import org.rollwell.store.StoredDiaryEntry;
 import org.rollwell.therapy.course.Course;
 import org.rollwell.therapy.course.CourseParser;
 import org.rollwell.therapy.course.CourseStatus;
-import org.rollwell.therapy.course.Due;
 import org.rollwell.therapy.diary.Diary;
 import org.rollwell.therapy.diary.DiaryEntry;
 import org.rollwell.therapy.input.ParseResult;
 import org.rollwell.therapy.input.Problem;
-import org.rollwell.therapy.output.ProgressJson;
+import org.rollwell.therapy.output.CourseStatusJson;
 
 /**
  * /api/profiles/{id}/course: the course a person follows (docs/courses.md), chosen as the studied
@@ -149,30 +148,12 @@ final class CourseRoutes {
             }
         }
         c.put("weeks", s.course().weeks());
-        root.put("start", s.start().toString());
-        root.put("end", s.end().toString());
-        root.put("date", s.date().toString());
-        root.put("phase", s.phase().name());
-        root.put("week", s.week());
         root.put("weeks", s.course().weeks());
         // the day of the course, 1-based; 0 before the start, the last day after the end
         long day = java.time.temporal.ChronoUnit.DAYS.between(s.start(), s.date()) + 1;
         root.put("day", Math.max(0, Math.min(day, s.course().lengthDays())));
         root.put("lengthDays", s.course().lengthDays());
-        ObjectNode sessions = root.putObject("sessions");
-        sessions.put("deliveredSoFar", s.deliveredSoFar());
-        sessions.put("plannedSoFar", s.plannedSoFar());
-        sessions.put("plannedTotal", s.plannedTotal());
-        ArrayNode due = root.putArray("due");
-        for (Due d : s.due()) {
-            due.addObject().put("kind", d.kind().name()).put("text", d.text());
-        }
-        if (s.progress().isPresent()) {
-            root.set("progress", ProgressJson.of(s.progress().get()));
-            root.put("reviewSuggested", s.progress().get().reviewSuggested());
-        } else {
-            root.putNull("progress");
-        }
+        CourseStatusJson.into(root, s);
         return root;
     }
 

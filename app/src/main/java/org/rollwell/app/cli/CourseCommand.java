@@ -1,6 +1,5 @@
 package org.rollwell.app.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rollwell.app.json.Json;
-import org.rollwell.therapy.output.ProgressJson;
 import org.rollwell.therapy.course.Course;
 import org.rollwell.therapy.course.CourseParser;
 import org.rollwell.therapy.course.CourseStatus;
@@ -16,6 +14,7 @@ import org.rollwell.therapy.course.Due;
 import org.rollwell.therapy.diary.Diary;
 import org.rollwell.therapy.history.SessionHistory;
 import org.rollwell.therapy.input.ParseResult;
+import org.rollwell.therapy.output.CourseStatusJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,25 +110,7 @@ final class CourseCommand implements Callable<Integer> {
     private static ObjectNode json(CourseStatus s) {
         ObjectNode root = Json.object();
         root.put("course", s.course().name());
-        root.put("start", s.start().toString());
-        root.put("end", s.end().toString());
-        root.put("date", s.date().toString());
-        root.put("phase", s.phase().name());
-        root.put("week", s.week());
-        ObjectNode sessions = root.putObject("sessions");
-        sessions.put("deliveredSoFar", s.deliveredSoFar());
-        sessions.put("plannedSoFar", s.plannedSoFar());
-        sessions.put("plannedTotal", s.plannedTotal());
-        ArrayNode due = root.putArray("due");
-        for (Due d : s.due()) {
-            due.addObject().put("kind", d.kind().name()).put("text", d.text());
-        }
-        if (s.progress().isPresent()) {
-            root.set("progress", ProgressJson.of(s.progress().get()));
-            root.put("reviewSuggested", s.progress().get().reviewSuggested());
-        } else {
-            root.putNull("progress");
-        }
+        CourseStatusJson.into(root, s);
         return root;
     }
 
