@@ -360,9 +360,10 @@ final class BackShapeFit {
     private double bestBreathing(double[] p, double stepHz, double fromHz, double toHz) {
         double bestHz = model.breathHz();
         double best = Double.POSITIVE_INFINITY;
+        model.startBreathSweep(p[0], p[1], p[2]);
         for (double hz = fromHz; hz <= toHz + 1e-9; hz += stepHz) {
             model.breathHz(hz);
-            double e = model.error(p[0], p[1], p[2]);
+            double e = model.breathSweepError();
             if (e < best) {
                 best = e;
                 bestHz = hz;

@@ -30,7 +30,7 @@ final class BackShapeModel {
      * signed as anatomy has it; 15–17 the spinous processes (C7 with T1, the thoracic comb, the lumbar
      * comb).
      */
-    private static final int COLUMNS = 18;
+    static final int COLUMNS = 18;
     /** Columns from here on are held at 0 or above: the signed bends and steps, and the processes. */
     private static final int FIRST_SIGNED_COLUMN = 8;
     private static final int FIRST_BUMP_COLUMN = 15;
@@ -43,10 +43,24 @@ final class BackShapeModel {
     // Work space, reused across the few hundred evaluations of one fit.
     private final double[] row = new double[COLUMNS];
     private final double[] nextRow = new double[COLUMNS];
+    private final double[] thirdRow = new double[COLUMNS];
+    private final double[] fourthRow = new double[COLUMNS];
     private final double[] normal = new double[COLUMNS * COLUMNS];
     private final double[] rhs = new double[COLUMNS];
     private final double[] beta = new double[COLUMNS];
     private final LeastSquares.Work solverWork = new LeastSquares.Work(COLUMNS);
+    /** The columns that reach the current pair of rows (see {@link #accumulate}). */
+    private final int[] reached = new int[COLUMNS];
+    /** The window's rows as the last {@link #startBreathSweep} summed them, row-major. */
+    private final double[] keptRows;
+    private final double[] sweepNormal = new double[COLUMNS * COLUMNS];
+    private final double[] sweepRhs = new double[COLUMNS];
+    private double sweepC;
+    private double sweepT;
+    private double sweepL;
+    private boolean sweepPossible;
+    /** The evaluations already made, so that a search coming back to one does not repeat it. */
+    private final EvaluationMemo memo = new EvaluationMemo(COLUMNS);
     /** The terms at each row: the curves, steps, breathing and processes, with the search's settings. */
     private final BackShapeTerms terms;
     private int windowFrom;
@@ -66,6 +80,7 @@ final class BackShapeModel {
         this.y = y;
         this.n = x.length;
         this.terms = new BackShapeTerms(x, timeS);
+        this.keptRows = new double[n * COLUMNS];
     }
 
     /** The model of {@code grid}'s surface. */
@@ -133,8 +148,50 @@ final class BackShapeModel {
         if (!possible(c, t, l)) {
             return Double.POSITIVE_INFINITY;
         }
-        accumulate(c, t, l);
-        return solved();
+        int slot = memo.find(c, t, l, terms.breathHz, terms.bumpWidthMm, terms.c7ShiftMm, terms.withBumps,
+                windowFrom, windowTo);
+        if (slot >= 0) {
+            return memo.recall(slot, beta);
+        }
+        accumulate(c, t, l, false);
+        double e = solved();
+        memo.remember(c, t, l, terms.breathHz, terms.bumpWidthMm, terms.c7ShiftMm, terms.withBumps, windowFrom,
+                windowTo, e, beta);
+        return e;
+    }
+
+    /**
+     * Begins a sweep of the breathing rate at junctions c, t, l: {@link #breathSweepError} then gives,
+     * for the rate set, exactly {@link #error}'s value (and leaves the same coefficients). Only the two
+     * breathing columns change with the rate, so the rest of the normal equations is summed once here and
+     * only the breathing row and column are summed again, each entry still the sum of the same products
+     * over the same rows in the same order (bit for bit the same, {@code BreathSweepTest}).
+     */
+    void startBreathSweep(double c, double t, double l) {
+        sweepC = c;
+        sweepT = t;
+        sweepL = l;
+        sweepPossible = possible(c, t, l);
+        if (sweepPossible) {
+            accumulate(c, t, l, true);
+            System.arraycopy(normal, 0, sweepNormal, 0, normal.length);
+            System.arraycopy(rhs, 0, sweepRhs, 0, rhs.length);
+        }
+    }
+
+    /** {@link #error} at the sweep's junctions and the breathing rate now set (see {@link #startBreathSweep}). */
+    double breathSweepError() {
+        if (!sweepPossible) {
+            return Double.POSITIVE_INFINITY;
+        }
+        terms.prepare(sweepC, sweepT, sweepL);
+        System.arraycopy(sweepNormal, 0, normal, 0, normal.length);
+        System.arraycopy(sweepRhs, 0, rhs, 0, rhs.length);
+        BreathingSums.sumAgain(terms, x, y, windowFrom, windowTo, keptRows, normal, rhs);
+        double e = solved();
+        memo.remember(sweepC, sweepT, sweepL, terms.breathHz, terms.bumpWidthMm, terms.c7ShiftMm, terms.withBumps,
+                windowFrom, windowTo, e, beta);
+        return e;
     }
 
     private static boolean possible(double c, double t, double l) {
@@ -161,7 +218,7 @@ final class BackShapeModel {
             return errors;
         }
         terms.c7ShiftMm = 0;
-        accumulate(c, t, l);
+        accumulate(c, t, l, false);
         double[] baseNormal = normal.clone();
         double[] baseRhs = rhs.clone();
         int base = C7_COLUMN * COLUMNS;
@@ -217,37 +274,65 @@ final class BackShapeModel {
     /** The sum of squares so far of the window's surface, for {@link #solved}. */
     private double windowSumOfSquares;
 
-    /** Sums the normal equations of junctions c, t, l over the window (the lower triangle). */
-    private void accumulate(double c, double t, double l) {
+    /**
+     * Sums the normal equations of junctions c, t, l over the window (the lower triangle); keeps the
+     * rows for a breathing sweep if asked.
+     */
+    private void accumulate(double c, double t, double l, boolean keepRows) {
         java.util.Arrays.fill(normal, 0);
         java.util.Arrays.fill(rhs, 0);
         double yy = 0;
         terms.prepare(c, t, l);
-        // Two rows per pass: each sum still adds row i, then row i + 1, in that order (the same sums as
-        // one row per pass), but the normal matrix is read and written half as often. A zero term adds
-        // nothing, so a term only one of the two rows reaches is added for both.
+        // Four rows per pass: each sum still adds row i, i + 1, i + 2, then i + 3, in that order (the same
+        // sums as one row per pass), but the normal matrix is read and written a quarter as often. Only the
+        // columns that reach one of the four rows are multiplied (most rows reach a dozen of the eighteen: a
+        // region's bend is 0 above it, a process 0 away from it). A product left out is exactly ±0, and
+        // adding ±0 to a sum that began at +0 leaves it bit for bit as it was (a sum of doubles can only
+        // be -0 if every addend was), so the sums are those of multiplying every column of every row.
         int i = windowFrom;
-        for (; i + 1 < windowTo; i += 2) {
+        for (; i + 3 < windowTo; i += 4) {
             terms.columns(row, i, c, t, l);
             terms.columns(nextRow, i + 1, c, t, l);
+            terms.columns(thirdRow, i + 2, c, t, l);
+            terms.columns(fourthRow, i + 3, c, t, l);
+            if (keepRows) {
+                int at = (i - windowFrom) * COLUMNS;
+                System.arraycopy(row, 0, keptRows, at, COLUMNS);
+                System.arraycopy(nextRow, 0, keptRows, at + COLUMNS, COLUMNS);
+                System.arraycopy(thirdRow, 0, keptRows, at + 2 * COLUMNS, COLUMNS);
+                System.arraycopy(fourthRow, 0, keptRows, at + 3 * COLUMNS, COLUMNS);
+            }
             double yA = y[i];
             double yB = y[i + 1];
+            double yC = y[i + 2];
+            double yD = y[i + 3];
+            int m = 0;
             for (int a = 0; a < COLUMNS; a++) {
-                double ra = row[a];
-                double rb = nextRow[a];
-                if (ra == 0 && rb == 0) {
-                    continue;
-                }
-                rhs[a] = rhs[a] + ra * yA + rb * yB;
-                int base = a * COLUMNS;
-                for (int b = 0; b <= a; b++) {
-                    normal[base + b] = normal[base + b] + ra * row[b] + rb * nextRow[b];
+                if (row[a] != 0 || nextRow[a] != 0 || thirdRow[a] != 0 || fourthRow[a] != 0) {
+                    reached[m++] = a;
                 }
             }
-            yy = yy + yA * yA + yB * yB;
+            for (int ia = 0; ia < m; ia++) {
+                int a = reached[ia];
+                double ra = row[a];
+                double rb = nextRow[a];
+                double rc = thirdRow[a];
+                double rd = fourthRow[a];
+                rhs[a] = rhs[a] + ra * yA + rb * yB + rc * yC + rd * yD;
+                int base = a * COLUMNS;
+                for (int ib = 0; ib <= ia; ib++) {
+                    int b = reached[ib];
+                    normal[base + b] = normal[base + b] + ra * row[b] + rb * nextRow[b] + rc * thirdRow[b]
+                            + rd * fourthRow[b];
+                }
+            }
+            yy = yy + yA * yA + yB * yB + yC * yC + yD * yD;
         }
-        if (i < windowTo) {
+        for (; i < windowTo; i++) {
             terms.columns(row, i, c, t, l);
+            if (keepRows) {
+                System.arraycopy(row, 0, keptRows, (i - windowFrom) * COLUMNS, COLUMNS);
+            }
             for (int a = 0; a < COLUMNS; a++) {
                 double ra = row[a];
                 if (ra == 0) {
@@ -285,9 +370,15 @@ final class BackShapeModel {
      * on spines lying off the centre line, whose bumps are faint).
      */
     private boolean solveWithProminentBumps() {
-        return terms.withBumps
-                ? LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_SIGNED_COLUMN, COLUMNS, solverWork)
-                : LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_SIGNED_COLUMN, FIRST_BUMP_COLUMN, solverWork);
+        if (terms.withBumps) {
+            return LeastSquares.solveNonNegative(normal, rhs, beta, COLUMNS, FIRST_SIGNED_COLUMN, COLUMNS, solverWork);
+        }
+        // Without the processes their columns are all zero (their sums exactly +0): solved with the rest,
+        // the ridge leaves their coefficients at exactly +0 and the others as if they were not there, so
+        // they are left out of the factoring and set to +0 (bit for bit the same answer, for less work).
+        java.util.Arrays.fill(beta, FIRST_BUMP_COLUMN, COLUMNS, 0.0);
+        return LeastSquares.solveNonNegative(normal, rhs, beta, FIRST_BUMP_COLUMN, COLUMNS, FIRST_SIGNED_COLUMN,
+                FIRST_BUMP_COLUMN, solverWork);
     }
 
     Shape shape(double c, double t, double l, double residualMm, double c7RivalRatio, double c7ProcessShiftMm) {

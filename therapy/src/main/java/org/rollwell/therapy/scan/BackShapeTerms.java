@@ -128,11 +128,7 @@ final class BackShapeTerms {
         // cannot follow, and C7/T1 must not be pulled to fit that plateau.
         row[3] = ShapeTerms.bend(xi, upperNeckFromMm, quarterNeckMm, quarterNeckPerMm);
         row[4] = ShapeTerms.bend(xi, lowerNeckFromMm, quarterNeckMm, quarterNeckPerMm);
-        // Breathing moves the thorax fully, the upper lumbar back partly, neck and sacrum not (choice).
-        double breathing = ShapeTerms.ramp(xi, breathUpFromMm, breathUpToMm, breathUpPerMm)
-                - 0.6 * ShapeTerms.ramp(xi, breathDownFromMm, breathMidMm, breathDownPerMm)
-                - 0.4 * ShapeTerms.ramp(xi, breathMidMm, breathLowToMm, breathLowPerMm);
-        breathing = Math.max(0, breathing);
+        double breathing = breathing(xi);
         row[5] = breathing * breathCos[i];
         row[6] = breathing * breathSin[i];
         // A back is convex over the thorax and the sacrum and hollow over the lumbar spine and the
@@ -168,6 +164,25 @@ final class BackShapeTerms {
         row[15] = c7Template(xi, c);
         row[16] = -comb(xi, c + 1.5 * v, v, thoracicPerMm, 11);
         row[17] = -comb(xi, t + 0.5 * w, w, lumbarVertebraPerMm, 5);
+    }
+
+    /** How much breathing moves the surface at {@code xi} (after {@link #prepare}), 0 to 1. */
+    double breathing(double xi) {
+        // Breathing moves the thorax fully, the upper lumbar back partly, neck and sacrum not (choice).
+        double breathing = ShapeTerms.ramp(xi, breathUpFromMm, breathUpToMm, breathUpPerMm)
+                - 0.6 * ShapeTerms.ramp(xi, breathDownFromMm, breathMidMm, breathDownPerMm)
+                - 0.4 * ShapeTerms.ramp(xi, breathMidMm, breathLowToMm, breathLowPerMm);
+        return Math.max(0, breathing);
+    }
+
+    /** The breathing term's cosine at row {@code i}, at the rate of the last {@link #prepare}. */
+    double breathCos(int i) {
+        return breathCos[i];
+    }
+
+    /** The breathing term's sine at row {@code i}, at the rate of the last {@link #prepare}. */
+    double breathSin(int i) {
+        return breathSin[i];
     }
 
     /** The C7 (with T1) template at {@code xi} for C7/T1 at {@code c} (after {@link #prepare}); exactly 0 where it does not reach. */
