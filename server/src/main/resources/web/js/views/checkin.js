@@ -9,10 +9,18 @@ import * as profile from '../profile.js';
 /** What "anything new?" can reopen (docs/checkin-format.md "changes"). */
 const CHANGES = ['RF_TRAUMA', 'CI_RECENT_SURGERY_OR_FRACTURE', 'CI_DVT', 'CI_PREGNANCY', 'CI_ANTICOAGULANT'];
 
-function today() {
+export function today() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/**
+ * The check-in's "pain now", kept for this tab until a session starts, then kept for that session
+ * until the pain-after page records it as the session's pain before (NRS_BEFORE with its sessionId),
+ * which the adaptation and the report read per session (docs/diary-format.md).
+ */
+export const PAIN_NOW_KEY = (id) => `rollwell.painNow.${id}`;
+export const PAIN_BEFORE_KEY = (sessionId) => `rollwell.painBefore.${sessionId}`;
 
 /** A diary entry (rollwell.diary/1 kinds); a server without the diary yet is no reason to stop. */
 async function diary(id, entry) {
@@ -71,6 +79,7 @@ export async function render({ id }) {
       }
       // pain now is the day's rating; the diary ties a 'before' rating to a session, which starts later
       await diary(id, { kind: 'NRS_DAILY', nrs: painNow });
+      sessionStorage.setItem(PAIN_NOW_KEY(id), JSON.stringify({ date: today(), nrs: painNow }));
       if (!verdict || !verdict.verdict) verdict = await profile.verdict(await profile.load(id));
       go(verdict.verdict === 'OK' ? `/p/${id}/scan` : `/p/${id}/stop`);
     } catch (err) {
@@ -82,7 +91,9 @@ export async function render({ id }) {
   return { title: t('checkin.title'), node };
 }
 
-export async function painAfter({ id }) {
+export async function painAfter({ id }, query) {
+  // the session these ratings are about (the live view's link names it), so they count for that session
+  const sessionId = (query && query.get('session')) || undefined;
   let nrs = null;
   const feedback = { pressure: null, heat: null };
   const out = h('div');
@@ -105,8 +116,15 @@ export async function painAfter({ id }) {
     save.disabled = true;
     fill(out, h('p.loading', { role: 'status' }, t('common.saving')));
     try {
-      await diary(id, { kind: 'NRS_AFTER', nrs });
-      if (feedback.pressure && feedback.heat) await diary(id, { kind: 'FEEDBACK', pressure: feedback.pressure, heat: feedback.heat });
+      const before = sessionId && JSON.parse(sessionStorage.getItem(PAIN_BEFORE_KEY(sessionId)) || 'null');
+      if (before) {
+        await diary(id, { date: before.date, kind: 'NRS_BEFORE', nrs: before.nrs, sessionId });
+        sessionStorage.removeItem(PAIN_BEFORE_KEY(sessionId));
+      }
+      await diary(id, { kind: 'NRS_AFTER', nrs, sessionId });
+      if (feedback.pressure && feedback.heat) {
+        await diary(id, { kind: 'FEEDBACK', pressure: feedback.pressure, heat: feedback.heat, sessionId });
+      }
       go(`/p/${id}/history?saved=1`);
     } catch (err) {
       fill(out, problemBox(err));

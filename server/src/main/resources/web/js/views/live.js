@@ -19,7 +19,8 @@ function clock(seconds) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export async function render({ id }) {
+export async function render({ id }, query) {
+  const sessionId = query && query.get('session');
   let bed;
   let noBed = null;
   try {
@@ -110,7 +111,7 @@ export async function render({ id }) {
       pause.textContent = t(state === 'PAUSED' ? 'live.resume' : 'live.pause');
       if (everRan && f.state === 'IDLE') {
         fill(finished, h('div.notice', { role: 'status' }, h('p', h('strong', t('live.finished'))),
-          h('a.button.primary', { href: `#/p/${id}/pain-after`, id: 'to-pain-after' }, t('live.painAfter'))));
+          h('a.button.primary', { href: `#/p/${id}/pain-after${sessionId ? `?session=${encodeURIComponent(sessionId)}` : ''}`, id: 'to-pain-after' }, t('live.painAfter'))));
       }
     }
     drawing.setRollers(f.positionMm);

@@ -5,6 +5,7 @@ import { h, fill, problemBox, labelCells } from '../dom.js';
 import { go } from '../app.js';
 import { lockBox, liftLocked } from '../locks.js';
 import { dateTimeText } from '../dates.js';
+import { PAIN_BEFORE_KEY, PAIN_NOW_KEY, today } from './checkin.js';
 
 export const GOALS = ['RELIEVE_TENSION', 'RANGE_OF_MOTION', 'STRESS', 'TRIGGER_POINTS', 'CIRCULATION'];
 /** Choice: the lengths offered, within the planner's 10–60 min; the preview needs one (docs/api.md). */
@@ -13,6 +14,16 @@ const MINUTES = [10, 15, 20, 30, 40];
 export const DEFAULT_MINUTES = 20;
 /** One colour per technique, each dark enough for white text (WCAG 2.1 AA). */
 export const TECHNIQUE_COLOURS = { WARM: '#9c4a00', ROLL: '#1f4e5f', KNEAD: '#5b3a8c', PRESS: '#8a1c3c', STRETCH: '#2f5d1e' };
+
+/**
+ * Keeps the check-in's pain now for the started session: the pain-after page records it as that
+ * session's pain before (the diary takes a session's ratings once the session has delivered something).
+ */
+function painBefore(id, sessionId) {
+  const kept = JSON.parse(sessionStorage.getItem(PAIN_NOW_KEY(id)) || 'null');
+  sessionStorage.removeItem(PAIN_NOW_KEY(id));
+  if (kept && kept.date === today()) sessionStorage.setItem(PAIN_BEFORE_KEY(sessionId), JSON.stringify(kept));
+}
 
 export async function goal({ id }) {
   let programs = [];
@@ -129,6 +140,7 @@ export async function preview({ id }, query) {
     fill(out, h('p.loading', { role: 'status' }, h('span.spinner', { 'aria-hidden': 'true' }), t('plan.starting')));
     try {
       const s = await post('/api/sessions', { profileId: id, ...body });
+      painBefore(id, s.id);
       go(`/p/${id}/live?session=${s.id}`);
     } catch (err) {
       fill(out, problemBox(err));

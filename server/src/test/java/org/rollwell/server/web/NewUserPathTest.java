@@ -2,6 +2,7 @@ package org.rollwell.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -150,6 +151,12 @@ class NewUserPathTest extends WebAppFixture {
         waitForHash("/history?saved=1");
         assertThat(browser.js("return fetch('/api/profiles/' + arguments[0] + '/pain').then(r => r.text())", id).toString())
                 .contains("NRS_AFTER").contains("\"nrs\":3").contains("FEEDBACK").contains("TOO_HOT");
+        // each rating is tied to the session it is about (the adaptation and the report read them per session):
+        // the check-in's pain now became the session's pain before
+        assertThat((List<Object>) browser.js("const s = arguments[1]; return fetch('/api/profiles/' + arguments[0] + '/pain')"
+                + ".then(r => r.json()).then(d => d.entries.filter(e => e.sessionId === s)"
+                + ".map(e => e.kind + ':' + (e.kind === 'FEEDBACK' ? e.heat : e.nrs)))", id, session))
+                .containsExactlyInAnyOrder("NRS_BEFORE:5", "NRS_AFTER:3", "FEEDBACK:TOO_HOT");
         assertThat(text("#history-list")).contains("completed").containsPattern("(\\d+) of \\1 min");
         lookAt("22-history");
         press("#history-list a");
