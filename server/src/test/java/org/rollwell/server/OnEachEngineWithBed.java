@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +15,6 @@ import org.rollwell.bed.time.Ticker;
 import org.rollwell.bed.time.VirtualTicker;
 import org.rollwell.companion.BedService;
 import org.rollwell.companion.Pacing;
-import org.rollwell.sim.FaultKind;
 import org.rollwell.sim.SimulatedBed;
 import org.rollwell.sim.body.Body;
 import org.rollwell.sim.body.ModelledBack;
@@ -64,36 +62,7 @@ abstract class OnEachEngineWithBed {
         twin.bodyOnBed(false);
         BedService bed = new BedService(twin, Pacing.scaled(Ticker.system(), ticker, TIME_SCALE),
                 new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones())).start();
-        SimulatorControls controls = new SimulatorControls() {
-            @Override
-            public void bodyOnBed(boolean onBed) {
-                bed.onBedThread(() -> {
-                    twin.bodyOnBed(onBed);
-                    return null;
-                });
-            }
-
-            /** Checks as the app's TwinBed does: a known kind that does not stop the host, a zone of the bed. */
-            @Override
-            public void injectFault(String kind, int zone) {
-                FaultKind k;
-                try {
-                    k = FaultKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("kind: not a twin fault");
-                }
-                if (k.stopsHost()) {
-                    throw new IllegalArgumentException("kind: stops the host");
-                }
-                if (k.zoned() && (zone < 0 || zone >= twin.spec().heaterZones())) {
-                    throw new IllegalArgumentException("zone: not a zone of the bed");
-                }
-                bed.onBedThread(() -> {
-                    twin.injectFault(k, zone);
-                    return null;
-                });
-            }
-        };
+        SimulatorControls controls = TwinControls.of(twin, bed);
         return new TwinLink(twin, new BedLink(bed, controls));
     }
 

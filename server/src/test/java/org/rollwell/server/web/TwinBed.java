@@ -1,7 +1,6 @@
 package org.rollwell.server.web;
 
 import java.time.Clock;
-import java.util.Locale;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.bed.safety.ServiceLocks;
 import org.rollwell.bed.time.Ticker;
@@ -10,7 +9,7 @@ import org.rollwell.companion.BedService;
 import org.rollwell.companion.Pacing;
 import org.rollwell.server.BedLink;
 import org.rollwell.server.SimulatorControls;
-import org.rollwell.sim.FaultKind;
+import org.rollwell.server.TwinControls;
 import org.rollwell.sim.SimulatedBed;
 import org.rollwell.sim.body.Body;
 import org.rollwell.sim.body.ModelledBack;
@@ -68,36 +67,7 @@ final class TwinBed {
         Wall wall = new Wall();
         ServiceLocks locks = new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones());
         BedService bed = new BedService(twin, Pacing.scaled(wall, ticker, timeScale), locks).start();
-        SimulatorControls controls = new SimulatorControls() {
-            @Override
-            public void bodyOnBed(boolean onBed) {
-                bed.onBedThread(() -> {
-                    twin.bodyOnBed(onBed);
-                    return null;
-                });
-            }
-
-            /** Checks as the app's TwinBed does: a known kind that does not stop the host, a zone of the bed. */
-            @Override
-            public void injectFault(String kind, int zone) {
-                FaultKind k;
-                try {
-                    k = FaultKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("kind: not a twin fault");
-                }
-                if (k.stopsHost()) {
-                    throw new IllegalArgumentException("kind: stops the host");
-                }
-                if (k.zoned() && (zone < 0 || zone >= twin.spec().heaterZones())) {
-                    throw new IllegalArgumentException("zone: not a zone of the bed");
-                }
-                bed.onBedThread(() -> {
-                    twin.injectFault(k, zone);
-                    return null;
-                });
-            }
-        };
+        SimulatorControls controls = TwinControls.of(twin, bed);
         return new TwinBed(new BedLink(bed, controls), wall, locks);
     }
 }
