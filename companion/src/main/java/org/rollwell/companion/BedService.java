@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +71,9 @@ public final class BedService implements AutoCloseable {
     private final SessionWorkflow.Bed bed;
     private final SensorFrame restFrame;
     private final Thread thread;
+    private final LoopScheduling.Policy scheduling;
+    private final CountDownLatch scheduled = new CountDownLatch(1);
+    private volatile LoopScheduling.Granted granted = LoopScheduling.Granted.NOT_YET;
     private volatile boolean closeRequested;
     private volatile boolean closed;
     private volatile Activity current;
@@ -81,6 +85,17 @@ public final class BedService implements AutoCloseable {
      * @param locks    the bed's service locks (kept in the store by the caller)
      */
     public BedService(BedIo io, Pacing pacing, ServiceLocks locks) {
+        this(io, pacing, locks, LoopScheduling.Policy.NORMAL);
+    }
+
+    /**
+     * @param io         the bed (a real driver, or the twin)
+     * @param pacing     the clocks and the time scale
+     * @param locks      the bed's service locks (kept in the store by the caller)
+     * @param scheduling what the bed's thread asks the operating system for when it starts ({@link LoopScheduling})
+     */
+    public BedService(BedIo io, Pacing pacing, ServiceLocks locks, LoopScheduling.Policy scheduling) {
+        this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
         this.io = Objects.requireNonNull(io, "io");
         this.spec = io.spec();
         this.pacing = Objects.requireNonNull(pacing, "pacing");
@@ -189,6 +204,19 @@ public final class BedService implements AutoCloseable {
     }
 
     /** How late the real periods started: for the bench. */
+    /**
+     * The schedule the operating system granted the bed's thread; waits (at most 2 s) for the thread to have
+     * asked, as it does first thing when it starts.
+     */
+    public LoopScheduling.Granted scheduling() {
+        try {
+            scheduled.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return granted;
+    }
+
     public TickLateness lateness() {
         return lateness;
     }
@@ -304,6 +332,11 @@ public final class BedService implements AutoCloseable {
 
     /** The bed's thread: a period-paced loop while something runs, a 1 Hz read at rest. */
     private void drive() {
+        try {
+            granted = LoopScheduling.applyToCurrentThread(scheduling);
+        } finally {
+            scheduled.countDown();
+        }
         RealTimeRunner driver = new RealTimeRunner(pacing.wall(), spec.periodNanos(), lateness);
         long lastRest = Long.MIN_VALUE;
         boolean stopAsked = false;

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rollwell.companion.BedStatus;
+import org.rollwell.companion.LoopScheduling;
 import org.rollwell.companion.TickLateness;
 
 /** GET /api/bed, and the simulator's PUT /api/sim/body and POST /api/sim/faults (only with --bed sim). */
@@ -31,17 +32,20 @@ final class BedRoutes {
         m.put("inUse", s.owner() != null);
         m.put("locks", s.locks().stream().map(l -> Map.of("kind", l.kind(), "reason", l.reason())).toList());
         m.put("simulated", s.simulated());
-        m.put("loop", loop(bed.require().lateness()));
+        m.put("loop", loop(bed.require().lateness(), bed.require().scheduling()));
         JsonBodies.send(ctx, 200, m);
     }
 
     /**
      * How late the control loop's periods started against their deadlines since the server started, µs
      * (the histogram's 50 µs bins, each quantile to its bin's upper edge), and the overruns: a period that
-     * started a whole period late (issue 11: p99 ≤ 1 ms and no overrun under the bench's load).
+     * started a whole period late (issue 11: p99 ≤ 1 ms and no overrun under the bench's load); and the schedule the
+     * operating system granted the loop's thread ({@code REAL_TIME}, {@code SHORT_SLICE} or {@code NORMAL}, with words).
      */
-    static Map<String, Object> loop(TickLateness lateness) {
+    static Map<String, Object> loop(TickLateness lateness, LoopScheduling.Granted scheduling) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheduling", scheduling.policy().name());
+        m.put("schedulingDetail", scheduling.detail());
         m.put("periods", lateness.count());
         m.put("latenessP50Us", lateness.quantileNanos(0.50) / 1_000);
         m.put("latenessP99Us", lateness.quantileNanos(0.99) / 1_000);

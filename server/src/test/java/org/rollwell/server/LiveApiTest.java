@@ -102,6 +102,9 @@ class LiveApiTest {
             assertThat(loop.get("latenessP99Us").asLong()).isBetween(loop.get("latenessP50Us").asLong(),
                     Math.max(loop.get("latenessP50Us").asLong(), loop.get("latenessMaxUs").asLong()) + 50);
             assertThat(loop.get("overruns").asLong()).isNotNegative();
+            // this test's bed asks for nothing (the serve command asks for more): the report says so
+            assertThat(loop.get("scheduling").asText()).isEqualTo("NORMAL");
+            assertThat(loop.get("schedulingDetail").asText()).contains("asked for nothing");
             until("a checkpoint is stored while the session runs", 10, () ->
                     !Json.tree(anna.get("/api/sessions/" + id).body()).get("checkpoint").isNull());
 

@@ -10,6 +10,8 @@ import org.rollwell.app.serve.TwinBed;
 import org.rollwell.app.service.FileLockStore;
 import org.rollwell.app.service.LockFileImport;
 import org.rollwell.bed.safety.LockStoreException;
+import org.rollwell.companion.BedService;
+import org.rollwell.companion.LoopScheduling;
 import org.rollwell.companion.Pacing;
 import org.rollwell.mqtt.MqttSettings;
 import org.rollwell.server.BedLink;
@@ -66,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
             + Pacing.MAX_TIME_SCALE + " (demonstrations and tests). Default: ${DEFAULT-VALUE}.")
     int timeScale = 1;
 
+    @Option(names = "--loop-priority", paramLabel = "WHAT", description = "What the bed's control loop asks the"
+            + " operating system for: auto (real-time if permitted, else a short time slice), real-time, short-slice or"
+            + " normal. Default: ${DEFAULT-VALUE}.")
+    String loopPriority = "auto";
+
     @Option(names = "--mqtt", paramLabel = "URL", description = "Also publish the bed to an MQTT broker, mqtt://HOST:1883 or"
             + " mqtts://HOST:8883 (Home Assistant, a clinic hub; docs/mqtt.md).")
     String mqttUrl;
@@ -81,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     String bedId;
 
     /** The server, its database and the MQTT link (null without --mqtt) while serving. */
-    record Running(CompanionServer server, Database db, String address, MqttBridge mqtt) implements AutoCloseable {
+    record Running(CompanionServer server, Database db, String address, MqttBridge mqtt, BedService bed) implements AutoCloseable {
         @Override
         public void close() {
             if (mqtt != null) {
@@ -141,6 +148,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Rollwell serves " + running.address() + " (data: " + running.db() + "; bed: simulated"
                 + (timeScale == 1 ? "" : ", " + timeScale + " × real time") + "). Open it in a browser; Ctrl-C stops it.");
+        out.println("The bed's control loop runs with " + running.bed().scheduling().detail() + ".");
         out.flush();
     }
 
@@ -155,6 +163,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (timeScale < 1 || timeScale > Pacing.MAX_TIME_SCALE) {
             throw new BadInputException("--time-scale must be 1–" + Pacing.MAX_TIME_SCALE + ", was " + timeScale);
+        }
+        LoopScheduling.Policy scheduling;
+        try {
+            scheduling = LoopScheduling.Policy.parse(loopPriority);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--loop-priority must be " + LoopScheduling.Policy.CHOICES + ", was \"" + loopPriority + "\"");
         }
         if (dbUrl != null && dataDir != null) {
             throw new BadInputException("--db and --data-dir name two databases; give one");
@@ -182,7 +196,7 @@ final class ServeCommand implements Callable<Integer> {
             if (!cut.isEmpty()) {
                 out.println("Recorded " + cut.size() + " session(s) cut off by a crash as INTERRUPTED.");
             }
-            bedLink = TwinBed.start(db, timeScale, Clock.systemDefaultZone());
+            bedLink = TwinBed.start(db, timeScale, Clock.systemDefaultZone(), scheduling);
             // the report and exports over HTTP: the reports module behind the server's port (issue 13)
             server = CompanionServer.start(db, new CompanionServer.Options(host, port, Passwords.DEFAULT_COST),
                     Clock.systemDefaultZone(), bedLink, new ServedReports());
@@ -200,7 +214,7 @@ final class ServeCommand implements Callable<Integer> {
         if (bridge != null) {
             out.println("Publishing the bed as '" + mqtt.bedId() + "' to " + mqttUrl + " (Home Assistant discovery on).");
         }
-        return new Running(server, db, address, bridge);
+        return new Running(server, db, address, bridge, bedLink.service());
     }
 
     /** The broker settings of --mqtt, checked before anything starts; null without --mqtt. */

@@ -7,6 +7,7 @@ import org.rollwell.bed.safety.ServiceLocks;
 import org.rollwell.bed.time.Ticker;
 import org.rollwell.bed.time.VirtualTicker;
 import org.rollwell.companion.BedService;
+import org.rollwell.companion.LoopScheduling;
 import org.rollwell.companion.Pacing;
 import org.rollwell.server.BedLink;
 import org.rollwell.server.SimulatorControls;
@@ -31,11 +32,16 @@ public final class TwinBed {
 
     /** Builds the twin, its bed service (started) and its controls; the service keeps its locks in {@code db}. */
     public static BedLink start(Database db, int timeScale, Clock clock) {
+        return start(db, timeScale, clock, LoopScheduling.Policy.NORMAL);
+    }
+
+    /** As {@link #start(Database, int, Clock)}, the bed's thread asking the operating system for {@code scheduling}. */
+    public static BedLink start(Database db, int timeScale, Clock clock, LoopScheduling.Policy scheduling) {
         VirtualTicker ticker = new VirtualTicker();
         SimulatedBed twin = new SimulatedBed(BedSpec.REFERENCE, new ModelledBack(Body.TYPICAL, SEED), SEED, ticker);
         twin.bodyOnBed(false);
         BedService service = new BedService(twin, Pacing.scaled(Ticker.system(), ticker, timeScale),
-                new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones())).start();
+                new ServiceLocks(db.locks(Database.HOUSEHOLD_BED), clock, BedSpec.REFERENCE.heaterZones()), scheduling).start();
         return new BedLink(service, new Controls(service, twin));
     }
 

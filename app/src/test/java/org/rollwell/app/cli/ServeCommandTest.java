@@ -28,7 +28,9 @@ class ServeCommandTest {
         cl.parseArgs("--port", "0", "--data-dir", dir.toString());
 
         try (ServeCommand.Running running = serve.start()) {
-            assertThat(out.toString()).contains("Rollwell serves " + running.address());
+            assertThat(out.toString()).contains("Rollwell serves " + running.address())
+                    // what the kernel granted the control loop's thread, in words (LoopSchedulingTest checks the words)
+                    .contains("The bed's control loop runs with " + running.bed().scheduling().detail() + ".");
             assertThat(running.address()).startsWith("http://127.0.0.1:").doesNotEndWith(":0/");
             HttpResponse<String> r = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(running.address() + "api/openapi.json")).build(),
@@ -52,6 +54,12 @@ class ServeCommandTest {
         assertThat(Cli.run("serve", "--time-scale", "0").refusedAsBadInput().errLines())
                 .containsExactly("rollwell serve: --time-scale must be 1–100, was 0");
         assertThat(Cli.run("serve", "--time-scale", "101").refusedAsBadInput().err()).contains("--time-scale");
+    }
+
+    @Test
+    void a_loop_priority_that_is_not_one_of_the_four_is_refused_naming_the_choices() {
+        assertThat(Cli.run("serve", "--loop-priority", "fastest").refusedAsBadInput().errLines())
+                .containsExactly("rollwell serve: --loop-priority must be auto, real-time, short-slice or normal, was \"fastest\"");
     }
 
     @Test

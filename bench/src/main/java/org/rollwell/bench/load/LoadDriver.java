@@ -23,7 +23,7 @@ import java.util.Locale;
  * the first 200 and the resident memory. Run from the checkout's root (bench/README.md):
  *
  * <pre>java -cp bench/target/benchmarks.jar org.rollwell.bench.load.LoadDriver [--rate 200] [--seconds 60]
- *     [--clients 50] [--warmup 0] [--classpath] [--jvm "OPTIONS"]</pre>
+ *     [--clients 50] [--warmup 0] [--classpath] [--jvm "OPTIONS"] [--serve "SERVE OPTIONS"]</pre>
  *
  * Targets: p99 ≤ 20 ms, 0 errors, every client ≥ 10 frames/s, lateness p99 ≤ 1 ms and no overrun,
  * cold start ≤ 2 s, RSS ≤ 256 MB.
@@ -41,6 +41,7 @@ public final class LoadDriver {
         int warmupS = 0;
         boolean classpath = false;
         List<String> jvm = new ArrayList<>();
+        List<String> serveOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
@@ -49,8 +50,9 @@ public final class LoadDriver {
                 case "--warmup" -> warmupS = Integer.parseInt(args[++i]);
                 case "--classpath" -> classpath = true;
                 case "--jvm" -> jvm = Arrays.asList(args[++i].trim().split("\\s+"));
+                case "--serve" -> serveOptions = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --rate N --seconds N --clients N --warmup S --classpath --jvm \"OPTIONS\"");
+                        + "; options: --rate N --seconds N --clients N --warmup S --classpath --jvm \"OPTIONS\" --serve \"SERVE OPTIONS\"");
             }
         }
         Path launcher = Path.of("rollwell").toAbsolutePath();
@@ -62,7 +64,7 @@ public final class LoadDriver {
                 classpath ? "java " + String.join(" ", jvm) + " -cp <bench jar> Main serve" : "./rollwell serve"
                         + (jvm.isEmpty() ? "" : " with ROLLWELL_JAVA_OPTS=\"" + String.join(" ", jvm) + "\""),
                 data, rate, seconds, clients);
-        try (ServerChild server = ServerChild.start(classpath ? null : launcher, jvm, data)) {
+        try (ServerChild server = ServerChild.start(classpath ? null : launcher, jvm, serveOptions, data)) {
             System.out.printf(Locale.ROOT, "cold start to the first 200 on /api/openapi.json: %.0f ms (pid %d)%n",
                     server.coldStartMs(), server.pid());
             run(server, rate, seconds, clients, warmupS);
@@ -148,9 +150,9 @@ public final class LoadDriver {
         if (loop != null) {
             long p99Us = loop.path("latenessP99Us").asLong();
             long overruns = loop.path("overruns").asLong();
-            System.out.printf(Locale.ROOT, "control loop over %d periods: lateness p50 %d µs, p99 %d µs, max %d µs; %d overruns"
-                            + " (state %s): %s (target p99 ≤ 1000 µs and 0 overruns)%n",
-                    loop.path("periods").asLong(), loop.path("latenessP50Us").asLong(), p99Us,
+            System.out.printf(Locale.ROOT, "control loop (%s) over %d periods: lateness p50 %d µs, p99 %d µs, max %d µs;"
+                            + " %d overruns (state %s): %s (target p99 ≤ 1000 µs and 0 overruns)%n",
+                    loop.path("schedulingDetail").asText("schedule not reported"), loop.path("periods").asLong(), loop.path("latenessP50Us").asLong(), p99Us,
                     loop.path("latenessMaxUs").asLong(), overruns, bed.path("state").asText(),
                     p99Us <= 1000 && overruns == 0 ? "PASS" : "FAIL");
         } else if (bed != null) {

@@ -41,9 +41,10 @@ final class ServerChild implements AutoCloseable {
 
     /**
      * Starts the server on a free port over a fresh data directory and waits (at most 120 s) for its
-     * first 200. {@code launcher} null runs {@code java jvmOptions -cp <this class path> Main}.
+     * first 200. {@code launcher} null runs {@code java jvmOptions -cp <this class path> Main}; {@code serveOptions}
+     * go after {@code serve} (e.g. {@code --loop-priority short-slice}).
      */
-    static ServerChild start(Path launcher, List<String> jvmOptions, Path dataDir) throws IOException, InterruptedException {
+    static ServerChild start(Path launcher, List<String> jvmOptions, List<String> serveOptions, Path dataDir) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (launcher != null) {
             command.add(launcher.toString());
@@ -53,6 +54,7 @@ final class ServerChild implements AutoCloseable {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rollwell.app.cli.Main"));
         }
         command.addAll(List.of("serve", "--port", "0", "--data-dir", dataDir.toString()));
+        command.addAll(serveOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (launcher != null && !jvmOptions.isEmpty()) {
             builder.environment().put("ROLLWELL_JAVA_OPTS", String.join(" ", jvmOptions));
