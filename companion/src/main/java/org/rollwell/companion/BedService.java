@@ -340,6 +340,7 @@ public final class BedService implements AutoCloseable {
         RealTimeRunner driver = new RealTimeRunner(pacing.wall(), spec.periodNanos(), lateness);
         long lastRest = Long.MIN_VALUE;
         boolean stopAsked = false;
+        Activity paced = null;
         while (true) {
             Runnable command;
             boolean ranCommand = false;
@@ -365,6 +366,12 @@ public final class BedService implements AutoCloseable {
                 LockSupport.parkNanos(this, Math.max(1, REST_READ_NANOS - (pacing.wall().nanos() - lastRest)));
                 driver.restart();
                 continue;
+            }
+            if (a != paced) {
+                // a new session's or scan's first period starts when its loop exists: the time its command took to
+                // build it (a plan, the loop, on a cold JVM their classes) is no lateness of a period
+                paced = a;
+                driver.restart();
             }
             if (closeRequested && !stopAsked) {
                 stopAsked = true;
