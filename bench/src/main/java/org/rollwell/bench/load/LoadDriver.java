@@ -23,7 +23,7 @@ import java.util.Locale;
  * the first 200 and the resident memory. Run from the checkout's root (bench/README.md):
  *
  * <pre>java -cp bench/target/benchmarks.jar org.rollwell.bench.load.LoadDriver [--rate 200] [--seconds 60]
- *     [--clients 50] [--warmup 0] [--classpath] [--jvm "OPTIONS"] [--serve "SERVE OPTIONS"]</pre>
+ *     [--clients 50] [--warmup 0] [--driver-warmup 10] [--classpath] [--jvm "OPTIONS"] [--serve "SERVE OPTIONS"]</pre>
  *
  * Targets: p99 ≤ 20 ms, 0 errors, every client ≥ 10 frames/s, lateness p99 ≤ 1 ms and no overrun,
  * cold start ≤ 2 s, RSS ≤ 256 MB.
@@ -39,6 +39,7 @@ public final class LoadDriver {
         int seconds = 60;
         int clients = 50;
         int warmupS = 0;
+        int driverWarmupS = 10;
         boolean classpath = false;
         List<String> jvm = new ArrayList<>();
         List<String> serveOptions = new ArrayList<>();
@@ -48,11 +49,12 @@ public final class LoadDriver {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmupS = Integer.parseInt(args[++i]);
+                case "--driver-warmup" -> driverWarmupS = Integer.parseInt(args[++i]);
                 case "--classpath" -> classpath = true;
                 case "--jvm" -> jvm = Arrays.asList(args[++i].trim().split("\\s+"));
                 case "--serve" -> serveOptions = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --rate N --seconds N --clients N --warmup S --classpath --jvm \"OPTIONS\" --serve \"SERVE OPTIONS\"");
+                        + "; options: --rate N --seconds N --clients N --warmup S --driver-warmup S --classpath --jvm \"OPTIONS\" --serve \"SERVE OPTIONS\"");
             }
         }
         Path launcher = Path.of("rollwell").toAbsolutePath();
@@ -64,6 +66,16 @@ public final class LoadDriver {
                 classpath ? "java " + String.join(" ", jvm) + " -cp <bench jar> Main serve" : "./rollwell serve"
                         + (jvm.isEmpty() ? "" : " with ROLLWELL_JAVA_OPTS=\"" + String.join(" ", jvm) + "\""),
                 data, rate, seconds, clients);
+        if (driverWarmupS > 0) {
+            // before the server starts, so it competes with neither the server's start nor its first minute
+            try (StubServer stub = StubServer.start()) {
+                HttpClient warm = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+                OpenLoop.Outcome w = new OpenLoop(warm, stub.base(), "rollwell=stub", "stub").run(rate, driverWarmupS, "stub0",
+                        "{\"name\":\"Load\",\"profile\":{}}", true, "Stub ");
+                System.out.printf(Locale.ROOT, "driver warm-up (not counted): %d s at %d req/s against its own stub server, p99 %.2f ms%n",
+                        driverWarmupS, rate, w.percentile(99));
+            }
+        }
         try (ServerChild server = ServerChild.start(classpath ? null : launcher, jvm, serveOptions, data)) {
             System.out.printf(Locale.ROOT, "cold start to the first 200 on /api/openapi.json: %.0f ms (pid %d)%n",
                     server.coldStartMs(), server.pid());
