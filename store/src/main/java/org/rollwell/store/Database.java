@@ -101,8 +101,9 @@ public final class Database implements AutoCloseable {
             join(firstStatement);
             pool.close();
             throw new StoreException("cannot bring the database " + redact(url) + " up to date: " + rootMessage(e), e);
+        } finally {
+            join(firstStatement);
         }
-        join(firstStatement);
         return new Database(pool, engine, url, clock, jdbi);
     }
 

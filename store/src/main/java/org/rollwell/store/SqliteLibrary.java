@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.sqlite.util.OSInfo;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * sqlite-jdbc's native library, unpacked once per build beside the runnable jar. Without it sqlite-jdbc
@@ -23,9 +23,9 @@ public final class SqliteLibrary {
     private SqliteLibrary() {
     }
 
-    /** The library's file name on this system ({@code libsqlitejdbc.so} on Linux), as sqlite-jdbc looks for it. */
+    /** The library's file name on this system ({@code libsqlitejdbc.so} on Linux), the one sqlite-jdbc loads. */
     public static String fileName() {
-        return System.mapLibraryName("sqlitejdbc");
+        return LibraryLoaderUtil.getNativeLibName();
     }
 
     /**
@@ -36,11 +36,12 @@ public final class SqliteLibrary {
      * @throws IOException if the class path holds no library for this system or {@code dir} cannot be written
      */
     public static Path unpack(Path dir) throws IOException {
-        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + fileName();
+        // where sqlite-jdbc itself finds it in its jar (/org/sqlite/native/Linux/x86_64/ here)
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + fileName();
         Files.createDirectories(dir);
         Path target = dir.resolve(fileName());
         Path partial = Files.createTempFile(dir, fileName(), ".part");
-        try (InputStream in = OSInfo.class.getResourceAsStream(resource)) {
+        try (InputStream in = LibraryLoaderUtil.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("no SQLite library for this system in the class path (" + resource + ")");
             }
