@@ -49,11 +49,11 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Transactions tx;
 
-    private Database(HikariDataSource pool, Engine engine, String url, Clock clock) {
+    private Database(HikariDataSource pool, Engine engine, String url, Clock clock, Jdbi jdbi) {
         this.pool = pool;
         this.engine = engine;
         this.url = url;
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = jdbi;
         this.tx = new Transactions(jdbi, clock, engine == Engine.SQLITE);
     }
 
@@ -93,13 +93,18 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the database " + redact(url) + ": " + rootMessage(e), e);
         }
+        Jdbi jdbi = Jdbi.create(pool);
+        Thread firstStatement = firstStatement(jdbi);
         try {
             migrate(pool);
         } catch (FlywayException e) {
+            join(firstStatement);
             pool.close();
             throw new StoreException("cannot bring the database " + redact(url) + " up to date: " + rootMessage(e), e);
+        } finally {
+            join(firstStatement);
         }
-        return new Database(pool, engine, url, clock);
+        return new Database(pool, engine, url, clock, jdbi);
     }
 
     /** {@code jdbc:sqlite:DIR/rollwell.db}: the household database in a data directory. */
@@ -216,6 +221,36 @@ public final class Database implements AutoCloseable {
                 .loggers("slf4j")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * JDBI's first statement in a process sets up its statement machinery and registers its Flight Recorder
+     * event type with the JVM (org.jdbi.v3.core.statement.internal.JfrSupport): 0.15–0.19 s of CPU on this
+     * 2-core box (ThreadMXBean, bench/README.md "Companion server under load"), paid by the server's cold
+     * start (issue 11: ≤ 2 s to the first answer). A {@code SELECT 1} on a helper thread pays it while
+     * Flyway migrates on the caller's. It reads no table, so it neither waits for the migration nor sees
+     * the schema half-made; a failure here is left to the first real statement to report.
+     */
+    private static Thread firstStatement(Jdbi jdbi) {
+        Thread thread = new Thread(() -> {
+            try {
+                jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            } catch (RuntimeException e) {
+                // the caller's own statements meet the same fault and say what it is
+            }
+        }, "rollwell-store-first-statement");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Waits for {@code thread}, so no helper of {@link #open} outlives it or uses a closed pool. */
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Engine engineOf(String url) {

@@ -57,9 +57,11 @@ public final class CdsTraining {
     }
 
     private static void serve(Path data, Path profile, PrintWriter sink) {
-        CommandLine cli = Main.commandLine();
+        // the command line the launcher's serve line builds (Main.commandLine(args): serve alone)
+        String[] args = {"serve", "--port", "0", "--data-dir", data.toString()};
+        CommandLine cli = Main.commandLine(args);
         cli.setOut(sink).setErr(sink);
-        CommandLine.ParseResult parsed = cli.parseArgs("serve", "--port", "0", "--data-dir", data.toString());
+        CommandLine.ParseResult parsed = cli.parseArgs(args);
         ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
         ServeCommand.Running running = serve.start();
         try {

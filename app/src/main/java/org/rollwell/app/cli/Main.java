@@ -1,5 +1,6 @@
 package org.rollwell.app.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,24 +22,7 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n",
         footer = {"",
                 "Exit codes: 0 ok, 2 bad input, 3 blocked (screening), rejected or faulted.",
-                "Run 'rollwell COMMAND --help' for a command's options."},
-        subcommands = {
-                ProgramsCommand.class,
-                ProgramCommand.class,
-                ScreeningCommand.class,
-                PlanCommand.class,
-                SimulateCommand.class,
-                CampaignCommand.class,
-                ScanCommand.class,
-                ProgressCommand.class,
-                CourseCommand.class,
-                ReportCommand.class,
-                ExportCommand.class,
-                ServiceCommand.class,
-                ServeCommand.class,
-                BackupCommand.class,
-                HubCommand.class,
-                CommandLine.HelpCommand.class})
+                "Run 'rollwell COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
@@ -58,8 +42,50 @@ public final class Main implements Callable<Integer> {
         return spec.commandLine().execute(DEFAULT_COMMAND);
     }
 
+    /**
+     * Every command, in the order {@code rollwell --help} lists them. Added here rather than in the
+     * annotation so that {@link #commandLine(String...)} can leave them out for the server's start.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
+            ProgramsCommand.class,
+            ProgramCommand.class,
+            ScreeningCommand.class,
+            PlanCommand.class,
+            SimulateCommand.class,
+            CampaignCommand.class,
+            ScanCommand.class,
+            ProgressCommand.class,
+            CourseCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            ServiceCommand.class,
+            ServeCommand.class,
+            BackupCommand.class,
+            HubCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /** The full command line, every command. */
     public static CommandLine commandLine() {
+        return configured(COMMANDS);
+    }
+
+    /**
+     * The command line {@code args} need: for the server ({@code rollwell} alone or {@code rollwell serve …})
+     * only {@code serve}, for anything else every command. Building picocli's model of all sixteen commands
+     * costs the server's cold start 0.25–0.40 s of CPU (their options, their classes and the types they
+     * name; measured with ThreadMXBean on this 2-core box), and the person waits for that start (issue 11:
+     * ≤ 2 s to the first answer). {@code rollwell serve --help} and every message read the same either way.
+     */
+    public static CommandLine commandLine(String... args) {
+        boolean serves = args.length == 0 || DEFAULT_COMMAND.equals(args[0]);
+        return configured(serves ? List.of(ServeCommand.class) : COMMANDS);
+    }
+
+    private static CommandLine configured(List<Class<?>> commands) {
         CommandLine cl = new CommandLine(new Main());
+        for (Class<?> command : commands) {
+            cl.addSubcommand(command);
+        }
         // "--goal stress" reads as well as "--goal STRESS".
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -90,6 +116,6 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

@@ -44,4 +44,18 @@ class MainTest {
         assertThat(Cli.run("--help").out()).contains("Commands:");
         assertThat(Cli.run("help", "screening").out()).contains("questions");
     }
+
+    @Test
+    void the_server_starts_without_building_the_other_commands_and_reads_the_same() {
+        assertThat(Main.commandLine().getSubcommands()).containsKeys("serve", "simulate", "campaign", "backup", "help");
+        assertThat(Main.commandLine("serve", "--port", "0").getSubcommands()).containsOnlyKeys("serve");
+        assertThat(Main.commandLine(new String[0]).getSubcommands()).containsOnlyKeys("serve");
+        assertThat(Main.commandLine("simulate").getSubcommands().keySet())
+                .containsExactlyElementsOf(Main.commandLine().getSubcommands().keySet()).hasSize(16);
+
+        String fullServeHelp = Main.commandLine(new String[] {"--help"}).getSubcommands().get("serve").getUsageMessage();
+        assertThat(Cli.run("serve", "--help").out()).isEqualTo(fullServeHelp);
+        Cli refused = Cli.run("serve", "--port", "70000").refusedAsBadInput();
+        assertThat(refused.err()).startsWith("rollwell serve: ").contains("--port");
+    }
 }
