@@ -3,6 +3,7 @@
 import { loadMessages, t } from './i18n.js';
 import { get, del, setCsrf, hasCsrf, whenSignedOut } from './api.js';
 import { h, fill, problemBox, loading } from './dom.js';
+import { useBedDay } from './dates.js';
 import * as auth from './views/auth.js';
 import * as profiles from './views/profiles.js';
 import * as screening from './views/screening.js';
@@ -126,7 +127,8 @@ function renderNav() {
   );
 }
 
-export async function signedIn(account, csrf) {
+export async function signedIn(account, csrf, today) {
+  useBedDay(today);
   session.account = account;
   setCsrf(csrf);
 }
@@ -147,6 +149,7 @@ async function boot() {
     const me = await get('/api/me');
     // A second tab has the cookie but not the first tab's token: the server hands it out again.
     if (me.csrfToken) setCsrf(me.csrfToken);
+    useBedDay(me.today);
     session.account = hasCsrf() ? me : null;
   } catch (e) {
     session.account = null; // a first visit: no notice, just the sign-in page

@@ -19,3 +19,22 @@ export function dateTimeText(value) {
   if (value === null || value === undefined || Number.isNaN(d.getTime())) return value ?? '';
   return `${dayText(d)} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
+
+// The bed's day: the server sends it with the account (`today`), and the pages date what they send by it,
+// so a phone whose clock or time zone differs from the bed's computer never dates a check-in "tomorrow"
+// (the server would refuse it) or counts the day's sessions on another day than the bed does.
+let dayOffsetMs = 0;
+
+/** Takes the server's YYYY-MM-DD as today: later calls of bedNow() move with the browser's clock from there. */
+export function useBedDay(serverToday) {
+  if (typeof serverToday !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(serverToday)) return;
+  const local = new Date();
+  const localNoon = new Date(local.getFullYear(), local.getMonth(), local.getDate(), 12);
+  const serverNoon = new Date(`${serverToday}T12:00:00`);
+  dayOffsetMs = Math.round((serverNoon - localNoon) / 86400000) * 86400000;
+}
+
+/** Now, on the bed's day (the browser's time of day). */
+export function bedNow() {
+  return new Date(Date.now() + dayOffsetMs);
+}

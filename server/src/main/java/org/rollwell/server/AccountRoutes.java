@@ -2,7 +2,9 @@ package org.rollwell.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,15 @@ final class AccountRoutes {
     private final LoginLimiter limiter;
     private final SignUpLimiter signUps;
 
-    AccountRoutes(AccountRepository accounts, Passwords passwords, Auth auth, LoginLimiter limiter, SignUpLimiter signUps) {
+    /**
+     * The bed's day, which dates check-ins and diary entries and counts the daily limits: sent with the account so
+     * the web app dates what it sends by it, not by a phone whose clock or time zone differs from the bed's.
+     */
+    private final Clock clock;
+
+    AccountRoutes(AccountRepository accounts, Passwords passwords, Auth auth, LoginLimiter limiter, SignUpLimiter signUps,
+            Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.passwords = passwords;
         this.auth = auth;
@@ -69,6 +79,7 @@ final class AccountRoutes {
         String csrf = auth.signIn(ctx, account.get().id());
         Map<String, Object> out = view(account.get());
         out.put("csrfToken", csrf);
+        out.put("today", LocalDate.now(clock).toString());
         JsonBodies.send(ctx, 200, out);
     }
 
@@ -86,6 +97,7 @@ final class AccountRoutes {
                 .orElseThrow(() -> ApiProblem.unauthorized("the account of this session no longer exists"));
         Map<String, Object> out = view(account);
         auth.csrfToken(ctx).ifPresent(token -> out.put("csrfToken", token));
+        out.put("today", LocalDate.now(clock).toString());
         JsonBodies.send(ctx, 200, out);
     }
 

@@ -103,7 +103,7 @@ public final class CompanionServer implements AutoCloseable {
         });
         Auth auth = new Auth(clock);
         AccountRoutes accounts = new AccountRoutes(db.accounts(), new Passwords(options.bcryptCost()), auth,
-                new LoginLimiter(clock), new SignUpLimiter(clock));
+                new LoginLimiter(clock), new SignUpLimiter(clock), clock);
         ProfileRoutes profiles = new ProfileRoutes(db.profiles(), auth);
         PersonInForce persons = new PersonInForce(db.profiles(), db.screening(), clock);
         DailyLimits dailyLimits = new DailyLimits(db.sessions(), clock);

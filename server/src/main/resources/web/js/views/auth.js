@@ -24,7 +24,7 @@ function form(kind, query) {
     try {
       if (isUp) await post('/api/accounts', body);
       const answer = await post('/api/session', body);
-      await signedIn({ id: answer.id, login: answer.login || body.login }, answer.csrfToken);
+      await signedIn({ id: answer.id, login: answer.login || body.login }, answer.csrfToken, answer.today);
       go(isUp ? '/profiles/new' : '/profiles');
     } catch (err) {
       fill(out, problemBox(err));

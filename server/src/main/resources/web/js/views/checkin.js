@@ -5,12 +5,13 @@ import { post, ApiError } from '../api.js';
 import { h, fill, problemBox, scale } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
+import { bedNow } from '../dates.js';
 
 /** What "anything new?" can reopen (docs/checkin-format.md "changes"). */
 const CHANGES = ['RF_TRAUMA', 'CI_RECENT_SURGERY_OR_FRACTURE', 'CI_DVT', 'CI_PREGNANCY', 'CI_ANTICOAGULANT'];
 
 export function today() {
-  const d = new Date();
+  const d = bedNow();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 

@@ -7,7 +7,7 @@ import { get, post } from '../api.js';
 import { h, fill, problemBox, scale, showFieldErrors } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
-import { dayText } from '../dates.js';
+import { dayText, bedNow } from '../dates.js';
 
 /** PGIC weeks after the first session and how early and late it counts (docs/courses.md). */
 const PGIC_WEEKS = [2, 4, 6];
@@ -16,7 +16,7 @@ const PGIC_OPEN_DAYS = 7;
 /** PEG: one a week (Krebs et al. 2009 ask about the past week). */
 const PEG_EVERY_DAYS = 7;
 
-export function isoDay(d = new Date()) {
+export function isoDay(d = bedNow()) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 

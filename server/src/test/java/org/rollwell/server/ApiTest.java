@@ -66,6 +66,9 @@ class ApiTest {
             assertThat(Json.field(me.body(), "login")).isEqualTo("anna@example.org");
             assertThat(Json.field(me.body(), "role")).isEqualTo("user");
             assertThat(Json.field(me.body(), "csrfToken")).as("a second tab gets the session's token").isEqualTo(api.csrf);
+            // the bed's day (its clock, 07:00 UTC = 08:00 in Berlin), which the web app dates what it sends by
+            assertThat(Json.field(me.body(), "today")).isEqualTo("2026-11-30");
+            assertThat(Json.field(in.body(), "today")).isEqualTo("2026-11-30");
 
             assertThat(api.delete("/api/session").status()).isEqualTo(204);
             assertProblem(api.get("/api/me"), 401, "cookie:" + Auth.COOKIE);

@@ -111,10 +111,16 @@ abstract class WebAppFixture {
     }
 
     void waitForHash(String fragment) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> {
-            String url = d.getCurrentUrl();
-            return url != null && url.contains(fragment);
-        });
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> {
+                String url = d.getCurrentUrl();
+                return url != null && url.contains(fragment);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshots("failed-" + getClass().getSimpleName()); // where the page stayed instead, and why
+            throw new AssertionError("the page did not reach " + fragment + "; it shows " + browser.driver.getCurrentUrl()
+                    + ": " + browser.driver.findElement(By.tagName("main")).getText(), e);
+        }
         waitFor("main[aria-busy=false]");
     }
 
