@@ -76,6 +76,13 @@ final class BackShapeFit {
             // a stretch crossed lifted off may hide the thoracic apex: try the sacral supports too, all of them
             guesses.addAll(InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES));
         }
+        boolean fromSacrum = false;
+        if (guesses.isEmpty()) {
+            // No apex, hollow and sacrum in a row: a strongly kyphotic or heavy back may not rest its apex
+            // on the mattress, a flat one shows no hollow. The sacrum still rests on it: start from there.
+            guesses.addAll(InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES));
+            fromSacrum = true;
+        }
         if (guesses.isEmpty()) {
             return null;
         }
@@ -83,10 +90,20 @@ final class BackShapeFit {
         // back can rest as low on the head cushion as on its thoracic apex, and the neck's rise then
         // passes for the lumbar hollow).
         Candidate best = fitFrom(guesses.get(0));
-        for (int g = 1; g < guesses.size() && (bridged || best.doubtful()); g++) {
+        for (int g = 1; g < guesses.size() && (bridged || fromSacrum || best.doubtful()); g++) {
             Candidate other = fitFrom(guesses.get(g));
             if (other.score() < best.score()) {
                 best = other;
+            }
+        }
+        if (best.doubtful() && !bridged && !fromSacrum) {
+            // still doubtful from every pair of supports: the apex found may be the head cushion's edge
+            // or a fold; the sacral supports alone, with every spine length, are the last resort
+            for (double[] guess : InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES)) {
+                Candidate other = fitFrom(guess);
+                if (other.score() < best.score()) {
+                    best = other;
+                }
             }
         }
         double[] p = best.junctionsMm();
