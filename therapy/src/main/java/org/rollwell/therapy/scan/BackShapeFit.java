@@ -93,8 +93,8 @@ final class BackShapeFit {
         for (int g = 1; g < guesses.size() && (bridged || fromSacrum || best.doubtful()); g++) {
             best = better(best, fitFrom(guesses.get(g)));
         }
-        if (best.doubtful() && !bridged && !fromSacrum) {
-            // still doubtful from every pair of supports: the apex found may be the head cushion's edge
+        if (best.misplaced() && !bridged && !fromSacrum) {
+            // still misplaced from every pair of supports: the apex found may be the head cushion's edge
             // or a fold; the sacral supports alone, with every spine length, are the last resort
             for (double[] guess : InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES)) {
                 best = better(best, fitFrom(guess));
@@ -233,9 +233,7 @@ final class BackShapeFit {
     }
 
     /**
-     * The better of two fits: one that is not doubtful over one that is, whatever their scores (a fit
-     * that finds no lumbar processes can leave less error by explaining the back with the neck's rise
-     * or the cushion, and would only be refused later), else the lower score.
+     * One fit that is not doubtful over one that is, whatever the scores (a fit of the neck's rise can leave less error), else the lower score.
      */
     private static Candidate better(Candidate best, Candidate other) {
         if (best.doubtful() != other.doubtful()) {
@@ -254,6 +252,11 @@ final class BackShapeFit {
          * So may one that puts C7/T1 above the trace's first row: the scan starts at the head, so the
          * fit has taken the back for a shorter one lower down (the analyser would refuse it anyway).
          */
+        /** No lumbar processes or the neck off the trace: only this sends the search to the sacral supports (choice, bench README). */
+        boolean misplaced() {
+            return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || neckOffTrace;
+        }
+
         boolean doubtful() {
             return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || residualMm > DOUBTFUL_RESIDUAL_MM || neckOffTrace;
         }
