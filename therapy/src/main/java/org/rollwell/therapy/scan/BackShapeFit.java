@@ -252,13 +252,13 @@ final class BackShapeFit {
          * So may one that puts C7/T1 above the trace's first row: the scan starts at the head, so the
          * fit has taken the back for a shorter one lower down (the analyser would refuse it anyway).
          */
+        boolean doubtful() {
+            return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || residualMm > DOUBTFUL_RESIDUAL_MM || neckOffTrace;
+        }
+
         /** No lumbar processes or the neck off the trace: only this sends the search to the sacral supports (choice, bench README). */
         boolean misplaced() {
             return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || neckOffTrace;
-        }
-
-        boolean doubtful() {
-            return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || residualMm > DOUBTFUL_RESIDUAL_MM || neckOffTrace;
         }
     }
 

@@ -99,7 +99,7 @@ public final class ScanAnalyser {
      * neck's plateau, which lies above C7 (the neck levels off at the top of the rollers' reach); below
      * the curves' C7 there is only the thorax, whose processes are smaller than C7's: on the four tuning
      * sets every strongly kyphotic scan whose prominence lay 0.2–1 vertebra below the curves' C7 had the
-     * prominence within 4.3 mm of C7, the curves' C7 3–18 mm high (2026-11-30 23:40 UTC, seven scans).
+     * prominence within 4.3 mm of C7 and the curves' C7 3–18 mm towards the head (2026-11-30 23:40 UTC, six scans).
      */
     static final double STRONG_KYPHOSIS_DEG = 55.0;
     /**
