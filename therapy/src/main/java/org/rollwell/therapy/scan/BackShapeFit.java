@@ -76,6 +76,13 @@ final class BackShapeFit {
             // a stretch crossed lifted off may hide the thoracic apex: try the sacral supports too, all of them
             guesses.addAll(InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES));
         }
+        boolean fromSacrum = false;
+        if (guesses.isEmpty()) {
+            // No apex, hollow and sacrum in a row: a strongly kyphotic or heavy back may not rest its apex
+            // on the mattress, a flat one shows no hollow. The sacrum still rests on it: start from there.
+            guesses.addAll(InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES));
+            fromSacrum = true;
+        }
         if (guesses.isEmpty()) {
             return null;
         }
@@ -83,10 +90,14 @@ final class BackShapeFit {
         // back can rest as low on the head cushion as on its thoracic apex, and the neck's rise then
         // passes for the lumbar hollow).
         Candidate best = fitFrom(guesses.get(0));
-        for (int g = 1; g < guesses.size() && (bridged || best.doubtful()); g++) {
-            Candidate other = fitFrom(guesses.get(g));
-            if (other.score() < best.score()) {
-                best = other;
+        for (int g = 1; g < guesses.size() && (bridged || fromSacrum || best.doubtful()); g++) {
+            best = better(best, fitFrom(guesses.get(g)));
+        }
+        if (best.misplaced() && !bridged && !fromSacrum) {
+            // still misplaced from every pair of supports: the apex found may be the head cushion's edge
+            // or a fold; the sacral supports alone, with every spine length, are the last resort
+            for (double[] guess : InitialGuess.fromSacralSupports(grid[0], grid[1], surface.x, BRIDGED_GUESSES)) {
+                best = better(best, fitFrom(guess));
             }
         }
         double[] p = best.junctionsMm();
@@ -214,26 +225,40 @@ final class BackShapeFit {
         if (best.doubtful()) {
             for (int k = 0; k < basins.size(); k++) {
                 if (k != bestBasin) {
-                    Candidate other = refine(basins.get(k));
-                    if (other.score() < best.score()) {
-                        best = other;
-                    }
+                    best = better(best, refine(basins.get(k)));
                 }
             }
         }
         return best;
     }
 
+    /**
+     * One fit that is not doubtful over one that is, whatever the scores (a fit of the neck's rise can leave less error), else the lower score.
+     */
+    private static Candidate better(Candidate best, Candidate other) {
+        if (best.doubtful() != other.doubtful()) {
+            return best.doubtful() ? other : best;
+        }
+        return other.score() < best.score() ? other : best;
+    }
+
     /** One refined fit: its junctions, the breathing rate and bump width it settled on, its window and its score. */
     private record Candidate(double[] junctionsMm, double breathHz, double bumpWidthMm, double[] windowMm, double score,
-                             double lumbarProminenceMm, double residualMm) {
+                             double lumbarProminenceMm, double residualMm, boolean neckOffTrace) {
         /**
          * A fit that finds no lumbar processes, or leaves more unexplained than nine good scans in ten
          * do, may have latched onto the wrong basin (choice, from the twin's 200 backs: good fits
          * show the lumbar comb at ≈ 1.9 mm and leave ≈ 0.22 mm RMS, 0.31 mm at the 90th percentile).
+         * So may one that puts C7/T1 above the trace's first row: the scan starts at the head, so the
+         * fit has taken the back for a shorter one lower down (the analyser would refuse it anyway).
          */
         boolean doubtful() {
-            return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || residualMm > DOUBTFUL_RESIDUAL_MM;
+            return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || residualMm > DOUBTFUL_RESIDUAL_MM || neckOffTrace;
+        }
+
+        /** No lumbar processes or the neck off the trace: only this sends the search to the sacral supports (choice, bench README). */
+        boolean misplaced() {
+            return lumbarProminenceMm < DOUBTFUL_LUMBAR_PROMINENCE_MM || neckOffTrace;
         }
     }
 
@@ -293,7 +318,7 @@ final class BackShapeFit {
         }
         double score = penalised(p);
         return new Candidate(p, model.breathHz(), model.bumpWidthMm(), window, score, model.lumbarProminenceMm(),
-                Math.sqrt(model.error(p[0], p[1], p[2])));
+                Math.sqrt(model.error(p[0], p[1], p[2])), p[0] < surface.x[0]);
     }
 
     /**

@@ -21,8 +21,9 @@ import org.rollwell.therapy.anatomy.SpineMap;
  * must show as a prominence (the vertebra prominens), else the scan is rejected rather than
  * C7 placed by proportion; C7 is then read a second time, where its prominence alone stands out
  * ({@link BackShapeModel.Shape#c7ProcessMm}), and where the two readings lie more than a third of a
- * vertebra apart the prominence places C7, or, under a strongly kyphotic back, the scan is refused
- * unless the prominence lies a vertebra or more below (T1's: the curves' C7 stands); two readings that
+ * vertebra apart the prominence places C7, except under a strongly kyphotic back, where a prominence
+ * above the curves' C7 (perhaps the edge of the neck's plateau) is refused and one a vertebra or more
+ * below is T1's (the curves' C7 stands); two readings that
  * agree let a fit stand whose curves a neighbouring vertebra explains nearly as well;
  * T1–T12 are spread evenly between C7/T1 and T12/L1 and L1–L5 between T12/L1 and L5/S1
  * (vertebrae within a region are near equal, DOMAIN.md §3); S1 lies a fifth of the
@@ -90,10 +91,15 @@ public final class ScanAnalyser {
      */
     static final double MAX_C7_DISAGREEMENT_VERTEBRAE = 0.3;
     /**
-     * Where the two readings of C7 disagree, a back this kyphotic (Cobb, as measured) is refused and
-     * any other takes the prominence's C7 (choice, from the tuning sets: every accepted scan whose
-     * readings disagreed and whose prominence was the wrong vertebra had kyphosis of 66° or more;
-     * below 55°, the corners set's "strongly kyphotic", the prominence was right every time).
+     * Where the two readings of C7 disagree and the prominence lies ABOVE the curves' C7 (towards the
+     * head), a back this kyphotic (Cobb, as measured) is refused and any other takes the prominence's C7
+     * (choice, from the tuning sets: every accepted scan whose readings disagreed and whose prominence
+     * was the wrong vertebra had kyphosis of 66° or more; below 55°, the corners set's "strongly
+     * kyphotic", the prominence was right every time). Only a prominence above can be the edge of the
+     * neck's plateau, which lies above C7 (the neck levels off at the top of the rollers' reach); below
+     * the curves' C7 there is only the thorax, whose processes are smaller than C7's: on the four tuning
+     * sets every strongly kyphotic scan whose prominence lay 0.2–1 vertebra below the curves' C7 had the
+     * prominence within 4.3 mm of C7 and the curves' C7 3–18 mm towards the head (2026-11-30 23:40 UTC, six scans).
      */
     static final double STRONG_KYPHOSIS_DEG = 55.0;
     /**
@@ -215,10 +221,11 @@ public final class ScanAnalyser {
                 // the prominence is T1's, a vertebra below (see T1_PROMINENCE_VERTEBRAE): the curves' C7 stands
                 return accepted(shape, map, trace, bridged, profile);
             }
-            if (strongKyphosis) {
+            if (strongKyphosis && shape.c7ProcessMm() < c7Mm) {
                 // Under a strongly kyphotic back the neck lies high, levels off at the top of the rollers'
-                // reach, and its edge can pass for a process: neither reading is trusted (issue 10: never
-                // guessed).
+                // reach, and the plateau's edge, ABOVE C7, can pass for a process: a prominence above the
+                // curves' C7 is not trusted, nor are the curves (issue 10: never guessed). A prominence
+                // below them cannot be that edge (see STRONG_KYPHOSIS_DEG) and places C7 as on any back.
                 return ScanResult.rejected(List.of(new ScanReason(ScanReason.Code.NO_BACK_SHAPE, String.format(Locale.ROOT,
                         "C7 is unclear: the back's curves put it at %.0f mm, its prominence at %.0f mm (%.0f mm apart, "
                                 + "more than a third of a vertebra) under a strongly curved upper back (%.0f°); "
