@@ -83,6 +83,14 @@ final class Carriage {
         if (commandMmPerS != 0) {
             lastCommandMmPerS = commandMmPerS;
         }
+        if (velocityMmPerS == 0 && runawayDirection == 0 && (commandMmPerS == 0 || !driveOn)) {
+            // at rest and told to stay (a hold, the warm-up, a pause, a tripped bed): no thrust beats the dry friction,
+            // so the full step below would leave it where it is. Skipped, with the velocity's zero exactly as that step
+            // leaves it (the command's own zero with the drive on, +0 braking), so the same bits (issue 8, speed)
+            velocityMmPerS = driveOn ? commandMmPerS : 0.0;
+            positionMm += velocityMmPerS * dtS;
+            return;
+        }
         if (runawayDirection != 0) {
             commandMmPerS = runawayDirection * maxSpeedMmPerS;
         }

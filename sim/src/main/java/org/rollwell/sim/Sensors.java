@@ -130,7 +130,9 @@ final class Sensors {
         // with the drive unpowered it draws nothing (the self-locking screw holds the load)
         double currentNoiseA = boardRandom.nextGaussian() * CURRENT_NOISE_A;
         if (board.liftDriveOn) {
-            double frictionN = screwFrictionN * Math.tanh(liftMmPerS / FRICTION_ONSET_MM_PER_S);
+            // a lift standing still shows no friction: tanh(0) is 0, so the look-up is skipped there (issue 8, speed;
+            // the same bits: forceN is never −0, so adding +0 where the product was ±0 changes nothing)
+            double frictionN = liftMmPerS == 0 ? 0.0 : screwFrictionN * Math.tanh(liftMmPerS / FRICTION_ONSET_MM_PER_S);
             into.liftMotorCurrentA = spec.liftCurrentAPerN() * (forceN + frictionN) + (noise ? currentNoiseA : 0);
         } else {
             into.liftMotorCurrentA = 0;

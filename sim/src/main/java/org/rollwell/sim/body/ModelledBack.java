@@ -301,7 +301,15 @@ public final class ModelledBack implements Back {
     }
 
     private static double interpolate(double[] values, double xMm) {
-        double f = (xMm - GRID_START_MM) / GRID_STEP_MM;
+        return interpolateAt(values, gridPosition(xMm));
+    }
+
+    private static double gridPosition(double xMm) {
+        return (xMm - GRID_START_MM) / GRID_STEP_MM;
+    }
+
+    /** The curve {@code values} at grid position {@code f}, linearly between its points, held at its ends. */
+    private static double interpolateAt(double[] values, double f) {
         if (!(f > 0)) {
             return values[0];
         }
@@ -331,16 +339,18 @@ public final class ModelledBack implements Back {
      */
     @Override
     public double forceN(double positionMm, double liftMm, double timeS) {
-        double lift = interpolate(surfaceLiftMm, positionMm);
+        // one grid position for the three curves (asked every 2 ms; issue 8, speed): interpolate's own bits
+        double f = gridPosition(positionMm);
+        double lift = interpolateAt(surfaceLiftMm, f);
         if (breathing) {
-            double reachMm = breathingAmplitudeMm * interpolate(breathWeight, positionMm);
+            double reachMm = breathingAmplitudeMm * interpolateAt(breathWeight, f);
             if (liftMm < lift - reachMm - NO_CONTACT_MARGIN_MM) {
                 return 0.0;
             }
             lift -= reachMm * Math.sin(2 * Math.PI * breathingRateHz * timeS + breathingPhaseRad);
         }
         double compressionMm = liftMm - lift;
-        return compressionMm <= 0 ? 0.0 : interpolate(stiffness, positionMm) * compressionMm;
+        return compressionMm <= 0 ? 0.0 : interpolateAt(stiffness, f) * compressionMm;
     }
 
     @Override
