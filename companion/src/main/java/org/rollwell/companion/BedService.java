@@ -203,7 +203,6 @@ public final class BedService implements AutoCloseable {
         return snapshot.frame();
     }
 
-    /** How late the real periods started: for the bench. */
     /**
      * The schedule the operating system granted the bed's thread; waits (at most 2 s) for the thread to have
      * asked, as it does first thing when it starts.
@@ -217,6 +216,7 @@ public final class BedService implements AutoCloseable {
         return granted;
     }
 
+    /** How late the real periods started: for the bench. */
     public TickLateness lateness() {
         return lateness;
     }

@@ -91,13 +91,17 @@ public final class LoopScheduling {
         if (!Platform.isLinux()) {
             return new Granted(Policy.NORMAL, "the kernel's default schedule (priorities are asked for on Linux only)");
         }
-        NativeLibrary c;
         try {
-            c = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+            return ask(wanted, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
         } catch (LinkageError | RuntimeException e) {
-            return new Granted(Policy.NORMAL, "the kernel's default schedule (the C library could not be reached: "
+            // the bed's thread must run whatever the native side does (no JNA for this machine, a C library
+            // without a call): it runs on the default schedule and says why
+            return new Granted(Policy.NORMAL, "the kernel's default schedule (the C library could not be asked: "
                     + e.getMessage() + ")");
         }
+    }
+
+    private static Granted ask(Policy wanted, NativeLibrary c) {
         StringBuilder refused = new StringBuilder();
         if (wanted == Policy.AUTO || wanted == Policy.REAL_TIME) {
             int rc = c.getFunction("sched_setscheduler").invokeInt(new Object[] {0, SCHED_FIFO, new int[] {FIFO_PRIORITY}});
