@@ -395,8 +395,9 @@ public final class SimulatedBed implements BedIo {
         return rejectedCommands;
     }
 
-    /** The hottest band's true skin temperature now, °C (resting bands are swept every 50 ms, so it may lag by that). */
+    /** The hottest band's true skin temperature now, °C. */
     public double maxSkinTempC() {
+        skin.sync(thermalNanos);
         return skin.maxC();
     }
 

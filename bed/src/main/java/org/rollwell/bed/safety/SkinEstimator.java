@@ -18,9 +18,11 @@ import org.rollwell.therapy.heat.TissueHeat;
  * patch is wider than the real one and the cover more conductive ({@link TissueHeat#COVER_W_PER_M2K}).
  *
  * <p>Cost (the 100 Hz loop's hot spot): each tick steps only the few bands under the rollers; every
- * other band is brought up to date once every {@value #REST_EVERY} ticks with the time it has been left
- * alone, its dose counted at the rate of its temperature when it was last stepped (a band left alone
- * only cools, so this never under-counts). Nothing allocates per tick.
+ * other band is brought up to date about every {@value #REST_S} s (a power of two of ticks) in one exact
+ * product ({@link TissueHeat.Relaxation}) for the time it has been left alone, its dose counted for that
+ * time at the higher of its rates before and after (a band left alone cools, or warms from below, steadily,
+ * so this never under-counts). A resting band's estimate is that old at most, and so errs hot: it only cools.
+ * Nothing allocates per tick.
  */
 public final class SkinEstimator {
     public static final double BAND_MM = TissueHeat.BAND_MM;
@@ -28,8 +30,11 @@ public final class SkinEstimator {
     static final double PATCH_MM = 30.0;
     /** Thermistor lag the roller estimate compensates, s (bed maker's figure for an NTC in the roller shaft). */
     static final double THERMISTOR_LAG_S = 4.0;
-    /** Resting bands are brought up to date every this many ticks (their fastest time constant is ≈ 3 s). */
-    static final int REST_EVERY = 10;
+    /**
+     * Resting bands are brought up to date about this often, s (choice: their fastest time constant is ≈ 2 s, and
+     * the catch-up is exact whatever the gap; a longer gap only holds a cooling band's estimate higher for longer).
+     */
+    static final double REST_S = 0.64;
     private static final int LAYERS = TissueHeat.LAYERS;
     /** At most this many bands under one pair's patch (a patch of up to 100 mm, choice; longer patches are refused). */
     private static final int MAX_UNDER = 12;
@@ -37,11 +42,13 @@ public final class SkinEstimator {
     private final double originMm;
     private final double rollerOffsetMm;
     private final double patchMm;
-    private final double dtS;
     private final double dtMin;
-    /** One tick's step, and a resting band's step at a sweep ({@value #REST_EVERY} ticks), with their ratios cached (speed, issue 8). */
+    /** One tick's step under a roller, with its ratios cached (speed, issue 8). */
     private final TissueHeat.FixedStep tickStep;
-    private final TissueHeat.FixedStep restStep;
+    /** Resting bands are swept every this many ticks: the largest power of two not over {@link #REST_S}. */
+    private final int restEvery;
+    /** A resting band's exact catch-up for any gap of up to {@link #restEvery} ticks. */
+    private final TissueHeat.Relaxation relaxation;
     private final int bands;
     /** Excess over rest, per band and layer: band × LAYERS + layer. */
     private final double[] excess;
@@ -68,10 +75,10 @@ public final class SkinEstimator {
             throw new IllegalArgumentException("rollerContactLengthMm must be 0–" + (MAX_UNDER - 2) * BAND_MM
                     + " mm for the skin estimate, was " + patchMm);
         }
-        this.dtS = dtS;
         this.dtMin = dtS / 60.0;
         this.tickStep = TissueHeat.fixedStep(dtS);
-        this.restStep = TissueHeat.fixedStep((long) REST_EVERY * dtS);
+        this.restEvery = Integer.highestOneBit(Math.max(1, (int) Math.floor(REST_S / dtS + 1e-9)));
+        this.relaxation = TissueHeat.relaxation(dtS, restEvery);
         double first = -rollerOffsetMm - patchMm - 10;
         double last = spec.travelMm() + rollerOffsetMm + patchMm + 10;
         this.originMm = Math.floor(first / BAND_MM) * BAND_MM;
@@ -119,7 +126,7 @@ public final class SkinEstimator {
                 lastTick[i] = tick;
             }
         }
-        if (tick % REST_EVERY == 0) {
+        if ((tick & (restEvery - 1)) == 0) {
             sweep();
         }
         peaks.copyFrom(rest);
@@ -163,17 +170,16 @@ public final class SkinEstimator {
             return;
         }
         lastTick[i] = tick - 1;
-        cem43Min[i] += gap * dtMin * doseRatePerMin[i];
         int at = i * LAYERS;
         if (excess[at] == 0.0 && excess[at + 1] == 0.0 && excess[at + LAYERS - 1] == 0.0) {
+            cem43Min[i] += gap * dtMin * doseRatePerMin[i];
             return;
         }
-        if (gap == REST_EVERY) {
-            restStep.advance(excess, at, 0.0, Double.NaN);
-        } else {
-            TissueHeat.step(excess, at, 0.0, Double.NaN, gap * dtS);
-        }
-        doseRatePerMin[i] = Cem43Rate.perMin(TissueHeat.surfaceC(excess, at));
+        relaxation.advance(excess, at, gap);
+        double rateAfter = Cem43Rate.perMin(TissueHeat.surfaceC(excess, at));
+        // a resting column's surface moves one way over a gap this short: the higher end's rate bounds the dose
+        cem43Min[i] += gap * dtMin * Math.max(doseRatePerMin[i], rateAfter);
+        doseRatePerMin[i] = rateAfter;
     }
 
     private static double roller(double readingC, double slopeCPerS) {
@@ -214,7 +220,7 @@ public final class SkinEstimator {
         return originMm + band * BAND_MM;
     }
 
-    /** The band's estimate as of its last update (at most {@value #REST_EVERY} ticks old for a resting band). */
+    /** The band's estimate as of its last update (at most {@value #REST_S} s old for a resting band). */
     public double tempC(int band) {
         return TissueHeat.surfaceC(excess, band * LAYERS);
     }
