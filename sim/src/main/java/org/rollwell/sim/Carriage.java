@@ -96,6 +96,16 @@ final class Carriage {
         }
         double v = velocityMmPerS;
         double dryN = COULOMB_N + ROLLING_COEFF * Math.max(0, pressForceN);
+        if (driveOn && runawayDirection == 0 && v != 0
+                && v == Math.max(-maxSpeedMmPerS, Math.min(maxSpeedMmPerS, commandMmPerS))
+                && Math.abs(Math.signum(v) * dryN + VISCOUS_N_PER_MM_S * v) <= MAX_THRUST_N) {
+            // cruising at the commanded speed with thrust to spare: the speed loop asks no acceleration, the thrust
+            // only meets the friction, and the step below settles on the same speed to the bit (its residue is
+            // rounding, far under SETTLED_MM_PER_S). Skipped, as most of a session rolls at a steady speed (issue 8, speed)
+            positionMm += v * dtS;
+            stopAtEnds();
+            return;
+        }
         double toMmPerS2 = 1000.0 / MASS_KG;
         if (driveOn) {
             double target = Math.max(-maxSpeedMmPerS, Math.min(maxSpeedMmPerS, commandMmPerS));
@@ -116,6 +126,10 @@ final class Carriage {
         }
         velocityMmPerS = v;
         positionMm += v * dtS;
+        stopAtEnds();
+    }
+
+    private void stopAtEnds() {
         if (positionMm < -OVERTRAVEL_MM) {
             hitStop(-OVERTRAVEL_MM);
         } else if (positionMm > travelMm + OVERTRAVEL_MM) {
