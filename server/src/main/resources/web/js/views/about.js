@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { h, fill, problemBox, showFieldErrors, scale } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
+import { dayText, bedNow } from '../dates.js';
 
 function saving(f, out, save, id, change, nextPath) {
   f.addEventListener('submit', async (e) => {
@@ -33,7 +34,7 @@ export async function conditions({ id }) {
         h('span', h('strong', t(`condition.${c}`)), h('span.hint', t(`condition.${c}.hint`)))))),
     h('div.card',
       h('label', { for: 'pain-onset' }, t('conditions.onset'), h('span.hint', t('conditions.onsetHint'))),
-      h('input', { type: 'date', id: 'pain-onset', value: doc.painOnset || '', max: new Date().toISOString().slice(0, 10), 'data-field': 'painOnset' })),
+      h('input', { type: 'date', id: 'pain-onset', value: doc.painOnset || '', max: dayText(bedNow()), 'data-field': 'painOnset' })),
     out, h('div.actions', save, h('a.button', { href: `#/p/${id}` }, t('common.cancel'))));
   saving(f, out, save, id, (d) => {
     d.conditions = [...f.querySelectorAll('input[name=condition]:checked')].map((i) => i.value);

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { h, fill, problemBox, showFieldErrors } from '../dom.js';
 import { go } from '../app.js';
 import * as profile from '../profile.js';
+import { dayText, bedNow } from '../dates.js';
 
 export async function render({ id }) {
   const stored = await profile.load(id);
@@ -11,7 +12,8 @@ export async function render({ id }) {
   const answers = doc.answers || {};
   const existing = doc.clearances || [];
   const open = profile.CLEARABLE.filter((c) => answers[c] === true);
-  const today = new Date().toISOString().slice(0, 10);
+  // the bed's day (the server refuses a clearance dated after it), not UTC's
+  const today = dayText(bedNow());
   const out = h('div');
   const f = h('form', { novalidate: true });
   open.forEach((code, i) => {

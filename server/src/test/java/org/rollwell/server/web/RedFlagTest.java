@@ -51,6 +51,10 @@ class RedFlagTest extends WebAppFixture {
 
         waitForHash("/clearances");
         lookAt("13-clearances");
+        // a clearance may not be dated after the bed's day (the fixture's server lives on 2026-11-30 in Berlin,
+        // whatever the browser's own clock says)
+        assertThat(browser.driver.findElement(org.openqa.selenium.By.cssSelector("#date-0")).getAttribute("max"))
+                .isEqualTo("2026-11-30");
         type("#clinician-0", "Dr A. Lee");
         browser.js("document.querySelector('#date-0').value = arguments[0]", "2026-06-01");
         type("#note-0", "back pain is mechanical");
