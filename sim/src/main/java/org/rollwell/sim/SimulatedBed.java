@@ -244,7 +244,7 @@ public final class SimulatedBed implements BedIo {
         double decay = usual ? thermalDecay : HeaterZone.decay(dtS);
         double lag = usual ? thermistorLag : HeaterZone.lag(dtS);
         for (int z = 0; z < zones.length; z++) {
-            double toSkinW = touching ? skin.touch(z, carriage.positionMm() + zoneOffsetMm(z), zones[z].rollerC()) : 0;
+            double toSkinW = touching ? skin.touch(z, carriage.positionMm() + zoneOffsetMm(z), zones[z].rollerC(), thermalNanos) : 0;
             double duty = heatersLive ? latched.heaterDuty[z] : 0;
             zones[z].step(duty, mains, faults.heaterStuckOn[z], faults.heaterDead[z], faults.heaterWeak[z],
                     faults.thermistorDetached[z], toSkinW, ambientC, decay, lag, dtS);
@@ -395,15 +395,14 @@ public final class SimulatedBed implements BedIo {
         return rejectedCommands;
     }
 
-    /** The hottest band's true skin temperature now, °C. */
+    /** The hottest band's true skin temperature now, °C (reading it changes nothing). */
     public double maxSkinTempC() {
-        skin.sync(thermalNanos);
-        return skin.maxC();
+        return skin.maxNowC(thermalNanos);
     }
 
-    /** The hottest true skin temperature of any band since the start, °C. */
+    /** The hottest true skin temperature of any band since the start, °C (resting bands sampled every sweep and now). */
     public double peakSkinTempC() {
-        return skin.peakC();
+        return Math.max(skin.peakC(), skin.maxNowC(thermalNanos));
     }
 
     /** The largest true CEM43 dose of any band since the start, minutes. */

@@ -28,7 +28,7 @@ import java.util.Arrays;
  * step in explicit steps (stable: the thinnest layer's time constant is ≈ 3 s against steps of
  * 10 ms). Every other band only relaxes: it is brought up to date every {@link #SWEEP_NANOS} (and
  * when a roller reaches it or anyone reads it) exactly, by the resting column's propagator
- * exp(A·t) worked out once for every multiple of 5 ms up to the sweep ({@link #PROPAGATORS}), its
+ * exp(A·t) worked out once for every multiple of 5 ms up to half the sweep ({@link #PROPAGATORS}), its
  * dose by Simpson's rule over the gap's start, middle and end; a band back at its baseline is skipped.
  */
 final class SkinBands {
@@ -99,6 +99,7 @@ final class SkinBands {
     private final int[] contactBand = new int[16];
     private final double[] contactFraction = new double[16];
     private final int[] contactZone = new int[16];
+    private final double[] scratch = new double[LAYERS];
     private int contacts;
     private double peakC = BASELINE_C;
 
@@ -131,11 +132,12 @@ final class SkinBands {
     }
 
     /**
-     * A roller pair's patch centred at {@code centreMm} touches the skin.
+     * A roller pair's patch centred at {@code centreMm} touches the skin over the thermal step that starts at
+     * {@code fromNanos} (twin time); a band the patch reaches is first brought up to then.
      *
-     * @return heat flowing from a roller at {@code rollerC} into the skin, W, at the skin's present temperatures
+     * @return heat flowing from a roller at {@code rollerC} into the skin, W, at the skin's temperatures at the step's start
      */
-    double touch(int zone, double centreMm, double rollerC) {
+    double touch(int zone, double centreMm, double rollerC, long fromNanos) {
         double fromMm = centreMm - PATCH_MM / 2;
         double toMm = centreMm + PATCH_MM / 2;
         int bands = cem43Min.length;
@@ -153,6 +155,7 @@ final class SkinBands {
             contactFraction[contacts] = overlapMm / BAND_MM;
             contactZone[contacts] = zone;
             contacts++;
+            relax(i, fromNanos);
             heatW += COVER_W_PER_M2K * overlapMm * 1e-3 * patchWidthM * (rollerC - tempC(i));
         }
         return heatW;
@@ -226,9 +229,9 @@ final class SkinBands {
         int base = i * LAYERS;
         double before = excessC[base];
         double rateStart = before == surfaceAtRateC[i] ? surfaceRate[i] : Cem43.ratePerMin(BASELINE_C + before);
-        propagate(half, base);
+        propagate(half, excessC, base);
         double rateMiddle = Cem43.ratePerMin(BASELINE_C + excessC[base]);
-        propagate(half, base);
+        propagate(half, excessC, base);
         double after = excessC[base];
         double rateEnd = Cem43.ratePerMin(BASELINE_C + after);
         cem43Min[i] += pieceS / 60.0 * (rateStart + 4 * rateMiddle + rateEnd) / 6.0;
@@ -242,25 +245,56 @@ final class SkinBands {
         surfaceRate[i] = rateEnd;
     }
 
-    /** The column at {@code base} times the 5 × 5 propagator {@code m} (row-major). */
-    private void propagate(double[] m, int base) {
-        double e0 = excessC[base];
-        double e1 = excessC[base + 1];
-        double e2 = excessC[base + 2];
-        double e3 = excessC[base + 3];
-        double e4 = excessC[base + 4];
-        excessC[base] = m[0] * e0 + m[1] * e1 + m[2] * e2 + m[3] * e3 + m[4] * e4;
-        excessC[base + 1] = m[5] * e0 + m[6] * e1 + m[7] * e2 + m[8] * e3 + m[9] * e4;
-        excessC[base + 2] = m[10] * e0 + m[11] * e1 + m[12] * e2 + m[13] * e3 + m[14] * e4;
-        excessC[base + 3] = m[15] * e0 + m[16] * e1 + m[17] * e2 + m[18] * e3 + m[19] * e4;
-        excessC[base + 4] = m[20] * e0 + m[21] * e1 + m[22] * e2 + m[23] * e3 + m[24] * e4;
+    /** The column of {@code x} at {@code base} times the 5 × 5 propagator {@code m} (row-major), in place. */
+    private static void propagate(double[] m, double[] x, int base) {
+        double e0 = x[base];
+        double e1 = x[base + 1];
+        double e2 = x[base + 2];
+        double e3 = x[base + 3];
+        double e4 = x[base + 4];
+        x[base] = m[0] * e0 + m[1] * e1 + m[2] * e2 + m[3] * e3 + m[4] * e4;
+        x[base + 1] = m[5] * e0 + m[6] * e1 + m[7] * e2 + m[8] * e3 + m[9] * e4;
+        x[base + 2] = m[10] * e0 + m[11] * e1 + m[12] * e2 + m[13] * e3 + m[14] * e4;
+        x[base + 3] = m[15] * e0 + m[16] * e1 + m[17] * e2 + m[18] * e3 + m[19] * e4;
+        x[base + 4] = m[20] * e0 + m[21] * e1 + m[22] * e2 + m[23] * e3 + m[24] * e4;
+    }
+
+    /**
+     * The hottest band's skin at {@code nowNanos}, worked out on a copy of each resting column: reading the truth never
+     * changes it (a trace that reads every row gives the same run, to the bit, as one that reads none). A part of the
+     * gap shorter than the 10 ms thermal step (never, at the twin's own times) is left out.
+     */
+    double maxNowC(long nowNanos) {
+        double max = BASELINE_C;
+        int most = PROPAGATORS.length - 1;
+        for (int i = 0; i < cem43Min.length; i++) {
+            double t = tempC(i);
+            long steps = (nowNanos - bandNanos[i]) / (2 * HALF_STEP_NANOS);
+            if (!contact[i] && !quiet[i] && steps > 0) {
+                System.arraycopy(excessC, i * LAYERS, scratch, 0, LAYERS);
+                while (steps > 0) {
+                    int piece = (int) Math.min(most, steps);
+                    propagate(PROPAGATORS[piece], scratch, 0);
+                    propagate(PROPAGATORS[piece], scratch, 0);
+                    steps -= piece;
+                }
+                t = BASELINE_C + scratch[0];
+            }
+            max = Math.max(max, t);
+        }
+        return max;
+    }
+
+    /** A copy of band {@code band}'s column, excess over rest per layer from the surface down, °C (tests). */
+    double[] column(int band) {
+        return Arrays.copyOfRange(excessC, band * LAYERS, band * LAYERS + LAYERS);
     }
 
     /**
      * The resting column's exact propagators: {@code [k]} = exp(A·k·5 ms), row-major, for k = 0 … half a sweep, A the
      * rates of {@link #integrate} with no contact. exp(A·5 ms) is the limit of the explicit step taken ever finer:
      * here 2¹² explicit steps of 5 ms / 2¹² composed by squaring (each step a linear map of the column), off from
-     * exp by λ²·dt·t/2 ≈ 1e-9 of the fastest mode (λ ≈ 0.55 /s) over 5 ms; a piece of 640 ms is off by ≈ 1e-7 of
+     * exp by λ²·dt·t/2 ≈ 1e-9 of the fastest mode (λ ≈ 0.44 /s, τ ≈ 2.3 s) over 5 ms; a piece of 640 ms is off by ≈ 1e-7 of
      * its decay, where the explicit 0.1 s steps this replaces were off by ≈ 3 %.
      */
     static final double[][] PROPAGATORS = propagators();
@@ -397,14 +431,6 @@ final class SkinBands {
         return cem43Min[band];
     }
 
-    /** The hottest band now, as of the last {@link #sync} or step. */
-    double maxC() {
-        double max = BASELINE_C;
-        for (int i = 0; i < cem43Min.length; i++) {
-            max = Math.max(max, tempC(i));
-        }
-        return max;
-    }
 
     double peakC() {
         return peakC;

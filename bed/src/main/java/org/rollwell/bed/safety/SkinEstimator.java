@@ -1,6 +1,5 @@
 package org.rollwell.bed.safety;
 
-import java.util.Arrays;
 import org.rollwell.bed.io.BedSpec;
 import org.rollwell.therapy.heat.TissueHeat;
 
@@ -19,9 +18,12 @@ import org.rollwell.therapy.heat.TissueHeat;
  *
  * <p>Cost (the 100 Hz loop's hot spot): each tick steps only the few bands under the rollers; every
  * other band is brought up to date about every {@value #REST_S} s (a power of two of ticks) in one exact
- * product ({@link TissueHeat.Relaxation}) for the time it has been left alone, its dose counted for that
- * time at the higher of its rates before and after (a band left alone cools, or warms from below, steadily,
- * so this never under-counts). A resting band's estimate is that old at most, and so errs hot: it only cools.
+ * product ({@link TissueHeat.Relaxation}) for the time it has been left alone. Between those sweeps a resting
+ * band counts at its <em>ceiling</em>, the warmest of its layers: the resting column's propagator has no
+ * negative entries and rows summing to at most 1, so its surface stays at or under that until it is touched
+ * again, whether it cools after a hot roller or warms from below after a cool one. Its dose over a gap is
+ * counted at the ceiling's rate, and the dose not yet counted since the last sweep is added to the maximum
+ * at the highest resting ceiling's rate, so neither the temperature nor the dose is ever under-read.
  * Nothing allocates per tick.
  */
 public final class SkinEstimator {
@@ -36,6 +38,8 @@ public final class SkinEstimator {
      */
     static final double REST_S = 0.64;
     private static final int LAYERS = TissueHeat.LAYERS;
+    /** The dose rate of skin at rest, CEM43 min per min: a band never touched counts this. */
+    private static final double REST_RATE_PER_MIN = Cem43Rate.perMin(TissueHeat.BASELINE_C);
     /** At most this many bands under one pair's patch (a patch of up to 100 mm, choice; longer patches are refused). */
     private static final int MAX_UNDER = 12;
 
@@ -53,8 +57,6 @@ public final class SkinEstimator {
     /** Excess over rest, per band and layer: band × LAYERS + layer. */
     private final double[] excess;
     private final double[] cem43Min;
-    /** Each band's dose rate per minute at its surface temperature when it was last stepped. */
-    private final double[] doseRatePerMin;
     /** The tick each band was last brought up to date. */
     private final long[] lastTick;
     /** This tick's bands under a roller and their contact conductance, W/m²K. */
@@ -63,12 +65,20 @@ public final class SkinEstimator {
     private final boolean[] touched;
     private int underCount;
     private long tick;
+    /** The tick the resting bands' dose was last counted to, and the highest rate any of them can have had since, per min. */
+    private long sweptTick;
+    private double restRatePerMin = REST_RATE_PER_MIN;
     /** The maxima over the bands no roller touches, as of the last sweep (and last tick's released bands). */
     private final BandPeaks rest = new BandPeaks();
     /** The maxima over every band this tick: the resting ones and the bands under the rollers. */
     private final BandPeaks peaks = new BandPeaks();
 
     public SkinEstimator(BedSpec spec, double dtS) {
+        this(spec, dtS, REST_S);
+    }
+
+    /** With resting bands swept about every {@code restS} seconds instead of {@value #REST_S} (tests: {@code dtS} sweeps every tick). */
+    SkinEstimator(BedSpec spec, double dtS, double restS) {
         this.rollerOffsetMm = spec.rollerPairOffsetMm();
         this.patchMm = spec.rollerContactLengthMm();
         if (!(patchMm > 0 && patchMm <= (MAX_UNDER - 2) * BAND_MM)) {
@@ -77,7 +87,7 @@ public final class SkinEstimator {
         }
         this.dtMin = dtS / 60.0;
         this.tickStep = TissueHeat.fixedStep(dtS);
-        this.restEvery = Integer.highestOneBit(Math.max(1, (int) Math.floor(REST_S / dtS + 1e-9)));
+        this.restEvery = Integer.highestOneBit(Math.max(1, (int) Math.floor(restS / dtS + 1e-9)));
         this.relaxation = TissueHeat.relaxation(dtS, restEvery);
         double first = -rollerOffsetMm - patchMm - 10;
         double last = spec.travelMm() + rollerOffsetMm + patchMm + 10;
@@ -85,8 +95,6 @@ public final class SkinEstimator {
         this.bands = (int) Math.ceil((last - originMm) / BAND_MM) + 1;
         excess = new double[bands * LAYERS];
         cem43Min = new double[bands];
-        doseRatePerMin = new double[bands];
-        Arrays.fill(doseRatePerMin, Cem43Rate.perMin(TissueHeat.BASELINE_C));
         lastTick = new long[bands];
         touched = new boolean[bands];
     }
@@ -106,7 +114,9 @@ public final class SkinEstimator {
             // released never drops out of the estimate's maximum
             int i = under[k];
             touched[i] = false;
-            rest.offer(i, TissueHeat.surfaceC(excess, i * LAYERS), cem43Min[i]);
+            double ceilingC = ceilingC(i * LAYERS);
+            rest.offer(i, ceilingC, cem43Min[i]);
+            restRatePerMin = Math.max(restRatePerMin, Cem43Rate.perMin(ceilingC));
         }
         underCount = 0;
         if (contact) {
@@ -119,10 +129,10 @@ public final class SkinEstimator {
             for (int k = 0; k < underCount; k++) {
                 int i = under[k];
                 catchUp(i);
+                double beforeC = TissueHeat.surfaceC(excess, i * LAYERS);
                 tickStep.advance(excess, i * LAYERS, underW[k], k < split ? rollerA : rollerB);
-                // heating: the rate at the new, higher temperature, so the dose is never under-counted
-                doseRatePerMin[i] = Cem43Rate.perMin(TissueHeat.surfaceC(excess, i * LAYERS));
-                cem43Min[i] += dtMin * doseRatePerMin[i];
+                // the tick's dose at the warmer end (heated: after; cooled by a cool roller: before), never under
+                cem43Min[i] += dtMin * Cem43Rate.perMin(Math.max(beforeC, TissueHeat.surfaceC(excess, i * LAYERS)));
                 lastTick[i] = tick;
             }
         }
@@ -155,12 +165,21 @@ public final class SkinEstimator {
     /** Brings every band no roller touches this tick up to date, and the resting maxima with them. */
     private void sweep() {
         rest.clear(Double.NEGATIVE_INFINITY);
+        double restRate = 0;
         for (int i = 0; i < bands; i++) {
+            double ceilingC;
             if (!touched[i]) {
                 catchUp(i);
+                ceilingC = ceilingC(i * LAYERS);
+                restRate = Math.max(restRate, Cem43Rate.perMin(ceilingC));
+            } else {
+                ceilingC = ceilingC(i * LAYERS);
             }
-            rest.offer(i, TissueHeat.surfaceC(excess, i * LAYERS), cem43Min[i]);
+            rest.offer(i, ceilingC, cem43Min[i]);
         }
+        restRatePerMin = restRate;
+        // the resting bands have their dose counted to the previous tick
+        sweptTick = tick - 1;
     }
 
     /** Lets band {@code i}, untouched since it was last stepped, relax up to the previous tick. */
@@ -172,14 +191,18 @@ public final class SkinEstimator {
         lastTick[i] = tick - 1;
         int at = i * LAYERS;
         if (excess[at] == 0.0 && excess[at + 1] == 0.0 && excess[at + LAYERS - 1] == 0.0) {
-            cem43Min[i] += gap * dtMin * doseRatePerMin[i];
+            cem43Min[i] += gap * dtMin * REST_RATE_PER_MIN;
             return;
         }
+        // over the gap the surface stays at or under the column's ceiling (see the class comment)
+        cem43Min[i] += gap * dtMin * Cem43Rate.perMin(ceilingC(at));
         relaxation.advance(excess, at, gap);
-        double rateAfter = Cem43Rate.perMin(TissueHeat.surfaceC(excess, at));
-        // a resting column's surface moves one way over a gap this short: the higher end's rate bounds the dose
-        cem43Min[i] += gap * dtMin * Math.max(doseRatePerMin[i], rateAfter);
-        doseRatePerMin[i] = rateAfter;
+    }
+
+    /** The warmest layer of the column at {@code at}, and never below rest: the most its surface can reach untouched, °C. */
+    private double ceilingC(int at) {
+        double max = Math.max(Math.max(excess[at], excess[at + 1]), Math.max(Math.max(excess[at + 2], excess[at + 3]), excess[at + 4]));
+        return TissueHeat.BASELINE_C + Math.max(0.0, max);
     }
 
     private static double roller(double readingC, double slopeCPerS) {
@@ -198,8 +221,12 @@ public final class SkinEstimator {
         return peaks.maxC;
     }
 
+    /**
+     * The highest dose of any band, CEM43 min, with the resting bands' dose since the last sweep (not yet counted per
+     * band) added at the highest resting ceiling's rate: never under the dose of any band, even between sweeps.
+     */
     public double maxCem43Min() {
-        return peaks.maxDoseMin;
+        return peaks.maxDoseMin + (tick - sweptTick) * dtMin * restRatePerMin;
     }
 
     /** Start of the hottest band, bed mm. */
@@ -220,7 +247,10 @@ public final class SkinEstimator {
         return originMm + band * BAND_MM;
     }
 
-    /** The band's estimate as of its last update (at most {@value #REST_S} s old for a resting band). */
+    /**
+     * The band's surface estimate as of its last update (at most {@value #REST_S} s old for a resting band, whose
+     * surface may have moved since, within its ceiling: {@link #maxTempC} counts the ceiling).
+     */
     public double tempC(int band) {
         return TissueHeat.surfaceC(excess, band * LAYERS);
     }
@@ -229,7 +259,7 @@ public final class SkinEstimator {
         return cem43Min[band];
     }
 
-    /** The hottest band and the most dosed band seen so far, kept without allocating in the loop. */
+    /** The hottest band (by its ceiling, for a resting band) and the most dosed band, kept without allocating in the loop. */
     private static final class BandPeaks {
         double maxC = TissueHeat.BASELINE_C;
         int hottest;

@@ -103,7 +103,7 @@ public final class TissueHeat {
 
     /**
      * A step of fixed length with its per-layer ratios worked out once, for a caller that steps many columns by
-     * the same time (the bed's estimate: one tick, and the resting bands' catch-up). {@link #advance} gives
+     * the same time (the bed's estimate: one tick under a roller). {@link #advance} gives
      * the same bits as {@link #step} with the same length.
      */
     public static final class FixedStep {
@@ -139,7 +139,7 @@ public final class TissueHeat {
      * with E(t) = exp(A·t), A the resting column's rate matrix (conduction down, perfusion). Where the explicit
      * {@link #step} cools a hot surface a little faster than the column does (explicit Euler keeps 1 − λ·dt of a
      * mode where the column keeps e^(−λ·dt)), the propagator is exact to rounding for any gap, in one 5 × 5 product
-     * (issue 8, speed: the bed's resting bands are brought up to date every half second in one product each
+     * (issue 8, speed: the bed's resting bands are brought up to date every 0.4–0.64 s, by loop rate, in one product each
      * instead of every 0.1 s in an explicit step).
      */
     public static final class Relaxation {

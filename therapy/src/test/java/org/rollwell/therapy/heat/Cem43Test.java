@@ -24,6 +24,14 @@ class Cem43Test {
     }
 
     @Test
+    void the_rate_is_r_to_the_power_43_minus_t_to_rounding() {
+        for (double t = 20; t <= 90; t += 0.037) {
+            double r = Math.pow(t >= 43 ? 0.5 : 0.25, 43 - t);
+            assertThat(Cem43.exactPerMin(t)).as("%.3f °C", t).isCloseTo(r, within(1e-13 * r));
+        }
+    }
+
+    @Test
     void the_table_the_loop_reads_never_counts_less_than_the_exact_rate_and_at_most_one_step_more() {
         for (double t = 25; t <= 70; t += 0.013) {
             double exact = Cem43.exactPerMin(t);
