@@ -244,7 +244,7 @@ public final class SimulatedBed implements BedIo {
         double decay = usual ? thermalDecay : HeaterZone.decay(dtS);
         double lag = usual ? thermistorLag : HeaterZone.lag(dtS);
         for (int z = 0; z < zones.length; z++) {
-            double toSkinW = touching ? skin.touch(z, carriage.positionMm() + zoneOffsetMm(z), zones[z].rollerC(), thermalNanos) : 0;
+            double toSkinW = touching ? skin.touch(z, carriage.positionMm() + zoneOffsetMm(z), zones[z].rollerC()) : 0;
             double duty = heatersLive ? latched.heaterDuty[z] : 0;
             zones[z].step(duty, mains, faults.heaterStuckOn[z], faults.heaterDead[z], faults.heaterWeak[z],
                     faults.thermistorDetached[z], toSkinW, ambientC, decay, lag, dtS);

@@ -64,7 +64,7 @@ class SkinRelaxationTest {
             for (SkinBands skin : new SkinBands[] {read, unread}) {
                 skin.clearContacts();
                 if (s < 2000) {
-                    skin.touch(0, 300 + s * 0.1, rollerC[0], now - STEP_NANOS);
+                    skin.touch(0, 300 + s * 0.1, rollerC[0]);
                 }
                 skin.step(now, STEP_NANOS, rollerC);
             }
@@ -88,7 +88,7 @@ class SkinRelaxationTest {
             now += STEP_NANOS;
             for (SkinBands skin : new SkinBands[] {everyStep, swept}) {
                 skin.clearContacts();
-                skin.touch(0, 405, rollerC[0], now - STEP_NANOS);
+                skin.touch(0, 405, rollerC[0]);
                 skin.step(now, STEP_NANOS, rollerC);
             }
         }
