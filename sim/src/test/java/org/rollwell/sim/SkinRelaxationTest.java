@@ -33,6 +33,19 @@ class SkinRelaxationTest {
         System.arraycopy(next, 0, e, 0, layers);
     }
 
+    /** One 10 ms thermal step of each of {@code skins}, the roller's patch centred at {@code centreMm} (NaN: off the back). */
+    private static long step(long now, double centreMm, double[] rollerC, SkinBands... skins) {
+        long next = now + STEP_NANOS;
+        for (SkinBands skin : skins) {
+            skin.clearContacts();
+            if (!Double.isNaN(centreMm)) {
+                skin.touch(0, centreMm, rollerC[0]);
+            }
+            skin.step(next, STEP_NANOS, rollerC);
+        }
+        return next;
+    }
+
     @Test
     void each_tabulated_propagator_moves_a_column_as_fine_explicit_steps_do() {
         for (int k : new int[] {1, 13, SkinBands.PROPAGATORS.length - 1}) {
@@ -60,14 +73,7 @@ class SkinRelaxationTest {
         double[] rollerC = {60.0};
         long now = 0;
         for (int s = 0; s < 4000; s++) {
-            now += STEP_NANOS;
-            for (SkinBands skin : new SkinBands[] {read, unread}) {
-                skin.clearContacts();
-                if (s < 2000) {
-                    skin.touch(0, 300 + s * 0.1, rollerC[0]);
-                }
-                skin.step(now, STEP_NANOS, rollerC);
-            }
+            now = step(now, s < 2000 ? 300 + s * 0.1 : Double.NaN, rollerC, read, unread);
             assertThat(read.maxNowC(now)).isGreaterThan(34);
         }
         read.sync(now);
@@ -85,12 +91,7 @@ class SkinRelaxationTest {
         double[] rollerC = {65.0};
         long now = 0;
         for (int s = 0; s < 6000; s++) {
-            now += STEP_NANOS;
-            for (SkinBands skin : new SkinBands[] {everyStep, swept}) {
-                skin.clearContacts();
-                skin.touch(0, 405, rollerC[0]);
-                skin.step(now, STEP_NANOS, rollerC);
-            }
+            now = step(now, 405, rollerC, everyStep, swept);
         }
         int band = (int) ((405 - everyStep.bandStartMm(0)) / SkinBands.BAND_MM);
         double releasedC = everyStep.tempC(band);
