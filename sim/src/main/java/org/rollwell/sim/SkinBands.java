@@ -27,7 +27,7 @@ import java.util.Arrays;
  * <p>Cost: the bands under the rollers (at most three per pair) are integrated every thermal
  * step in explicit steps (stable: the thinnest layer's time constant is ≈ 3 s against steps of
  * 10 ms). Every other band only relaxes: it is brought up to date every {@link #SWEEP_NANOS} (and
- * when a roller reaches it or anyone reads it) exactly, by the resting column's propagator
+ * when a roller reaches it or one band's value is read; {@link #maxNowC} works on copies) exactly, by the resting column's propagator
  * exp(A·t) worked out once for every multiple of 5 ms up to half the sweep ({@link #PROPAGATORS}), its
  * dose by Simpson's rule over the gap's start, middle and end; a band back at its baseline is skipped.
  */
