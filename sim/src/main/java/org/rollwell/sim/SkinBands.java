@@ -303,17 +303,17 @@ final class SkinBands {
     static final double[][] PROPAGATORS = propagators();
 
     private static double[][] propagators() {
-        int halves = (int) (SWEEP_NANOS / (2 * HALF_STEP_NANOS));
+        int halfSweep = (int) (SWEEP_NANOS / (2 * HALF_STEP_NANOS));
         double[] one = fineStep(HALF_STEP_NANOS * 1e-9 / 4096);
         for (int s = 0; s < 12; s++) {
             one = product(one, one);
         }
-        double[][] table = new double[halves + 1][];
+        double[][] table = new double[halfSweep + 1][];
         double[] power = new double[LAYERS * LAYERS];
         for (int n = 0; n < LAYERS; n++) {
             power[n * LAYERS + n] = 1;
         }
-        for (int k = 0; k <= halves; k++) {
+        for (int k = 0; k <= halfSweep; k++) {
             table[k] = power;
             power = product(power, one);
         }

@@ -167,13 +167,12 @@ public final class SkinEstimator {
         rest.clear(Double.NEGATIVE_INFINITY);
         double restRate = 0;
         for (int i = 0; i < bands; i++) {
-            double ceilingC;
             if (!touched[i]) {
                 catchUp(i);
-                ceilingC = ceilingC(i * LAYERS);
+            }
+            double ceilingC = ceilingC(i * LAYERS);
+            if (!touched[i]) {
                 restRate = Math.max(restRate, Cem43Rate.perMin(ceilingC));
-            } else {
-                ceilingC = ceilingC(i * LAYERS);
             }
             rest.offer(i, ceilingC, cem43Min[i]);
         }

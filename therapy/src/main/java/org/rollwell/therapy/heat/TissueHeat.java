@@ -143,12 +143,10 @@ public final class TissueHeat {
      * instead of every 0.1 s in an explicit step).
      */
     public static final class Relaxation {
-        private final double stepS;
         /** {@code propagators[k]} = E(k·stepS), row-major. */
         private final double[][] propagators;
 
         private Relaxation(double stepS, int steps) {
-            this.stepS = stepS;
             double[] rates = restingRates();
             for (int j = 0; j < rates.length; j++) {
                 rates[j] *= stepS;
@@ -161,17 +159,7 @@ public final class TissueHeat {
             }
         }
 
-        /** The step the gaps are counted in, s. */
-        public double stepS() {
-            return stepS;
-        }
-
-        /** The longest gap one product covers, in steps. */
-        public int maxSteps() {
-            return propagators.length - 1;
-        }
-
-        /** Lets the column at {@code at} relax for {@code steps} steps (any number; beyond {@link #maxSteps} in several products). */
+        /** Lets the column at {@code at} relax for {@code steps} steps (any number; beyond the table's longest gap in several products). */
         public void advance(double[] x, int at, long steps) {
             long left = steps;
             int most = propagators.length - 1;
